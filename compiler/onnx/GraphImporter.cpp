@@ -1,0 +1,590 @@
+//===- GraphImporter.cpp - ONNX graphs into hone functions ----------------===//
+//
+// Walks an ONNX graph in topological order and builds one hone op per node,
+// generically: the op is found by its ONNX name in the table generated from
+// ONNX's schemas (OnnxOpNames.inc), absent optional inputs become
+// `hone.none`, attributes keep their ONNX names, and result types come from
+// ONNX's type inference. Opset differences are resolved before that by
+// applyOpsetRules. If/Loop bodies become regions that may use outer values.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/onnx/GraphImporter.h"
+
+#include "compiler/onnx/Diagnostics.h"
+#include "compiler/reference/OnnxIO.h"
+#include "dialects/hone/HoneOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/IR/BuiltinDialect.h"
+
+#include <functional>
+
+#include <map>
+#include <set>
+
+using namespace mlir;
+using namespace mlir::hone;
+
+namespace {
+
+/// How to build the hone op of one ONNX operator; see generate_ops.py.
+struct OpSpec {
+  const char *onnxName;
+  const char *opName;
+  unsigned numOperands;
+  bool variadicOperands;
+  bool variadicResults;
+  const char *resultElementTypes;
+};
+
+const OpSpec kOpSpecs[] = {
+#define HONE_ONNX_OP(onnx, name, n, vi, vo, rt) {#onnx, name, n, vi, vo, rt},
+#include "dialects/hone/OnnxOpNames.inc"
+#undef HONE_ONNX_OP
+};
+
+const OpSpec *findOpSpec(const std::string &onnxName) {
+  static const std::map<std::string, const OpSpec *> table = [] {
+    std::map<std::string, const OpSpec *> t;
+    for (const OpSpec &spec : kOpSpecs)
+      t[spec.onnxName] = &spec;
+    return t;
+  }();
+  auto it = table.find(onnxName);
+  return it == table.end() ? nullptr : it->second;
+}
+
+} // namespace
+
+bool mlir::hone::isImportableOnnxOp(const std::string &opType) {
+  // Constant is read directly; Upsample and Scatter are renamed by the opset
+  // rules.
+  return findOpSpec(opType) || opType == "Constant" || opType == "Upsample" ||
+         opType == "Scatter";
+}
+
+namespace {
+
+/// Initializers with at most this many elements become `dense` attributes,
+/// readable by folds and in tests; larger ones are `dense_resource` blobs.
+constexpr int64_t kMaxInlineElements = 16;
+
+} // namespace
+
+Type mlir::hone::elementTypeFromOnnx(MLIRContext *context, int32_t onnxType) {
+  Builder b(context);
+  switch (onnxType) {
+  case onnx::TensorProto::FLOAT: return b.getF32Type();
+  case onnx::TensorProto::DOUBLE: return b.getF64Type();
+  case onnx::TensorProto::FLOAT16: return b.getF16Type();
+  case onnx::TensorProto::BFLOAT16: return b.getBF16Type();
+  case onnx::TensorProto::INT8: return b.getIntegerType(8);
+  case onnx::TensorProto::INT16: return b.getIntegerType(16);
+  case onnx::TensorProto::INT32: return b.getIntegerType(32);
+  case onnx::TensorProto::INT64: return b.getIntegerType(64);
+  case onnx::TensorProto::UINT8: return b.getIntegerType(8, false);
+  case onnx::TensorProto::UINT16: return b.getIntegerType(16, false);
+  case onnx::TensorProto::UINT32: return b.getIntegerType(32, false);
+  case onnx::TensorProto::UINT64: return b.getIntegerType(64, false);
+  case onnx::TensorProto::BOOL: return b.getI1Type();
+  default: return nullptr;
+  }
+}
+
+GraphImporter::GraphImporter(MLIRContext *context, std::string file, std::string baseDir,
+                             int64_t opset)
+    : context(context), opBuilder(context), file(std::move(file)),
+      baseDir(std::move(baseDir)), opset(opset) {}
+
+Location GraphImporter::graphLoc() { return onnxFileLoc(context, file); }
+
+Value GraphImporter::lookup(const std::string &name) const {
+  for (auto scope = scopes.rbegin(); scope != scopes.rend(); ++scope) {
+    auto it = scope->find(name);
+    if (it != scope->end())
+      return it->second;
+  }
+  return nullptr;
+}
+
+void GraphImporter::recordTypes(const onnx::GraphProto &graph) {
+  for (const auto &list : {graph.input(), graph.output(), graph.value_info()})
+    for (const onnx::ValueInfoProto &info : list)
+      if (info.has_type())
+        valueTypes[info.name()] = info.type();
+}
+
+FailureOr<Type> GraphImporter::convertType(const onnx::TypeProto &type, Location loc,
+                                           const std::string &what) {
+  if (!type.has_tensor_type())
+    return emitError(loc) << what << " is not a tensor (sequences, maps and optionals "
+                          << "are not supported)",
+           failure();
+  const auto &tensor = type.tensor_type();
+  Type element = elementTypeFromOnnx(context, tensor.elem_type());
+  if (!element)
+    return emitError(loc) << what << " has unsupported element type "
+                          << onnx::TensorProto::DataType_Name(
+                                 static_cast<onnx::TensorProto::DataType>(tensor.elem_type())),
+           failure();
+  if (!tensor.has_shape())
+    return Type(UnrankedTensorType::get(element));
+  SmallVector<int64_t> dims;
+  for (const auto &dim : tensor.shape().dim()) {
+    if (dim.has_dim_value() && dim.dim_value() < 0)
+      return emitError(loc) << what << " has negative dim " << dim.dim_value(), failure();
+    dims.push_back(dim.has_dim_value() ? dim.dim_value() : ShapedType::kDynamic);
+  }
+  return Type(RankedTensorType::get(dims, element));
+}
+
+Type GraphImporter::inferredType(const std::string &name) {
+  auto it = valueTypes.find(name);
+  if (it == valueTypes.end())
+    return nullptr;
+  // A type ONNX could not fully infer is simply unknown, not an error.
+  if (!it->second.has_tensor_type() ||
+      !elementTypeFromOnnx(context, it->second.tensor_type().elem_type()))
+    return nullptr;
+  FailureOr<Type> type = convertType(it->second, graphLoc(), name);
+  return succeeded(type) ? *type : nullptr;
+}
+
+FailureOr<ElementsAttr> GraphImporter::convertTensor(const onnx::TensorProto &proto,
+                                                     Location loc, const std::string &what) {
+  Type element = elementTypeFromOnnx(context, proto.data_type());
+  if (!element)
+    return emitError(loc) << what << " has unsupported element type "
+                          << onnx::TensorProto::DataType_Name(
+                                 static_cast<onnx::TensorProto::DataType>(proto.data_type())),
+           failure();
+  ref::Tensor tensor;
+  ref::Status status = ref::tensorFromProto(proto, tensor, baseDir);
+  if (!status)
+    return emitError(loc) << what << ": " << status.message, failure();
+  auto type = RankedTensorType::get(tensor.shape(), element);
+  ArrayRef<char> bytes(static_cast<const char *>(tensor.rawData()), tensor.byteSize());
+  if (element.isInteger(1)) {
+    SmallVector<bool> values;
+    for (int64_t i = 0; i < tensor.numel(); ++i)
+      values.push_back(tensor.getInt(i) != 0);
+    return ElementsAttr(DenseElementsAttr::get(type, values));
+  }
+  if (tensor.numel() <= kMaxInlineElements) {
+    bool detectedSplat = false;
+    if (!DenseElementsAttr::isValidRawBuffer(type, bytes, detectedSplat))
+      return emitError(loc) << what << ": malformed tensor data", failure();
+    return ElementsAttr(DenseElementsAttr::getFromRawBuffer(type, bytes));
+  }
+  auto blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, alignof(uint64_t));
+  std::string key = what.empty() ? "tensor" : what;
+  return ElementsAttr(DenseResourceElementsAttr::get(type, key, std::move(blob)));
+}
+
+Value GraphImporter::noneValue() {
+  return opBuilder.create<NoneOp>(graphLoc());
+}
+
+Value GraphImporter::constantI64(ArrayRef<int64_t> values, Location loc, bool scalar) {
+  auto type = RankedTensorType::get(
+      scalar ? ArrayRef<int64_t>{} : ArrayRef<int64_t>{static_cast<int64_t>(values.size())},
+      opBuilder.getI64Type());
+  return opBuilder.create<ConstantOp>(loc, DenseElementsAttr::get(type, values));
+}
+
+Value GraphImporter::constantOf(Type elementType, ArrayRef<double> values, Location loc,
+                                bool scalar) {
+  auto type = RankedTensorType::get(
+      scalar ? ArrayRef<int64_t>{} : ArrayRef<int64_t>{static_cast<int64_t>(values.size())},
+      elementType);
+  SmallVector<Attribute> elements;
+  for (double v : values) {
+    if (auto f = dyn_cast<FloatType>(elementType))
+      elements.push_back(opBuilder.getFloatAttr(f, v));
+    else
+      elements.push_back(opBuilder.getIntegerAttr(elementType, static_cast<int64_t>(v)));
+  }
+  return opBuilder.create<ConstantOp>(loc, DenseElementsAttr::get(type, elements));
+}
+
+FailureOr<Attribute> GraphImporter::convertAttribute(const onnx::AttributeProto &attr,
+                                                     Location loc) {
+  switch (attr.type()) {
+  case onnx::AttributeProto::INT:
+    return Attribute(opBuilder.getI64IntegerAttr(attr.i()));
+  case onnx::AttributeProto::FLOAT:
+    return Attribute(opBuilder.getF32FloatAttr(attr.f()));
+  case onnx::AttributeProto::STRING:
+    return Attribute(opBuilder.getStringAttr(attr.s()));
+  case onnx::AttributeProto::INTS:
+    return Attribute(opBuilder.getI64ArrayAttr(
+        SmallVector<int64_t>(attr.ints().begin(), attr.ints().end())));
+  case onnx::AttributeProto::FLOATS:
+    return Attribute(opBuilder.getF32ArrayAttr(
+        SmallVector<float>(attr.floats().begin(), attr.floats().end())));
+  case onnx::AttributeProto::STRINGS: {
+    SmallVector<StringRef> strings(attr.strings().begin(), attr.strings().end());
+    return Attribute(opBuilder.getStrArrayAttr(strings));
+  }
+  case onnx::AttributeProto::TENSOR: {
+    FailureOr<ElementsAttr> value = convertTensor(attr.t(), loc, "attribute '" + attr.name() + "'");
+    if (failed(value))
+      return failure();
+    return Attribute(*value);
+  }
+  default:
+    return emitError(loc) << "attribute '" << attr.name() << "' has unsupported type "
+                          << onnx::AttributeProto::AttributeType_Name(attr.type()),
+           failure();
+  }
+}
+
+LogicalResult GraphImporter::importConstantNode(const onnx::NodeProto &node, Location loc) {
+  if (node.output_size() != 1)
+    return emitError(loc) << "expected 1 output, got " << node.output_size();
+  if (node.attribute_size() != 1)
+    return emitError(loc) << "expected exactly one value attribute, got "
+                          << node.attribute_size();
+  const onnx::AttributeProto &attr = node.attribute(0);
+  Value value;
+  if (attr.name() == "value" && attr.type() == onnx::AttributeProto::TENSOR) {
+    FailureOr<ElementsAttr> tensor = convertTensor(attr.t(), loc, node.output(0));
+    if (failed(tensor))
+      return failure();
+    value = opBuilder.create<ConstantOp>(loc, *tensor);
+  } else if (attr.name() == "value_float" && attr.type() == onnx::AttributeProto::FLOAT) {
+    value = constantOf(opBuilder.getF32Type(), {attr.f()}, loc, /*scalar=*/true);
+  } else if (attr.name() == "value_floats" && attr.type() == onnx::AttributeProto::FLOATS) {
+    SmallVector<double> values(attr.floats().begin(), attr.floats().end());
+    value = constantOf(opBuilder.getF32Type(), values, loc);
+  } else if (attr.name() == "value_int" && attr.type() == onnx::AttributeProto::INT) {
+    value = constantI64({attr.i()}, loc, /*scalar=*/true);
+  } else if (attr.name() == "value_ints" && attr.type() == onnx::AttributeProto::INTS) {
+    SmallVector<int64_t> values(attr.ints().begin(), attr.ints().end());
+    value = constantI64(values, loc);
+  } else {
+    return emitError(loc) << "unsupported constant attribute '" << attr.name()
+                          << "' of type " << onnx::AttributeProto::AttributeType_Name(attr.type())
+                          << " (strings and sparse tensors are not supported)";
+  }
+  define(node.output(0), value);
+  return success();
+}
+
+FailureOr<SmallVector<Value>> GraphImporter::emit(ImportedNode &node) {
+  const OpSpec *spec = findOpSpec(node.opType);
+  if (!spec)
+    return emitError(node.loc) << "unsupported operator '" << node.opType << "'", failure();
+  std::optional<RegisteredOperationName> opName =
+      RegisteredOperationName::lookup(spec->opName, context);
+  if (!opName)
+    return emitError(node.loc) << "internal: " << spec->opName << " is not registered",
+           failure();
+
+  // Operands: absent optional inputs, trailing ones included, are hone.none.
+  std::vector<Value> &operands = node.operands;
+  if (!spec->variadicOperands && operands.size() > spec->numOperands)
+    return emitError(node.loc) << "expected at most " << spec->numOperands << " inputs, got "
+                               << operands.size(),
+           failure();
+  while (operands.size() < spec->numOperands && !spec->variadicOperands)
+    operands.push_back(nullptr);
+  if (spec->variadicOperands && operands.size() + 1 < spec->numOperands)
+    return emitError(node.loc) << "expected at least " << spec->numOperands - 1
+                               << " inputs, got " << operands.size(),
+           failure();
+  OperationState state(node.loc, *opName);
+  for (size_t i = 0; i < operands.size(); ++i) {
+    if (!operands[i]) {
+      if (spec->variadicOperands && i + 1 >= spec->numOperands)
+        return emitError(node.loc) << "input " << i << " of a variadic list is empty",
+               failure();
+      operands[i] = noneValue();
+    }
+    state.addOperands(operands[i]);
+  }
+
+  // Attributes: only the op's own, by their ONNX names.
+  ArrayRef<StringAttr> known = opName->getAttributeNames();
+  for (NamedAttribute attr : node.attributes) {
+    if (!llvm::is_contained(known, attr.getName()))
+      return emitError(node.loc) << "unknown attribute '" << attr.getName().str() << "'",
+             failure();
+    state.addAttribute(attr.getName(), attr.getValue());
+  }
+
+  // Results: inferred types; absent optional outputs get the schema's fixed
+  // element type or operand 0's, with unknown shape.
+  SmallVector<StringRef> fixedTypes;
+  StringRef(spec->resultElementTypes).split(fixedTypes, ',');
+  size_t numResults = spec->variadicResults ? node.resultTypes.size() : fixedTypes.size();
+  if (node.resultTypes.size() > numResults)
+    return emitError(node.loc) << "expected at most " << numResults << " outputs, got "
+                               << node.resultTypes.size(),
+           failure();
+  Type operandElement;
+  if (!operands.empty())
+    if (auto shaped = dyn_cast<ShapedType>(operands[0].getType()))
+      operandElement = shaped.getElementType();
+  for (size_t i = 0; i < numResults; ++i) {
+    Type type = i < node.resultTypes.size() ? node.resultTypes[i] : Type();
+    if (!type) {
+      StringRef fixed = i < fixedTypes.size() ? fixedTypes[i] : StringRef();
+      Type element = operandElement;
+      if (fixed == "i64")
+        element = opBuilder.getI64Type();
+      else if (fixed == "i1")
+        element = opBuilder.getI1Type();
+      else if (fixed == "i32")
+        element = opBuilder.getI32Type();
+      if (!element)
+        return emitError(node.loc) << "cannot infer the type of output " << i, failure();
+      type = UnrankedTensorType::get(element);
+    }
+    state.addTypes(type);
+  }
+
+  // Regions: If/Loop bodies, imported in a nested scope.
+  SmallVector<const onnx::GraphProto *> regionGraphs;
+  for (auto &[name, graph] : node.graphs)
+    regionGraphs.push_back(graph);
+  for (size_t i = 0; i < regionGraphs.size(); ++i)
+    state.addRegion();
+  Operation *op = opBuilder.create(state);
+  for (size_t i = 0; i < regionGraphs.size(); ++i) {
+    Block *block = new Block();
+    op->getRegion(i).push_back(block);
+    OpBuilder::InsertionGuard guard(opBuilder);
+    opBuilder.setInsertionPointToStart(block);
+    if (failed(importSubgraph(*regionGraphs[i], block, node.loc)))
+      return failure();
+  }
+  return SmallVector<Value>(op->getResults());
+}
+
+LogicalResult GraphImporter::importNode(const onnx::NodeProto &node, int index) {
+  std::string name = node.name().empty() ? node.op_type() + "#" + std::to_string(index)
+                                         : node.name();
+  Location loc = onnxNodeLoc(context, file, name, node.op_type());
+  if (!node.domain().empty() && node.domain() != "ai.onnx")
+    return emitError(loc) << "unsupported operator domain '" << node.domain() << "'";
+  if (node.op_type() == "Constant")
+    return importConstantNode(node, loc);
+
+  ImportedNode imported{node.op_type(), {}, {}, {}, {}, loc};
+  for (const std::string &input : node.input()) {
+    if (input.empty()) {
+      imported.operands.push_back(nullptr);
+      continue;
+    }
+    Value value = lookup(input);
+    if (!value)
+      return emitError(loc) << "input '" << input << "' is not defined by any node, "
+                            << "initializer or graph input";
+    imported.operands.push_back(value);
+  }
+  for (const onnx::AttributeProto &attr : node.attribute()) {
+    if (attr.type() == onnx::AttributeProto::GRAPH) {
+      imported.graphs.emplace_back(attr.name(), &attr.g());
+      continue;
+    }
+    if (!attr.ref_attr_name().empty())
+      return emitError(loc) << "attribute '" << attr.name()
+                            << "' refers to a function attribute, which is not supported";
+    FailureOr<Attribute> value = convertAttribute(attr, loc);
+    if (failed(value))
+      return failure();
+    imported.attributes.append(attr.name(), *value);
+  }
+  // If before then/else: keep the region order the op declares.
+  llvm::stable_sort(imported.graphs, [](const auto &a, const auto &b) {
+    return a.first == "then_branch" && b.first != "then_branch";
+  });
+  for (const std::string &output : node.output())
+    imported.resultTypes.push_back(output.empty() ? Type() : inferredType(output));
+
+  SmallVector<Value> results;
+  bool handled = false;
+  if (failed(applyOpsetRules(imported, opset, *this, results, handled)))
+    return failure();
+  if (!handled) {
+    FailureOr<SmallVector<Value>> emitted = emit(imported);
+    if (failed(emitted))
+      return failure();
+    results = std::move(*emitted);
+  }
+  for (int i = 0; i < node.output_size(); ++i) {
+    if (node.output(i).empty())
+      continue;
+    if (static_cast<size_t>(i) >= results.size())
+      return emitError(loc) << "output '" << node.output(i) << "' has no value";
+    define(node.output(i), results[i]);
+  }
+  return success();
+}
+
+LogicalResult GraphImporter::sortNodes(const onnx::GraphProto &graph,
+                                       std::vector<int> &order) {
+  // Kahn's algorithm over the names this graph defines; names defined in
+  // outer scopes (or not at all) do not order anything here.
+  std::map<std::string, int> producer;
+  for (int i = 0; i < graph.node_size(); ++i)
+    for (const std::string &output : graph.node(i).output())
+      if (!output.empty())
+        producer[output] = i;
+  auto forEachDependency = [&](const onnx::NodeProto &node, auto &&fn) {
+    std::set<std::string> used;
+    std::function<void(const onnx::GraphProto &)> collectImplicit =
+        [&](const onnx::GraphProto &g) {
+          for (const auto &n : g.node()) {
+            for (const std::string &in : n.input())
+              used.insert(in);
+            for (const auto &a : n.attribute())
+              if (a.type() == onnx::AttributeProto::GRAPH)
+                collectImplicit(a.g());
+          }
+        };
+    for (const std::string &in : node.input())
+      used.insert(in);
+    for (const auto &a : node.attribute())
+      if (a.type() == onnx::AttributeProto::GRAPH)
+        collectImplicit(a.g());
+    for (const std::string &name : used) {
+      auto it = producer.find(name);
+      if (it != producer.end())
+        fn(it->second);
+    }
+  };
+  int n = graph.node_size();
+  std::vector<int> pending(n, 0);
+  std::vector<std::vector<int>> users(n);
+  for (int i = 0; i < n; ++i)
+    forEachDependency(graph.node(i), [&](int p) {
+      if (p != i) {
+        ++pending[i];
+        users[p].push_back(i);
+      } else {
+        pending[i] = -1 << 20; // a node that consumes its own output
+      }
+    });
+  std::vector<int> ready;
+  for (int i = n - 1; i >= 0; --i)
+    if (pending[i] == 0)
+      ready.push_back(i);
+  order.clear();
+  while (!ready.empty()) {
+    // Keep the file's order among ready nodes: smallest index first.
+    auto smallest = std::min_element(ready.begin(), ready.end());
+    int i = *smallest;
+    ready.erase(smallest);
+    order.push_back(i);
+    for (int u : users[i])
+      if (--pending[u] == 0)
+        ready.push_back(u);
+  }
+  if (static_cast<int>(order.size()) == n)
+    return success();
+  for (int i = 0; i < n; ++i)
+    if (pending[i] != 0) {
+      const onnx::NodeProto &node = graph.node(i);
+      std::string name = node.name().empty() ? node.op_type() + "#" + std::to_string(i)
+                                             : node.name();
+      return emitError(onnxNodeLoc(context, file, name, node.op_type()))
+             << "the graph has a cycle through this node";
+    }
+  return failure();
+}
+
+LogicalResult GraphImporter::importNodes(const onnx::GraphProto &graph) {
+  for (const onnx::TensorProto &init : graph.initializer()) {
+    if (lookup(init.name()) && scopes.back().count(init.name()))
+      continue; // a graph input of the same name was already bound
+    FailureOr<ElementsAttr> value = convertTensor(init, graphLoc(), init.name());
+    if (failed(value))
+      return failure();
+    define(init.name(), opBuilder.create<ConstantOp>(graphLoc(), *value));
+  }
+  if (graph.sparse_initializer_size())
+    return emitError(graphLoc()) << "sparse initializers are not supported";
+  std::vector<int> order;
+  if (failed(sortNodes(graph, order)))
+    return failure();
+  for (int i : order)
+    if (failed(importNode(graph.node(i), i)))
+      return failure();
+  return success();
+}
+
+LogicalResult GraphImporter::importSubgraph(const onnx::GraphProto &graph, Block *block,
+                                            Location loc) {
+  recordTypes(graph);
+  scopes.emplace_back();
+  for (const onnx::ValueInfoProto &input : graph.input()) {
+    FailureOr<Type> type = convertType(input.type(), loc, "subgraph input '" + input.name() + "'");
+    if (failed(type))
+      return failure();
+    define(input.name(), block->addArgument(*type, loc));
+  }
+  if (failed(importNodes(graph)))
+    return failure();
+  SmallVector<Value> results;
+  for (const onnx::ValueInfoProto &output : graph.output()) {
+    Value value = lookup(output.name());
+    if (!value)
+      return emitError(loc) << "subgraph output '" << output.name() << "' is not defined";
+    results.push_back(value);
+  }
+  opBuilder.create<YieldOp>(loc, results);
+  scopes.pop_back();
+  return success();
+}
+
+LogicalResult GraphImporter::importMainGraph(const onnx::GraphProto &graph, ModuleOp module) {
+  recordTypes(graph);
+  std::set<std::string> initializerNames;
+  for (const onnx::TensorProto &init : graph.initializer())
+    initializerNames.insert(init.name());
+
+  SmallVector<Type> argTypes;
+  SmallVector<std::string> argNames;
+  for (const onnx::ValueInfoProto &input : graph.input()) {
+    // Before IR version 4 initializers were listed as inputs too: they are
+    // constants here.
+    if (initializerNames.count(input.name()))
+      continue;
+    FailureOr<Type> type =
+        convertType(input.type(), graphLoc(), "graph input '" + input.name() + "'");
+    if (failed(type))
+      return failure();
+    argTypes.push_back(*type);
+    argNames.push_back(input.name());
+  }
+  opBuilder.setInsertionPointToEnd(module.getBody());
+  auto func = opBuilder.create<func::FuncOp>(graphLoc(), "main",
+                                           opBuilder.getFunctionType(argTypes, {}));
+  Block *entry = func.addEntryBlock();
+  opBuilder.setInsertionPointToStart(entry);
+  scopes.emplace_back();
+  for (size_t i = 0; i < argNames.size(); ++i) {
+    define(argNames[i], entry->getArgument(i));
+    func.setArgAttr(i, "hone.name", opBuilder.getStringAttr(argNames[i]));
+  }
+  if (failed(importNodes(graph)))
+    return failure();
+
+  SmallVector<Value> results;
+  SmallVector<Type> resultTypes;
+  for (const onnx::ValueInfoProto &output : graph.output()) {
+    Value value = lookup(output.name());
+    if (!value)
+      return emitError(graphLoc()) << "graph output '" << output.name() << "' is not defined";
+    results.push_back(value);
+    resultTypes.push_back(value.getType());
+  }
+  opBuilder.create<func::ReturnOp>(graphLoc(), results);
+  func.setType(opBuilder.getFunctionType(argTypes, resultTypes));
+  for (int i = 0; i < graph.output_size(); ++i)
+    func.setResultAttr(i, "hone.name", opBuilder.getStringAttr(graph.output(i).name()));
+  scopes.pop_back();
+  return success();
+}

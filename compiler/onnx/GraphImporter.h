@@ -1,0 +1,63 @@
+//===- GraphImporter.h - ONNX graphs into hone functions --------*- C++ -*-===//
+//
+// Builds `func.func @main` from a (type-inferred) ONNX graph; see
+// GraphImporter.cpp.
+//
+//===----------------------------------------------------------------------===//
+#ifndef HONE_COMPILER_ONNX_GRAPHIMPORTER_H
+#define HONE_COMPILER_ONNX_GRAPHIMPORTER_H
+
+#include "compiler/onnx/ImportContext.h"
+#include "mlir/IR/BuiltinOps.h"
+
+#include <map>
+#include <unordered_map>
+
+namespace mlir::hone {
+
+class GraphImporter : public NodeEmitter {
+public:
+  GraphImporter(MLIRContext *context, std::string file, std::string baseDir, int64_t opset);
+
+  /// Builds @main in `module` from the model's main graph.
+  LogicalResult importMainGraph(const onnx::GraphProto &graph, ModuleOp module);
+
+  OpBuilder &builder() override { return builder_(); }
+  Value constantI64(ArrayRef<int64_t> values, Location loc, bool scalar = false) override;
+  Value constantOf(Type elementType, ArrayRef<double> values, Location loc,
+                   bool scalar = false) override;
+  FailureOr<SmallVector<Value>> emit(ImportedNode &node) override;
+
+private:
+  OpBuilder &builder_() { return opBuilder; }
+  Location graphLoc();
+  Value lookup(const std::string &name) const;
+  void define(const std::string &name, Value value) { scopes.back()[name] = value; }
+  void recordTypes(const onnx::GraphProto &graph);
+  Type inferredType(const std::string &name);
+  FailureOr<Type> convertType(const onnx::TypeProto &type, Location loc, const std::string &what);
+  FailureOr<ElementsAttr> convertTensor(const onnx::TensorProto &proto, Location loc,
+                                        const std::string &what);
+  FailureOr<Attribute> convertAttribute(const onnx::AttributeProto &attr, Location loc);
+  Value noneValue();
+  LogicalResult importConstantNode(const onnx::NodeProto &node, Location loc);
+  LogicalResult importNode(const onnx::NodeProto &node, int index);
+  LogicalResult sortNodes(const onnx::GraphProto &graph, std::vector<int> &order);
+  LogicalResult importNodes(const onnx::GraphProto &graph);
+  LogicalResult importSubgraph(const onnx::GraphProto &graph, Block *block, Location loc);
+
+  MLIRContext *context;
+  OpBuilder opBuilder;
+  std::string file;
+  std::string baseDir;
+  int64_t opset;
+  /// Values by ONNX name; one scope per graph being imported (subgraphs see
+  /// the names of the graphs around them).
+  std::vector<std::unordered_map<std::string, Value>> scopes;
+  /// Types from the model and from ONNX's inference, by value name.
+  std::unordered_map<std::string, onnx::TypeProto> valueTypes;
+};
+
+} // namespace mlir::hone
+
+#endif // HONE_COMPILER_ONNX_GRAPHIMPORTER_H

@@ -1,0 +1,277 @@
+//===- OnnxImporter.cpp - ONNX models into the hone dialect ---------------===//
+//
+// Loads the model (binary or textual), checks it with ONNX's checker, applies
+// input-shape overrides, runs ONNX's type inference so that every value has
+// an element type (and a shape where one is known), and hands the graph to
+// GraphImporter. Each failure becomes one diagnostic at the model file or the
+// offending node; nothing here aborts on bad input.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/onnx/OnnxImporter.h"
+
+#include "compiler/onnx/Diagnostics.h"
+#include "compiler/onnx/GraphImporter.h"
+#include "dialects/hone/HoneDialect.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Verifier.h"
+
+#include <onnx/checker.h>
+#include <onnx/defs/parser.h>
+#include <onnx/shape_inference/implementation.h>
+
+#include <fstream>
+#include <sstream>
+
+using namespace mlir;
+using namespace mlir::hone;
+
+namespace {
+
+/// Opsets of the default domain whose forms the importer knows.
+constexpr int64_t kMinOpset = 7;
+constexpr int64_t kMaxOpset = 17;
+
+/// ONNX's textual syntax starts with `<` after blanks and `#` comments; a
+/// binary ModelProto never does (its first byte is a field tag).
+bool looksLikeTextualOnnx(const std::string &bytes) {
+  bool inComment = false;
+  for (char c : bytes) {
+    if (inComment) {
+      inComment = c != '\n';
+      continue;
+    }
+    if (c == '#') {
+      inComment = true;
+      continue;
+    }
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r')
+      continue;
+    return c == '<';
+  }
+  return false;
+}
+
+std::string directoryOf(const std::string &path) {
+  size_t slash = path.find_last_of('/');
+  return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+LogicalResult readModel(const std::string &path, onnx::ModelProto &model, Location loc) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return emitError(loc) << "cannot open the model file";
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string bytes = buffer.str();
+  if (bytes.empty())
+    return emitError(loc) << "the model file is empty";
+  if (looksLikeTextualOnnx(bytes)) {
+    onnx::OnnxParser parser(bytes.c_str());
+    auto status = parser.Parse(model);
+    if (!status.IsOK())
+      return emitError(loc) << "cannot parse the textual ONNX model: " << status.ErrorMessage();
+    return success();
+  }
+  if (!model.ParseFromString(bytes))
+    return emitError(loc) << "cannot parse the model: not a valid ONNX protobuf "
+                          << "(truncated or corrupt file?)";
+  return success();
+}
+
+/// Replaces the dims of graph inputs as the options ask. Values downstream
+/// then no longer match their recorded shapes, so those are dropped (ranks
+/// and element types stay) and type inference recomputes them.
+LogicalResult applyInputShapes(onnx::ModelProto &model, const ImportOptions &options,
+                               Location loc) {
+  if (options.inputShapes.empty() && !options.forceDynamicInputs)
+    return success();
+  onnx::GraphProto *graph = model.mutable_graph();
+  std::set<std::string> initializers;
+  for (const auto &init : graph->initializer())
+    initializers.insert(init.name());
+  std::set<std::string> seen;
+  for (onnx::ValueInfoProto &input : *graph->mutable_input()) {
+    if (initializers.count(input.name()) || !input.type().has_tensor_type())
+      continue;
+    auto *shape = input.mutable_type()->mutable_tensor_type()->mutable_shape();
+    auto it = options.inputShapes.find(input.name());
+    if (it != options.inputShapes.end()) {
+      seen.insert(input.name());
+      shape->clear_dim();
+      for (int64_t d : it->second) {
+        auto *dim = shape->add_dim();
+        if (d >= 0)
+          dim->set_dim_value(d);
+      }
+    } else if (options.forceDynamicInputs) {
+      for (auto &dim : *shape->mutable_dim()) {
+        dim.clear_dim_value();
+        dim.clear_dim_param();
+      }
+    }
+  }
+  for (const auto &[name, dims] : options.inputShapes)
+    if (!seen.count(name))
+      return emitError(loc) << "--input-shape names '" << name
+                            << "', which is not an input of the graph";
+  auto forgetDims = [](onnx::ValueInfoProto &info) {
+    if (!info.type().has_tensor_type() || !info.type().tensor_type().has_shape())
+      return;
+    for (auto &dim : *info.mutable_type()->mutable_tensor_type()->mutable_shape()->mutable_dim()) {
+      dim.clear_dim_value();
+      dim.clear_dim_param();
+    }
+  };
+  for (auto &output : *graph->mutable_output())
+    forgetDims(output);
+  graph->clear_value_info();
+  return success();
+}
+
+/// "op#index" for unnamed nodes, as GraphImporter names them.
+std::string nodeName(const onnx::NodeProto &node, int index) {
+  return node.name().empty() ? node.op_type() + "#" + std::to_string(index) : node.name();
+}
+
+/// Checks each node of the main graph before anything else looks at it, so
+/// that problems are reported at the node: an operator hone does not know,
+/// then whatever ONNX's checker finds wrong with the node (attribute types,
+/// input counts, ...).
+LogicalResult checkNodes(const onnx::ModelProto &model, const std::string &path,
+                         MLIRContext *context) {
+  onnx::checker::CheckerContext checker;
+  checker.set_ir_version(static_cast<int>(model.ir_version()));
+  std::unordered_map<std::string, int> opsets;
+  for (const auto &import : model.opset_import())
+    opsets[import.domain()] = static_cast<int>(import.version());
+  checker.set_opset_imports(opsets);
+  onnx::checker::LexicalScopeContext scope;
+  const onnx::GraphProto &graph = model.graph();
+  for (const auto &input : graph.input())
+    scope.add(input.name());
+  for (const auto &init : graph.initializer())
+    scope.add(init.name());
+  for (const auto &node : graph.node())
+    for (const auto &output : node.output())
+      scope.add(output);
+  for (int i = 0; i < graph.node_size(); ++i) {
+    const onnx::NodeProto &node = graph.node(i);
+    Location loc = onnxNodeLoc(context, path, nodeName(node, i), node.op_type());
+    if (!node.domain().empty() && node.domain() != "ai.onnx")
+      return emitError(loc) << "unsupported operator domain '" << node.domain() << "'";
+    if (!isImportableOnnxOp(node.op_type()))
+      return emitError(loc) << "unsupported operator '" << node.op_type() << "'";
+    try {
+      onnx::checker::check_node(node, checker, scope);
+    } catch (const std::exception &e) {
+      // The checker appends "==> Context: ..." naming the node again.
+      std::string message = e.what();
+      size_t context = message.find("\n\n==> Context:");
+      return emitError(loc) << "invalid node: " << message.substr(0, context);
+    }
+  }
+  return success();
+}
+
+/// ONNX's inference errors name the node as "(op_type:Add, node name: n)";
+/// report them there when that node exists.
+Location inferenceErrorLoc(MLIRContext *context, const std::string &path,
+                           const onnx::GraphProto &graph, const std::string &message) {
+  size_t opAt = message.find("(op_type:");
+  size_t nameAt = message.find(", node name: ");
+  if (opAt == std::string::npos || nameAt == std::string::npos || nameAt < opAt)
+    return onnxFileLoc(context, path);
+  std::string opType = message.substr(opAt + 9, nameAt - opAt - 9);
+  size_t close = message.find(')', nameAt);
+  std::string name = message.substr(nameAt + 13, close == std::string::npos
+                                                      ? std::string::npos
+                                                      : close - nameAt - 13);
+  for (int i = 0; i < graph.node_size(); ++i)
+    if (graph.node(i).op_type() == opType && (graph.node(i).name() == name ||
+                                              (name.empty() && graph.node(i).name().empty())))
+      return onnxNodeLoc(context, path, nodeName(graph.node(i), i), opType);
+  return onnxFileLoc(context, path);
+}
+
+} // namespace
+
+bool mlir::hone::parseInputShapeOverride(const std::string &text,
+                                         InputShapeOverrides &overrides, std::string &error) {
+  size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size()) {
+    error = "expected NAME:DIMS (e.g. input:1x3x224x224 or ids:?x128), got '" + text + "'";
+    return false;
+  }
+  std::vector<int64_t> dims;
+  std::stringstream rest(text.substr(colon + 1));
+  std::string dim;
+  while (std::getline(rest, dim, 'x')) {
+    if (dim == "?") {
+      dims.push_back(-1);
+      continue;
+    }
+    if (dim.empty() || dim.size() > 12 || dim.find_first_not_of("0123456789") != std::string::npos) {
+      error = "bad dim '" + dim + "' in '" + text + "': expected a number or ?";
+      return false;
+    }
+    dims.push_back(std::stoll(dim));
+  }
+  overrides[text.substr(0, colon)] = dims;
+  return true;
+}
+
+void mlir::hone::registerImportedDialects(DialectRegistry &registry) {
+  registry.insert<HoneDialect, func::FuncDialect>();
+}
+
+OwningOpRef<ModuleOp> mlir::hone::importOnnxModel(MLIRContext *context, const std::string &path,
+                                                  const ImportOptions &options) {
+  context->loadDialect<HoneDialect, func::FuncDialect>();
+  Location fileLoc = onnxFileLoc(context, path);
+  onnx::ModelProto model;
+  if (failed(readModel(path, model, fileLoc)))
+    return nullptr;
+
+  int64_t opset = -1;
+  for (const auto &import : model.opset_import())
+    if (import.domain().empty() || import.domain() == "ai.onnx")
+      opset = import.version();
+  if (opset < 0)
+    return emitError(fileLoc) << "the model imports no opset of the default ONNX domain",
+           nullptr;
+  // Models older than opset 7 import when every op they use kept its meaning;
+  // the rules below only know the forms from opset 7 on.
+  if (opset < 1 || opset > kMaxOpset)
+    return emitError(fileLoc) << "unsupported opset " << opset << " (hone supports " << kMinOpset
+                              << " to " << kMaxOpset << ")",
+           nullptr;
+  if (!model.has_graph())
+    return emitError(fileLoc) << "the model has no graph", nullptr;
+
+  if (failed(checkNodes(model, path, context)))
+    return nullptr;
+  try {
+    onnx::checker::check_model(model);
+  } catch (const std::exception &e) {
+    return emitError(fileLoc) << "invalid model: " << e.what(), nullptr;
+  }
+  if (failed(applyInputShapes(model, options, fileLoc)))
+    return nullptr;
+  try {
+    onnx::ShapeInferenceOptions inference(/*check_type=*/true, /*error_mode=*/1,
+                                          /*enable_data_propagation=*/true);
+    onnx::shape_inference::InferShapes(model, onnx::OpSchemaRegistry::Instance(), inference);
+  } catch (const std::exception &e) {
+    return emitError(inferenceErrorLoc(context, path, model.graph(), e.what()))
+               << "type inference failed: " << e.what(),
+           nullptr;
+  }
+
+  OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
+  GraphImporter importer(context, path, directoryOf(path), opset);
+  if (failed(importer.importMainGraph(model.graph(), *module)))
+    return nullptr;
+  if (failed(verify(*module)))
+    return nullptr;
+  return module;
+}

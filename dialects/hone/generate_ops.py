@@ -1,0 +1,280 @@
+#!/usr/bin/env python3
+"""Writes the ODS definitions of the `hone` ops that mirror ONNX operators.
+
+The operand names, element-type constraints, attributes, defaults and summaries
+come from ONNX's own operator schemas (python3-onnx 1.12, the version whose
+libonnx the importer links), at the canonical opset documented in
+compiler/reference/CANONICAL.md. Running it again after an ONNX upgrade shows
+what changed as a diff of the generated files, which are committed:
+
+    /usr/bin/python3 dialects/hone/generate_ops.py dialects/hone
+
+Ops that need more than a schema gives (constant, none, yield) are written by
+hand in HoneOps.td.
+"""
+import re
+import sys
+
+from onnx import defs, helper, AttributeProto
+
+CANONICAL_OPSET = 17
+
+# family -> ONNX ops. The family decides the .td file and its base class.
+FAMILIES = {
+    "Elementwise": """Abs Acos Acosh Asin Asinh Atan Atanh Ceil Cos Cosh Erf Exp Floor IsInf
+        IsNaN Log Neg Not Reciprocal Relu Round Sigmoid Sign Sin Sinh Sqrt Tan Tanh Softplus
+        Softsign Celu Elu HardSigmoid HardSwish LeakyRelu Selu Shrink ThresholdedRelu PRelu
+        Add Sub Mul Div Mod Pow BitShift And Or Xor Equal Greater GreaterOrEqual Less
+        LessOrEqual Where Clip Cast CastLike Sum Mean Max Min Identity""",
+    "NN": """Conv ConvTranspose AveragePool MaxPool GlobalAveragePool GlobalMaxPool MaxUnpool
+        LpPool GlobalLpPool BatchNormalization InstanceNormalization LayerNormalization LRN
+        MeanVarianceNormalization LpNormalization Gemm MatMul Einsum Softmax LogSoftmax Hardmax
+        Dropout Resize GridSample RoiAlign NonMaxSuppression Det NegativeLogLikelihoodLoss
+        SoftmaxCrossEntropyLoss""",
+    "Tensor": """Reshape Transpose Concat Split Slice Gather GatherElements GatherND
+        ScatterElements ScatterND Squeeze Unsqueeze Flatten Expand Tile Pad Shape Size
+        ConstantOfShape Range OneHot NonZero Compress Unique DepthToSpace SpaceToDepth EyeLike
+        ReverseSequence Trilu""",
+    "Reduce": """ReduceSum ReduceMean ReduceMax ReduceMin ReduceProd ReduceL1 ReduceL2
+        ReduceLogSum ReduceLogSumExp ReduceSumSquare ArgMax ArgMin CumSum TopK""",
+    "ControlFlow": "If Loop",
+}
+
+MNEMONIC_OVERRIDES = {
+    "MatMul": "matmul", "TopK": "topk", "ArgMax": "argmax", "ArgMin": "argmin",
+    "NonZero": "nonzero", "PRelu": "prelu", "GatherND": "gather_nd", "ScatterND": "scatter_nd",
+    "IsNaN": "isnan", "IsInf": "isinf", "LRN": "lrn", "CumSum": "cumsum", "Hardmax": "hardmax",
+    "Einsum": "einsum",
+}
+
+ONNX_TO_MLIR_TYPE = {
+    "float16": "F16", "bfloat16": "BF16", "float": "F32", "double": "F64",
+    "int8": "I8", "int16": "I16", "int32": "I32", "int64": "I64",
+    "uint8": "UI8", "uint16": "UI16", "uint32": "UI32", "uint64": "UI64", "bool": "I1",
+}
+
+# Ops whose verifier checks more than types: op -> the shared check in
+# ops/Verifiers.cpp that it calls.
+VERIFIERS = {
+    **{op: "verifyBroadcastOperands" for op in """Add Sub Mul Div Pow Mod And Or Xor Equal
+        Greater GreaterOrEqual Less LessOrEqual BitShift Where Sum Max Min Mean""".split()},
+    **{op: "verifyAxisInRange" for op in "Softmax LogSoftmax Hardmax Concat Flatten".split()},
+    "Conv": "verifyConvolution", "ConvTranspose": "verifyConvolution",
+    "MatMul": "verifyMatMul", "Gemm": "verifyGemm", "Transpose": "verifyTranspose",
+}
+
+# Reserved words that cannot name an operand, result or attribute accessor.
+RESERVED = {"operands", "results", "type", "default", "region", "regions", "attributes"}
+
+
+def mnemonic(op):
+    if op in MNEMONIC_OVERRIDES:
+        return MNEMONIC_OVERRIDES[op]
+    s = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", op)
+    s = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", s)
+    return s.lower()
+
+
+def ods_name(name):
+    n = re.sub(r"[^A-Za-z0-9_]", "_", name).lower()
+    return n + "_" if n in RESERVED else n
+
+
+def element_types(schema, type_str):
+    constraint = {c.type_param_str: c for c in schema.type_constraints}.get(type_str)
+    names = list(constraint.allowed_type_strs) if constraint else [type_str]
+    out = []
+    for t in names:
+        m = re.fullmatch(r"tensor\((\w+)\)", t)
+        if m and m.group(1) in ONNX_TO_MLIR_TYPE:
+            mt = ONNX_TO_MLIR_TYPE[m.group(1)]
+            if mt not in out:
+                out.append(mt)
+    return out
+
+
+def tensor_constraint(types, optional):
+    tensor = f"Hone_TensorOf<[{', '.join(types)}]>"
+    return f"Hone_OptionalTensorOf<[{', '.join(types)}]>" if optional else tensor
+
+
+def float_literal(value):
+    text = repr(float(value))
+    return text
+
+
+def attribute_def(name, attr):
+    t = attr.type
+    default = helper.get_attribute_value(attr.default_value) if attr.default_value.type else None
+    if t == AttributeProto.INT:
+        base = "I64Attr"
+        if default is not None:
+            return f'DefaultValuedAttr<I64Attr, "{int(default)}">'
+    elif t == AttributeProto.FLOAT:
+        base = "F32Attr"
+        if default is not None:
+            return f'DefaultValuedAttr<F32Attr, "{float_literal(default)}">'
+    elif t == AttributeProto.STRING:
+        base = "StrAttr"
+        if default is not None:
+            return f'DefaultValuedStrAttr<StrAttr, "{default.decode()}">'
+    elif t == AttributeProto.INTS:
+        base = "I64ArrayAttr"
+    elif t == AttributeProto.FLOATS:
+        base = "F32ArrayAttr"
+    elif t == AttributeProto.STRINGS:
+        base = "StrArrayAttr"
+    elif t == AttributeProto.TENSOR:
+        base = "ElementsAttr"
+    else:
+        return None
+    return base if attr.required else f"OptionalAttr<{base}>"
+
+
+def first_paragraph(doc):
+    text = " ".join(doc.strip().split("\n\n")[0].split())
+    text = text.replace("[{", "[ {").replace("}]", "} ]")
+    if len(text) > 400:
+        cut = text.rfind(". ", 0, 400)
+        text = text[: cut + 1] if cut > 0 else text[:400] + "..."
+    return text
+
+
+def op_def(op, family):
+    schema = defs.get_schema(op, CANONICAL_OPSET)
+    cls = f"Hone_{op}Op"
+    names = set()
+    args, results, regions = [], [], []
+
+    def unique(name, keep_case=False):
+        n = name if keep_case else ods_name(name)
+        while n in names:
+            n += "_"
+        names.add(n)
+        return n
+
+    for formal in schema.inputs:
+        types = element_types(schema, formal.typeStr)
+        optional = formal.option == defs.OpSchema.FormalParameterOption.Optional
+        constraint = tensor_constraint(types, optional)
+        if formal.option == defs.OpSchema.FormalParameterOption.Variadic:
+            constraint = f"Variadic<{tensor_constraint(types, False)}>"
+        args.append(f"{constraint}:${unique(formal.name)}")
+    # Reduce* take axes as an input in the canonical (opset 18) form.
+    is_reduce = op.startswith("Reduce")
+    if is_reduce and not any(f.name == "axes" for f in schema.inputs):
+        args.append(f"Hone_OptionalTensorOf<[I64]>:${unique('axes')}")
+    attr_names = []
+    # Regions in the order the evaluator runs them: If is (then, else).
+    order = {"then_branch": 0, "else_branch": 1}
+    for name, attr in sorted(schema.attributes.items(), key=lambda kv: (order.get(kv[0], 2), kv[0])):
+        if is_reduce and name == "axes":
+            continue
+        if attr.type == AttributeProto.GRAPH:
+            regions.append(f"SizedRegion<1>:${unique(name)}")
+            continue
+        definition = attribute_def(name, attr)
+        if definition is None:
+            continue
+        if is_reduce and name == "keepdims":
+            pass
+        # Attributes keep their ONNX spelling (transA), so that the importer
+        # and the evaluator use ONNX's names unchanged.
+        args.append(f"{definition}:${unique(name, keep_case=True)}")
+        attr_names.append(name)
+    if is_reduce and "noop_with_empty_axes" not in schema.attributes:
+        args.append(f'DefaultValuedAttr<I64Attr, "0">:${unique("noop_with_empty_axes")}')
+    for formal in schema.outputs:
+        types = element_types(schema, formal.typeStr)
+        constraint = tensor_constraint(types, False)
+        if formal.option == defs.OpSchema.FormalParameterOption.Variadic:
+            constraint = f"Variadic<{constraint}>"
+        results.append(f"{constraint}:${unique(formal.name)}")
+
+    # What the importer needs to build the op generically: the operand count
+    # (absent trailing optional inputs become hone.none), whether the last
+    # operand is variadic, and per result either a fixed element type (for an
+    # absent optional output) or "" for "same as operand 0".
+    num_inputs = len(schema.inputs) + (1 if is_reduce and not any(
+        f.name == "axes" for f in schema.inputs) else 0)
+    variadic_in = bool(schema.inputs) and schema.inputs[-1].option == defs.OpSchema.FormalParameterOption.Variadic
+    variadic_out = bool(schema.outputs) and schema.outputs[-1].option == defs.OpSchema.FormalParameterOption.Variadic
+    result_types = []
+    for formal in schema.outputs:
+        types = element_types(schema, formal.typeStr)
+        result_types.append(types[0].lower() if len(types) == 1 else "")
+    info = (op, mnemonic(op), num_inputs, variadic_in, variadic_out, result_types)
+    since = schema.since_version
+    if is_reduce:
+        since = 18
+    lines = [f'def {cls} : Hone_{family}Op<"{mnemonic(op)}", "{op}"> {{']
+    lines.append(f'  let summary = "ONNX {op} (canonical form: opset {since})";')
+    lines.append(f"  let description = [{{\n    {first_paragraph(schema.doc)}\n  }}];")
+    lines.append("  let arguments = (ins" + ("\n    " + ",\n    ".join(args) if args else "") + ");")
+    lines.append("  let results = (outs" + ("\n    " + ",\n    ".join(results) if results else "") + ");")
+    # ONNX's type constraints: every operand and result with the same type
+    # parameter (T) has the same element type. Operand i is i, result i is
+    # -1 - i; a variadic formal (always last) stands for the rest; groups end
+    # with kGroupEnd.
+    groups = {}
+    for i, formal in enumerate(schema.inputs):
+        if formal.isHomogeneous and formal.typeStr in {c.type_param_str for c in schema.type_constraints}:
+            groups.setdefault(formal.typeStr, []).append(i)
+    for i, formal in enumerate(schema.outputs):
+        if formal.isHomogeneous and formal.typeStr in {c.type_param_str for c in schema.type_constraints}:
+            groups.setdefault(formal.typeStr, []).append(-1 - i)
+    flat = []
+    for members in groups.values():
+        if len(members) > 1:
+            flat += members + ["kGroupEnd"]
+    checks = []
+    if flat:
+        vin = len(schema.inputs) - 1 if variadic_in else -1
+        vout = len(schema.outputs) - 1 if variadic_out else -1
+        checks.append("static const int groups[] = {" + ", ".join(
+            f"::mlir::hone::{m}" if m == "kGroupEnd" else str(m) for m in flat) + "};\n"
+            f"      if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, "
+            f"{vin}, {vout})))\n        return ::mlir::failure();")
+    if op in VERIFIERS:
+        checks.append(f"return ::mlir::hone::{VERIFIERS[op]}(getOperation());")
+    elif checks:
+        checks.append("return ::mlir::success();")
+    if checks:
+        lines.append("  let hasVerifier = 1;")
+        lines.append("  let extraClassDefinition = [{\n    ::mlir::LogicalResult $cppClass::verify() {\n      "
+                     + "\n      ".join(checks) + "\n    }\n  }];")
+    if regions:
+        lines.append("  let regions = (region " + ", ".join(regions) + ");")
+    lines.append("}")
+    return "\n".join(lines), info
+
+
+def main():
+    out_dir = sys.argv[1] if len(sys.argv) > 1 else "."
+    table = []
+    for family, ops in FAMILIES.items():
+        body = []
+        for op in ops.split():
+            text, entry = op_def(op, family)
+            body.append(text)
+            table.append((family, entry))
+        guard = f"HONE_{family.upper()}_OPS"
+        with open(f"{out_dir}/Hone{family}Ops.td", "w") as f:
+            f.write(f"//===- Hone{family}Ops.td - {family} ops, generated -*- tablegen -*-===//\n")
+            f.write("//\n// Generated from ONNX's operator schemas by generate_ops.py; edit the\n")
+            f.write("// script, not this file. Included from HoneOps.td.\n//\n")
+            f.write("//===----------------------------------------------------------------------===//\n")
+            f.write(f"#ifndef {guard}\n#define {guard}\n\n")
+            f.write("\n\n".join(body))
+            f.write(f"\n\n#endif // {guard}\n")
+    with open(f"{out_dir}/OnnxOpNames.inc", "w") as f:
+        f.write("// Generated by generate_ops.py: ONNX op type -> hone op class.\n")
+        f.write("// HONE_ONNX_OP(OnnxName, \"hone.mnemonic\", numOperands, variadicOperands,\n")
+        f.write("//              variadicResults, \"result element types, '' = operand 0's\")\n")
+        for family, (op, mn, n_in, v_in, v_out, rtypes) in table:
+            f.write(f'HONE_ONNX_OP({op}, "hone.{mn}", {n_in}, {str(v_in).lower()}, '
+                    f'{str(v_out).lower()}, "{",".join(rtypes)}")\n')
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,270 @@
+//===- hone-run.cpp - Runs a model and checks or times it -----------------===//
+//
+// The command lines are a contract (DESIGN.md):
+//   hone-run [--interp] DIR...                 ONNX backend test directories
+//   hone-run MODEL.onnx [--interp] --input NAME=X.npy ... [--expect Y.npy ...]
+//            [--rtol R] [--atol A] [--tol T] [--threads N] [--bench N] [--json]
+// The exit status is 0 only when every output of every run matches. Until the
+// CPU code generator exists, `--interp` (the reference evaluator) is the only
+// way to run; without it hone-run says so and fails.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/onnx/Diagnostics.h"
+#include "compiler/onnx/OnnxImporter.h"
+#include "compiler/reference/Evaluator.h"
+#include "compiler/reference/OnnxIO.h"
+#include "tools/hone-run/OutputCheck.h"
+
+#include "mlir/IR/MLIRContext.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+
+namespace fs = std::filesystem;
+
+namespace mlir::hone {
+namespace {
+
+llvm::cl::list<std::string> positional(llvm::cl::Positional, llvm::cl::OneOrMore,
+                                       llvm::cl::desc("<test dir>... | <model.onnx>"));
+llvm::cl::opt<bool> interp("interp", llvm::cl::desc("run with the reference evaluator"));
+llvm::cl::list<std::string> inputFiles("input", llvm::cl::desc("NAME=FILE.npy"));
+llvm::cl::list<std::string> expectFiles("expect", llvm::cl::desc("expected output .npy, in order"));
+llvm::cl::opt<double> rtol("rtol", llvm::cl::init(1e-3), llvm::cl::desc("relative tolerance"));
+llvm::cl::opt<double> atol("atol", llvm::cl::init(1e-7), llvm::cl::desc("absolute tolerance"));
+llvm::cl::opt<double> tol("tol", llvm::cl::init(-1),
+                          llvm::cl::desc("per output: max|got-want| <= T * max|want|"));
+llvm::cl::opt<int> threads("threads", llvm::cl::init(1), llvm::cl::desc("threads"));
+llvm::cl::opt<int> bench("bench", llvm::cl::init(0), llvm::cl::desc("timed runs after a warm-up"));
+llvm::cl::opt<bool> json("json", llvm::cl::desc("print one JSON object"));
+llvm::cl::opt<bool> forceDynamic("force-dynamic",
+                                 llvm::cl::desc("make every input dim dynamic at import"));
+
+/// Resident memory of this process in KiB: current (VmRSS) or peak (VmHWM).
+long residentKiB(const char *field) {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind(field, 0) == 0)
+      return std::stol(line.substr(std::strlen(field)));
+  return 0;
+}
+
+/// Resets the peak-RSS counter so that VmHWM measures from now on.
+void resetPeakResident() { std::ofstream("/proc/self/clear_refs") << "5"; }
+
+struct LoadedModel {
+  OwningOpRef<ModuleOp> module;
+  func::FuncOp main;
+};
+
+bool loadModel(MLIRContext &context, const std::string &path, LoadedModel &model) {
+  hone::ImportOptions options;
+  options.forceDynamicInputs = forceDynamic;
+  model.module = hone::importOnnxModel(&context, path, options);
+  if (!model.module)
+    return false;
+  model.main = model.module->lookupSymbol<func::FuncOp>("main");
+  return static_cast<bool>(model.main);
+}
+
+hone::Tolerance tolerance() {
+  hone::Tolerance t;
+  t.rtol = rtol;
+  t.atol = atol;
+  if (tol >= 0)
+    t.tol = tol;
+  return t;
+}
+
+/// Runs the model on `inputs`; compares with `expected` when given. Prints
+/// what failed to stderr and returns false on any failure.
+bool runAndCheck(LoadedModel &model, const std::vector<ref::Tensor> &inputs,
+                 const std::vector<ref::Tensor> &expected, const std::string &what,
+                 double &maxRelErr, std::vector<ref::Tensor> *outputs = nullptr) {
+  std::string error;
+  FailureOr<std::vector<ref::Tensor>> results = hone::evaluateFunction(model.main, inputs, error);
+  if (failed(results)) {
+    llvm::errs() << what << ": " << error << "\n";
+    return false;
+  }
+  if (!expected.empty() && expected.size() != results->size()) {
+    llvm::errs() << what << ": the model has " << results->size() << " outputs, "
+                 << expected.size() << " expected\n";
+    return false;
+  }
+  bool ok = true;
+  for (size_t i = 0; i < expected.size(); ++i) {
+    hone::CheckResult check = hone::checkOutput((*results)[i], expected[i], tolerance());
+    maxRelErr = std::max(maxRelErr, check.maxRelativeError);
+    if (!check.ok) {
+      llvm::errs() << what << ": output " << i << ": " << check.message << "\n";
+      ok = false;
+    }
+  }
+  if (outputs)
+    *outputs = std::move(*results);
+  return ok;
+}
+
+std::vector<fs::path> sortedDataSets(const fs::path &dir) {
+  std::vector<fs::path> sets;
+  for (const auto &entry : fs::directory_iterator(dir))
+    if (entry.is_directory() && entry.path().filename().string().rfind("test_data_set_", 0) == 0)
+      sets.push_back(entry.path());
+  std::sort(sets.begin(), sets.end());
+  return sets;
+}
+
+bool readNumbered(const fs::path &dir, const std::string &prefix, std::vector<ref::Tensor> &out) {
+  for (int k = 0;; ++k) {
+    fs::path file = dir / (prefix + "_" + std::to_string(k) + ".pb");
+    if (!fs::exists(file))
+      return true;
+    ref::Tensor tensor;
+    ref::Status status = ref::readTensorProtoFile(file.string(), tensor);
+    if (!status) {
+      llvm::errs() << file.string() << ": " << status.message << "\n";
+      return false;
+    }
+    out.push_back(std::move(tensor));
+  }
+}
+
+/// One ONNX backend test directory: every data set must match.
+bool runBackendTest(MLIRContext &context, const fs::path &dir) {
+  LoadedModel model;
+  if (!loadModel(context, (dir / "model.onnx").string(), model))
+    return false;
+  std::vector<fs::path> sets = sortedDataSets(dir);
+  if (sets.empty()) {
+    llvm::errs() << dir.string() << ": no test_data_set_* directories\n";
+    return false;
+  }
+  bool ok = true;
+  for (const fs::path &set : sets) {
+    std::vector<ref::Tensor> inputs, expected;
+    if (!readNumbered(set, "input", inputs) || !readNumbered(set, "output", expected))
+      return false;
+    double maxRelErr = 0;
+    ok &= runAndCheck(model, inputs, expected, set.string(), maxRelErr);
+  }
+  return ok;
+}
+
+/// A model on .npy inputs, with optional expected outputs and timing.
+int runModel(MLIRContext &context, const std::string &path) {
+  LoadedModel model;
+  if (!loadModel(context, path, model))
+    return 1;
+  // Bind --input NAME=FILE to arguments by the graph input names.
+  std::vector<ref::Tensor> inputs(model.main.getNumArguments());
+  std::vector<bool> bound(inputs.size(), false);
+  for (const std::string &spec : inputFiles) {
+    size_t eq = spec.find('=');
+    if (eq == std::string::npos) {
+      llvm::errs() << "--input expects NAME=FILE.npy, got '" << spec << "'\n";
+      return 2;
+    }
+    std::string name = spec.substr(0, eq);
+    int index = -1;
+    for (unsigned i = 0; i < model.main.getNumArguments(); ++i)
+      if (auto attr = model.main.getArgAttrOfType<StringAttr>(i, "hone.name"))
+        if (attr.getValue() == name)
+          index = static_cast<int>(i);
+    if (index < 0) {
+      llvm::errs() << path << ": the model has no input named '" << name << "'\n";
+      return 2;
+    }
+    ref::Status status = ref::readNpy(spec.substr(eq + 1), inputs[index]);
+    if (!status) {
+      llvm::errs() << spec.substr(eq + 1) << ": " << status.message << "\n";
+      return 2;
+    }
+    bound[index] = true;
+  }
+  for (size_t i = 0; i < bound.size(); ++i)
+    if (!bound[i]) {
+      auto name = model.main.getArgAttrOfType<StringAttr>(i, "hone.name");
+      llvm::errs() << path << ": no --input given for '" << (name ? name.str() : "?") << "'\n";
+      return 2;
+    }
+  std::vector<ref::Tensor> expected;
+  for (const std::string &file : expectFiles) {
+    ref::Tensor tensor;
+    ref::Status status = ref::readNpy(file, tensor);
+    if (!status) {
+      llvm::errs() << file << ": " << status.message << "\n";
+      return 2;
+    }
+    expected.push_back(std::move(tensor));
+  }
+
+  double maxRelErr = 0;
+  resetPeakResident();
+  long baseline = residentKiB("VmRSS:");
+  // The first run is the check (and the warm-up of a benchmark).
+  bool ok = runAndCheck(model, inputs, expected, path, maxRelErr);
+  std::vector<double> times;
+  for (int i = 0; ok && i < bench; ++i) {
+    auto start = std::chrono::steady_clock::now();
+    ok = runAndCheck(model, inputs, expected, path, maxRelErr);
+    times.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+  }
+  long workingKiB = std::max(0L, residentKiB("VmHWM:") - baseline);
+  std::sort(times.begin(), times.end());
+  auto at = [&](double q) {
+    return times.empty() ? 0.0 : times[std::min(times.size() - 1, size_t(q * times.size()))];
+  };
+  if (json) {
+    llvm::outs() << "{\"ok\": " << (ok ? "true" : "false") << ", \"engine\": \"interp\""
+                 << ", \"runs\": " << times.size() << ", \"median_ms\": " << at(0.5)
+                 << ", \"min_ms\": " << (times.empty() ? 0.0 : times.front())
+                 << ", \"p90_ms\": " << at(0.9) << ", \"working_memory_kb\": " << workingKiB
+                 << ", \"max_rel_err\": " << maxRelErr << "}\n";
+  } else if (ok) {
+    llvm::outs() << path << ": " << (expected.empty() ? "ran" : "all outputs match")
+                 << " (max relative error " << maxRelErr << ")\n";
+  }
+  return ok ? 0 : 1;
+}
+
+} // namespace
+
+static int honeRunMain(int argc, char **argv) {
+  llvm::cl::ParseCommandLineOptions(argc, argv, "hone-run: runs a model and checks or times it\n");
+  if (!interp) {
+    llvm::errs() << "hone-run: compiled execution is not built yet; pass --interp to use the "
+                    "reference evaluator\n";
+    return 2;
+  }
+  DialectRegistry registry;
+  hone::registerImportedDialects(registry);
+  MLIRContext context(registry);
+  hone::OnnxDiagnosticHandler diagnostics(&context);
+
+  if (fs::is_directory(positional.front())) {
+    int failures = 0;
+    for (const std::string &dir : positional) {
+      bool ok = runBackendTest(context, dir);
+      failures += !ok;
+      if (positional.size() > 1)
+        llvm::outs() << (ok ? "PASS " : "FAIL ") << fs::path(dir).filename().string() << "\n";
+    }
+    llvm::outs() << positional.size() - failures << " passed, " << failures << " failed\n";
+    return failures ? 1 : 0;
+  }
+  if (positional.size() != 1) {
+    llvm::errs() << "hone-run: expected one model file\n";
+    return 2;
+  }
+  return runModel(context, positional.front());
+}
+} // namespace mlir::hone
+
+int main(int argc, char **argv) { return mlir::hone::honeRunMain(argc, argv); }
