@@ -51,17 +51,17 @@ class Hone_OnnxOp<string mnemonic, string onnxName, list<Trait> traits = []>
   let assemblyFormat = "operands attr-dict `:` functional-type(operands, results)";
 }
 
-class Hone_ElementwiseOp<string mnemonic, string onnxName>
-    : Hone_OnnxOp<mnemonic, onnxName, [Pure]>;
-class Hone_NNOp<string mnemonic, string onnxName>
-    : Hone_OnnxOp<mnemonic, onnxName, [Pure]>;
-class Hone_TensorOp<string mnemonic, string onnxName>
-    : Hone_OnnxOp<mnemonic, onnxName, [Pure]>;
-class Hone_ReduceOp<string mnemonic, string onnxName>
-    : Hone_OnnxOp<mnemonic, onnxName, [Pure]>;
+class Hone_ElementwiseOp<string mnemonic, string onnxName, list<Trait> traits = []>
+    : Hone_OnnxOp<mnemonic, onnxName, !listconcat(traits, [Pure])>;
+class Hone_NNOp<string mnemonic, string onnxName, list<Trait> traits = []>
+    : Hone_OnnxOp<mnemonic, onnxName, !listconcat(traits, [Pure])>;
+class Hone_TensorOp<string mnemonic, string onnxName, list<Trait> traits = []>
+    : Hone_OnnxOp<mnemonic, onnxName, !listconcat(traits, [Pure])>;
+class Hone_ReduceOp<string mnemonic, string onnxName, list<Trait> traits = []>
+    : Hone_OnnxOp<mnemonic, onnxName, !listconcat(traits, [Pure])>;
 /// If and Loop: their regions are ONNX subgraphs; the generic form prints them.
-class Hone_ControlFlowOp<string mnemonic, string onnxName>
-    : Hone_OnnxOp<mnemonic, onnxName, [RecursiveMemoryEffects]> {
+class Hone_ControlFlowOp<string mnemonic, string onnxName, list<Trait> traits = []>
+    : Hone_OnnxOp<mnemonic, onnxName, !listconcat(traits, [RecursiveMemoryEffects])> {
   let assemblyFormat = ?;
 }
 

@@ -7,7 +7,7 @@
 #ifndef HONE_CONTROLFLOW_OPS
 #define HONE_CONTROLFLOW_OPS
 
-def Hone_IfOp : Hone_ControlFlowOp<"if", "If"> {
+def Hone_IfOp : Hone_ControlFlowOp<"if", "If", []> {
   let summary = "ONNX If (canonical form: opset 16)";
   let description = [{
     If conditional
@@ -19,7 +19,7 @@ def Hone_IfOp : Hone_ControlFlowOp<"if", "If"> {
   let regions = (region SizedRegion<1>:$then_branch, SizedRegion<1>:$else_branch);
 }
 
-def Hone_LoopOp : Hone_ControlFlowOp<"loop", "Loop"> {
+def Hone_LoopOp : Hone_ControlFlowOp<"loop", "Loop", []> {
   let summary = "ONNX Loop (canonical form: opset 16)";
   let description = [{
     Generic Looping construct. This loop has multiple termination conditions:

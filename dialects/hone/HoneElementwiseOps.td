@@ -7,7 +7,7 @@
 #ifndef HONE_ELEMENTWISE_OPS
 #define HONE_ELEMENTWISE_OPS
 
-def Hone_AbsOp : Hone_ElementwiseOp<"abs", "Abs"> {
+def Hone_AbsOp : Hone_ElementwiseOp<"abs", "Abs", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Abs (canonical form: opset 13)";
   let description = [{
     Absolute takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the absolute is, y = abs(x), is applied to the tensor elementwise.
@@ -22,12 +22,15 @@ def Hone_AbsOp : Hone_ElementwiseOp<"abs", "Abs"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_AcosOp : Hone_ElementwiseOp<"acos", "Acos"> {
+def Hone_AcosOp : Hone_ElementwiseOp<"acos", "Acos", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Acos (canonical form: opset 7)";
   let description = [{
     Calculates the arccosine (inverse of cosine) of the given input tensor, element-wise.
@@ -42,12 +45,15 @@ def Hone_AcosOp : Hone_ElementwiseOp<"acos", "Acos"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_AcoshOp : Hone_ElementwiseOp<"acosh", "Acosh"> {
+def Hone_AcoshOp : Hone_ElementwiseOp<"acosh", "Acosh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Acosh (canonical form: opset 9)";
   let description = [{
     Calculates the hyperbolic arccosine of the given input tensor element-wise.
@@ -62,12 +68,15 @@ def Hone_AcoshOp : Hone_ElementwiseOp<"acosh", "Acosh"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_AsinOp : Hone_ElementwiseOp<"asin", "Asin"> {
+def Hone_AsinOp : Hone_ElementwiseOp<"asin", "Asin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Asin (canonical form: opset 7)";
   let description = [{
     Calculates the arcsine (inverse of sine) of the given input tensor, element-wise.
@@ -82,12 +91,15 @@ def Hone_AsinOp : Hone_ElementwiseOp<"asin", "Asin"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_AsinhOp : Hone_ElementwiseOp<"asinh", "Asinh"> {
+def Hone_AsinhOp : Hone_ElementwiseOp<"asinh", "Asinh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Asinh (canonical form: opset 9)";
   let description = [{
     Calculates the hyperbolic arcsine of the given input tensor element-wise.
@@ -102,12 +114,15 @@ def Hone_AsinhOp : Hone_ElementwiseOp<"asinh", "Asinh"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_AtanOp : Hone_ElementwiseOp<"atan", "Atan"> {
+def Hone_AtanOp : Hone_ElementwiseOp<"atan", "Atan", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Atan (canonical form: opset 7)";
   let description = [{
     Calculates the arctangent (inverse of tangent) of the given input tensor, element-wise.
@@ -122,12 +137,15 @@ def Hone_AtanOp : Hone_ElementwiseOp<"atan", "Atan"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_AtanhOp : Hone_ElementwiseOp<"atanh", "Atanh"> {
+def Hone_AtanhOp : Hone_ElementwiseOp<"atanh", "Atanh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Atanh (canonical form: opset 9)";
   let description = [{
     Calculates the hyperbolic arctangent of the given input tensor element-wise.
@@ -142,12 +160,15 @@ def Hone_AtanhOp : Hone_ElementwiseOp<"atanh", "Atanh"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_CeilOp : Hone_ElementwiseOp<"ceil", "Ceil"> {
+def Hone_CeilOp : Hone_ElementwiseOp<"ceil", "Ceil", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Ceil (canonical form: opset 13)";
   let description = [{
     Ceil takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the ceil is, y = ceil(x), is applied to the tensor elementwise.
@@ -162,12 +183,15 @@ def Hone_CeilOp : Hone_ElementwiseOp<"ceil", "Ceil"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_CosOp : Hone_ElementwiseOp<"cos", "Cos"> {
+def Hone_CosOp : Hone_ElementwiseOp<"cos", "Cos", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Cos (canonical form: opset 7)";
   let description = [{
     Calculates the cosine of the given input tensor, element-wise.
@@ -182,12 +206,15 @@ def Hone_CosOp : Hone_ElementwiseOp<"cos", "Cos"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_CoshOp : Hone_ElementwiseOp<"cosh", "Cosh"> {
+def Hone_CoshOp : Hone_ElementwiseOp<"cosh", "Cosh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Cosh (canonical form: opset 9)";
   let description = [{
     Calculates the hyperbolic cosine of the given input tensor element-wise.
@@ -202,12 +229,15 @@ def Hone_CoshOp : Hone_ElementwiseOp<"cosh", "Cosh"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_ErfOp : Hone_ElementwiseOp<"erf", "Erf"> {
+def Hone_ErfOp : Hone_ElementwiseOp<"erf", "Erf", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Erf (canonical form: opset 13)";
   let description = [{
     Computes the error function of the given input tensor element-wise.
@@ -222,12 +252,15 @@ def Hone_ErfOp : Hone_ElementwiseOp<"erf", "Erf"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_ExpOp : Hone_ElementwiseOp<"exp", "Exp"> {
+def Hone_ExpOp : Hone_ElementwiseOp<"exp", "Exp", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Exp (canonical form: opset 13)";
   let description = [{
     Calculates the exponential of the given input tensor, element-wise.
@@ -242,12 +275,15 @@ def Hone_ExpOp : Hone_ElementwiseOp<"exp", "Exp"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_FloorOp : Hone_ElementwiseOp<"floor", "Floor"> {
+def Hone_FloorOp : Hone_ElementwiseOp<"floor", "Floor", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Floor (canonical form: opset 13)";
   let description = [{
     Floor takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the floor is, y = floor(x), is applied to the tensor elementwise.
@@ -262,12 +298,15 @@ def Hone_FloorOp : Hone_ElementwiseOp<"floor", "Floor"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_IsInfOp : Hone_ElementwiseOp<"isinf", "IsInf"> {
+def Hone_IsInfOp : Hone_ElementwiseOp<"isinf", "IsInf", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX IsInf (canonical form: opset 10)";
   let description = [{
     Map infinity to true and other values to false.
@@ -278,9 +317,18 @@ def Hone_IsInfOp : Hone_ElementwiseOp<"isinf", "IsInf"> {
     DefaultValuedAttr<I64Attr, "1">:$detect_positive);
   let results = (outs
     Hone_TensorOf<[I1]>:$y);
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
+    }
+  }];
 }
 
-def Hone_IsNaNOp : Hone_ElementwiseOp<"isnan", "IsNaN"> {
+def Hone_IsNaNOp : Hone_ElementwiseOp<"isnan", "IsNaN", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX IsNaN (canonical form: opset 13)";
   let description = [{
     Returns which elements of the input are NaN.
@@ -289,9 +337,18 @@ def Hone_IsNaNOp : Hone_ElementwiseOp<"isnan", "IsNaN"> {
     Hone_TensorOf<[F16, F32, F64, BF16]>:$x);
   let results = (outs
     Hone_TensorOf<[I1]>:$y);
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
+    }
+  }];
 }
 
-def Hone_LogOp : Hone_ElementwiseOp<"log", "Log"> {
+def Hone_LogOp : Hone_ElementwiseOp<"log", "Log", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Log (canonical form: opset 13)";
   let description = [{
     Calculates the natural log of the given input tensor, element-wise.
@@ -306,12 +363,15 @@ def Hone_LogOp : Hone_ElementwiseOp<"log", "Log"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_NegOp : Hone_ElementwiseOp<"neg", "Neg"> {
+def Hone_NegOp : Hone_ElementwiseOp<"neg", "Neg", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Neg (canonical form: opset 13)";
   let description = [{
     Neg takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where each element flipped sign, y = -x, is applied to the tensor elementwise.
@@ -326,12 +386,15 @@ def Hone_NegOp : Hone_ElementwiseOp<"neg", "Neg"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_NotOp : Hone_ElementwiseOp<"not", "Not"> {
+def Hone_NotOp : Hone_ElementwiseOp<"not", "Not", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Not (canonical form: opset 1)";
   let description = [{
     Returns the negation of the input tensor element-wise.
@@ -346,12 +409,15 @@ def Hone_NotOp : Hone_ElementwiseOp<"not", "Not"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_ReciprocalOp : Hone_ElementwiseOp<"reciprocal", "Reciprocal"> {
+def Hone_ReciprocalOp : Hone_ElementwiseOp<"reciprocal", "Reciprocal", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Reciprocal (canonical form: opset 13)";
   let description = [{
     Reciprocal takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the reciprocal is, y = 1/x, is applied to the tensor elementwise.
@@ -366,12 +432,15 @@ def Hone_ReciprocalOp : Hone_ElementwiseOp<"reciprocal", "Reciprocal"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_ReluOp : Hone_ElementwiseOp<"relu", "Relu"> {
+def Hone_ReluOp : Hone_ElementwiseOp<"relu", "Relu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Relu (canonical form: opset 14)";
   let description = [{
     Relu takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the rectified linear function, y = max(0, x), is applied to the tensor elementwise.
@@ -386,12 +455,15 @@ def Hone_ReluOp : Hone_ElementwiseOp<"relu", "Relu"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_RoundOp : Hone_ElementwiseOp<"round", "Round"> {
+def Hone_RoundOp : Hone_ElementwiseOp<"round", "Round", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Round (canonical form: opset 11)";
   let description = [{
     Round takes one input Tensor and rounds the values, element-wise, meaning it finds the nearest integer for each value. In case of halfs, the rule is to round them to the nearest even integer. The output tensor has the same shape and type as the input.
@@ -406,12 +478,15 @@ def Hone_RoundOp : Hone_ElementwiseOp<"round", "Round"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_SigmoidOp : Hone_ElementwiseOp<"sigmoid", "Sigmoid"> {
+def Hone_SigmoidOp : Hone_ElementwiseOp<"sigmoid", "Sigmoid", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Sigmoid (canonical form: opset 13)";
   let description = [{
     Sigmoid takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the sigmoid function, y = 1 / (1 + exp(-x)), is applied to the tensor elementwise.
@@ -426,12 +501,15 @@ def Hone_SigmoidOp : Hone_ElementwiseOp<"sigmoid", "Sigmoid"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_SignOp : Hone_ElementwiseOp<"sign", "Sign"> {
+def Hone_SignOp : Hone_ElementwiseOp<"sign", "Sign", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Sign (canonical form: opset 13)";
   let description = [{
     Calculate the sign of the given input tensor element-wise. If input > 0, output 1. if input < 0, output -1. if input == 0, output 0.
@@ -446,12 +524,15 @@ def Hone_SignOp : Hone_ElementwiseOp<"sign", "Sign"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_SinOp : Hone_ElementwiseOp<"sin", "Sin"> {
+def Hone_SinOp : Hone_ElementwiseOp<"sin", "Sin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Sin (canonical form: opset 7)";
   let description = [{
     Calculates the sine of the given input tensor, element-wise.
@@ -466,12 +547,15 @@ def Hone_SinOp : Hone_ElementwiseOp<"sin", "Sin"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_SinhOp : Hone_ElementwiseOp<"sinh", "Sinh"> {
+def Hone_SinhOp : Hone_ElementwiseOp<"sinh", "Sinh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Sinh (canonical form: opset 9)";
   let description = [{
     Calculates the hyperbolic sine of the given input tensor element-wise.
@@ -486,12 +570,15 @@ def Hone_SinhOp : Hone_ElementwiseOp<"sinh", "Sinh"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_SqrtOp : Hone_ElementwiseOp<"sqrt", "Sqrt"> {
+def Hone_SqrtOp : Hone_ElementwiseOp<"sqrt", "Sqrt", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Sqrt (canonical form: opset 13)";
   let description = [{
     Square root takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the square root is, y = x^0.5, is applied to the tensor elementwise. If x is negative, then it will return NaN.
@@ -506,12 +593,15 @@ def Hone_SqrtOp : Hone_ElementwiseOp<"sqrt", "Sqrt"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_TanOp : Hone_ElementwiseOp<"tan", "Tan"> {
+def Hone_TanOp : Hone_ElementwiseOp<"tan", "Tan", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Tan (canonical form: opset 7)";
   let description = [{
     Calculates the tangent of the given input tensor, element-wise.
@@ -526,12 +616,15 @@ def Hone_TanOp : Hone_ElementwiseOp<"tan", "Tan"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_TanhOp : Hone_ElementwiseOp<"tanh", "Tanh"> {
+def Hone_TanhOp : Hone_ElementwiseOp<"tanh", "Tanh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Tanh (canonical form: opset 13)";
   let description = [{
     Calculates the hyperbolic tangent of the given input tensor element-wise.
@@ -546,12 +639,15 @@ def Hone_TanhOp : Hone_ElementwiseOp<"tanh", "Tanh"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_SoftplusOp : Hone_ElementwiseOp<"softplus", "Softplus"> {
+def Hone_SoftplusOp : Hone_ElementwiseOp<"softplus", "Softplus", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Softplus (canonical form: opset 1)";
   let description = [{
     Softplus takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the softplus function, y = ln(exp(x) + 1), is applied to the tensor elementwise.
@@ -566,12 +662,15 @@ def Hone_SoftplusOp : Hone_ElementwiseOp<"softplus", "Softplus"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_SoftsignOp : Hone_ElementwiseOp<"softsign", "Softsign"> {
+def Hone_SoftsignOp : Hone_ElementwiseOp<"softsign", "Softsign", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Softsign (canonical form: opset 1)";
   let description = [{
     Calculates the softsign (x/(1+|x|)) of the given input tensor element-wise.
@@ -586,12 +685,15 @@ def Hone_SoftsignOp : Hone_ElementwiseOp<"softsign", "Softsign"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_CeluOp : Hone_ElementwiseOp<"celu", "Celu"> {
+def Hone_CeluOp : Hone_ElementwiseOp<"celu", "Celu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Celu (canonical form: opset 12)";
   let description = [{
     Continuously Differentiable Exponential Linear Units: Perform the linear unit element-wise on the input tensor X using formula:
@@ -607,12 +709,15 @@ def Hone_CeluOp : Hone_ElementwiseOp<"celu", "Celu"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_EluOp : Hone_ElementwiseOp<"elu", "Elu"> {
+def Hone_EluOp : Hone_ElementwiseOp<"elu", "Elu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Elu (canonical form: opset 6)";
   let description = [{
     Elu takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the function `f(x) = alpha * (exp(x) - 1.) for x < 0`, `f(x) = x for x >= 0`., is applied to the tensor elementwise.
@@ -628,12 +733,15 @@ def Hone_EluOp : Hone_ElementwiseOp<"elu", "Elu"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_HardSigmoidOp : Hone_ElementwiseOp<"hard_sigmoid", "HardSigmoid"> {
+def Hone_HardSigmoidOp : Hone_ElementwiseOp<"hard_sigmoid", "HardSigmoid", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX HardSigmoid (canonical form: opset 6)";
   let description = [{
     HardSigmoid takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the HardSigmoid function, y = max(0, min(1, alpha * x + beta)), is applied to the tensor elementwise.
@@ -650,12 +758,15 @@ def Hone_HardSigmoidOp : Hone_ElementwiseOp<"hard_sigmoid", "HardSigmoid"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_HardSwishOp : Hone_ElementwiseOp<"hard_swish", "HardSwish"> {
+def Hone_HardSwishOp : Hone_ElementwiseOp<"hard_swish", "HardSwish", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX HardSwish (canonical form: opset 14)";
   let description = [{
     HardSwish takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the HardSwish function, y = x * max(0, min(1, alpha * x + beta)) = x * HardSigmoid<alpha, beta>(x), where alpha = 1/6 and beta = 0.5, is applied to the tensor elementwise.
@@ -670,12 +781,15 @@ def Hone_HardSwishOp : Hone_ElementwiseOp<"hard_swish", "HardSwish"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_LeakyReluOp : Hone_ElementwiseOp<"leaky_relu", "LeakyRelu"> {
+def Hone_LeakyReluOp : Hone_ElementwiseOp<"leaky_relu", "LeakyRelu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX LeakyRelu (canonical form: opset 16)";
   let description = [{
     LeakyRelu takes input data (Tensor<T>) and an argument alpha, and produces one output data (Tensor<T>) where the function `f(x) = alpha * x for x < 0`, `f(x) = x for x >= 0`, is applied to the data tensor elementwise.
@@ -691,12 +805,15 @@ def Hone_LeakyReluOp : Hone_ElementwiseOp<"leaky_relu", "LeakyRelu"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_SeluOp : Hone_ElementwiseOp<"selu", "Selu"> {
+def Hone_SeluOp : Hone_ElementwiseOp<"selu", "Selu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Selu (canonical form: opset 6)";
   let description = [{
     Selu takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the scaled exponential linear unit function, `y = gamma * (alpha * e^x - alpha) for x <= 0`, `y = gamma * x for x > 0`, is applied to the tensor elementwise.
@@ -713,12 +830,15 @@ def Hone_SeluOp : Hone_ElementwiseOp<"selu", "Selu"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_ShrinkOp : Hone_ElementwiseOp<"shrink", "Shrink"> {
+def Hone_ShrinkOp : Hone_ElementwiseOp<"shrink", "Shrink", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Shrink (canonical form: opset 9)";
   let description = [{
     Shrink takes one input data (Tensor<numeric>) and produces one Tensor output, having same datatype and shape with input. It has two attributes, lambd and bias. The formula of this operator is: If x < -lambd, y = x + bias; If x > lambd, y = x - bias; Otherwise, y = 0.
@@ -735,12 +855,15 @@ def Hone_ShrinkOp : Hone_ElementwiseOp<"shrink", "Shrink"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_ThresholdedReluOp : Hone_ElementwiseOp<"thresholded_relu", "ThresholdedRelu"> {
+def Hone_ThresholdedReluOp : Hone_ElementwiseOp<"thresholded_relu", "ThresholdedRelu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX ThresholdedRelu (canonical form: opset 10)";
   let description = [{
     ThresholdedRelu takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the rectified linear function, y = x for x > alpha, y = 0 otherwise, is applied to the tensor elementwise.
@@ -756,12 +879,15 @@ def Hone_ThresholdedReluOp : Hone_ElementwiseOp<"thresholded_relu", "Thresholded
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_PReluOp : Hone_ElementwiseOp<"prelu", "PRelu"> {
+def Hone_PReluOp : Hone_ElementwiseOp<"prelu", "PRelu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX PRelu (canonical form: opset 16)";
   let description = [{
     PRelu takes input data (Tensor<T>) and slope tensor as input, and produces one output data (Tensor<T>) where the function `f(x) = slope * x for x < 0`, `f(x) = x for x >= 0`., is applied to the data tensor elementwise.
@@ -777,12 +903,15 @@ def Hone_PReluOp : Hone_ElementwiseOp<"prelu", "PRelu"> {
       static const int groups[] = {0, 1, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_AddOp : Hone_ElementwiseOp<"add", "Add"> {
+def Hone_AddOp : Hone_ElementwiseOp<"add", "Add", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Add (canonical form: opset 14)";
   let description = [{
     Performs element-wise binary addition (with Numpy-style broadcasting support).
@@ -798,12 +927,17 @@ def Hone_AddOp : Hone_ElementwiseOp<"add", "Add"> {
       static const int groups[] = {0, 1, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_SubOp : Hone_ElementwiseOp<"sub", "Sub"> {
+def Hone_SubOp : Hone_ElementwiseOp<"sub", "Sub", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Sub (canonical form: opset 14)";
   let description = [{
     Performs element-wise binary subtraction (with Numpy-style broadcasting support).
@@ -819,12 +953,17 @@ def Hone_SubOp : Hone_ElementwiseOp<"sub", "Sub"> {
       static const int groups[] = {0, 1, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_MulOp : Hone_ElementwiseOp<"mul", "Mul"> {
+def Hone_MulOp : Hone_ElementwiseOp<"mul", "Mul", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Mul (canonical form: opset 14)";
   let description = [{
     Performs element-wise binary multiplication (with Numpy-style broadcasting support).
@@ -840,12 +979,17 @@ def Hone_MulOp : Hone_ElementwiseOp<"mul", "Mul"> {
       static const int groups[] = {0, 1, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_DivOp : Hone_ElementwiseOp<"div", "Div"> {
+def Hone_DivOp : Hone_ElementwiseOp<"div", "Div", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Div (canonical form: opset 14)";
   let description = [{
     Performs element-wise binary division (with Numpy-style broadcasting support).
@@ -861,12 +1005,17 @@ def Hone_DivOp : Hone_ElementwiseOp<"div", "Div"> {
       static const int groups[] = {0, 1, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_ModOp : Hone_ElementwiseOp<"mod", "Mod"> {
+def Hone_ModOp : Hone_ElementwiseOp<"mod", "Mod", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Mod (canonical form: opset 13)";
   let description = [{
     Performs element-wise binary modulus (with Numpy-style broadcasting support). The sign of the remainder is the same as that of the Divisor.
@@ -883,12 +1032,17 @@ def Hone_ModOp : Hone_ElementwiseOp<"mod", "Mod"> {
       static const int groups[] = {0, 1, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_PowOp : Hone_ElementwiseOp<"pow", "Pow"> {
+def Hone_PowOp : Hone_ElementwiseOp<"pow", "Pow", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Pow (canonical form: opset 15)";
   let description = [{
     Pow takes input data (Tensor<T>) and exponent Tensor, and produces one output data (Tensor<T>) where the function `f(x) = x^exponent`, is applied to the data tensor elementwise. This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; for more details please check [the doc](Broadcasting.md).
@@ -904,12 +1058,17 @@ def Hone_PowOp : Hone_ElementwiseOp<"pow", "Pow"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_BitShiftOp : Hone_ElementwiseOp<"bit_shift", "BitShift"> {
+def Hone_BitShiftOp : Hone_ElementwiseOp<"bit_shift", "BitShift", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX BitShift (canonical form: opset 11)";
   let description = [{
     Bitwise shift operator performs element-wise operation. For each input element, if the attribute "direction" is "RIGHT", this operator moves its binary representation toward the right side so that the input value is effectively decreased. If the attribute "direction" is "LEFT", bits of binary representation moves toward the left side, which results the increase of its actual value.
@@ -926,12 +1085,17 @@ def Hone_BitShiftOp : Hone_ElementwiseOp<"bit_shift", "BitShift"> {
       static const int groups[] = {0, 1, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_AndOp : Hone_ElementwiseOp<"and", "And"> {
+def Hone_AndOp : Hone_ElementwiseOp<"and", "And", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX And (canonical form: opset 7)";
   let description = [{
     Returns the tensor resulted from performing the `and` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -947,12 +1111,17 @@ def Hone_AndOp : Hone_ElementwiseOp<"and", "And"> {
       static const int groups[] = {0, 1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_OrOp : Hone_ElementwiseOp<"or", "Or"> {
+def Hone_OrOp : Hone_ElementwiseOp<"or", "Or", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Or (canonical form: opset 7)";
   let description = [{
     Returns the tensor resulted from performing the `or` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -968,12 +1137,17 @@ def Hone_OrOp : Hone_ElementwiseOp<"or", "Or"> {
       static const int groups[] = {0, 1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_XorOp : Hone_ElementwiseOp<"xor", "Xor"> {
+def Hone_XorOp : Hone_ElementwiseOp<"xor", "Xor", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Xor (canonical form: opset 7)";
   let description = [{
     Returns the tensor resulted from performing the `xor` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -989,12 +1163,17 @@ def Hone_XorOp : Hone_ElementwiseOp<"xor", "Xor"> {
       static const int groups[] = {0, 1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_EqualOp : Hone_ElementwiseOp<"equal", "Equal"> {
+def Hone_EqualOp : Hone_ElementwiseOp<"equal", "Equal", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Equal (canonical form: opset 13)";
   let description = [{
     Returns the tensor resulted from performing the `equal` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1010,12 +1189,17 @@ def Hone_EqualOp : Hone_ElementwiseOp<"equal", "Equal"> {
       static const int groups[] = {0, 1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_GreaterOp : Hone_ElementwiseOp<"greater", "Greater"> {
+def Hone_GreaterOp : Hone_ElementwiseOp<"greater", "Greater", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Greater (canonical form: opset 13)";
   let description = [{
     Returns the tensor resulted from performing the `greater` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1031,12 +1215,17 @@ def Hone_GreaterOp : Hone_ElementwiseOp<"greater", "Greater"> {
       static const int groups[] = {0, 1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_GreaterOrEqualOp : Hone_ElementwiseOp<"greater_or_equal", "GreaterOrEqual"> {
+def Hone_GreaterOrEqualOp : Hone_ElementwiseOp<"greater_or_equal", "GreaterOrEqual", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX GreaterOrEqual (canonical form: opset 16)";
   let description = [{
     Returns the tensor resulted from performing the `greater_equal` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1052,12 +1241,17 @@ def Hone_GreaterOrEqualOp : Hone_ElementwiseOp<"greater_or_equal", "GreaterOrEqu
       static const int groups[] = {0, 1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_LessOp : Hone_ElementwiseOp<"less", "Less"> {
+def Hone_LessOp : Hone_ElementwiseOp<"less", "Less", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Less (canonical form: opset 13)";
   let description = [{
     Returns the tensor resulted from performing the `less` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1073,12 +1267,17 @@ def Hone_LessOp : Hone_ElementwiseOp<"less", "Less"> {
       static const int groups[] = {0, 1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_LessOrEqualOp : Hone_ElementwiseOp<"less_or_equal", "LessOrEqual"> {
+def Hone_LessOrEqualOp : Hone_ElementwiseOp<"less_or_equal", "LessOrEqual", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX LessOrEqual (canonical form: opset 16)";
   let description = [{
     Returns the tensor resulted from performing the `less_equal` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1094,12 +1293,17 @@ def Hone_LessOrEqualOp : Hone_ElementwiseOp<"less_or_equal", "LessOrEqual"> {
       static const int groups[] = {0, 1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_WhereOp : Hone_ElementwiseOp<"where", "Where"> {
+def Hone_WhereOp : Hone_ElementwiseOp<"where", "Where", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Where (canonical form: opset 16)";
   let description = [{
     Return elements, either from X or Y, depending on condition. Where behaves like [numpy.where](https://docs.scipy.org/doc/numpy/reference/generated/numpy.where.html) with three parameters.
@@ -1116,12 +1320,17 @@ def Hone_WhereOp : Hone_ElementwiseOp<"where", "Where"> {
       static const int groups[] = {1, 2, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_ClipOp : Hone_ElementwiseOp<"clip", "Clip"> {
+def Hone_ClipOp : Hone_ElementwiseOp<"clip", "Clip", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Clip (canonical form: opset 13)";
   let description = [{
     Clip operator limits the given input within an interval. The interval is specified by the inputs 'min' and 'max'. They default to numeric_limits::lowest() and numeric_limits::max(), respectively.
@@ -1138,12 +1347,15 @@ def Hone_ClipOp : Hone_ElementwiseOp<"clip", "Clip"> {
       static const int groups[] = {0, 1, 2, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_CastOp : Hone_ElementwiseOp<"cast", "Cast"> {
+def Hone_CastOp : Hone_ElementwiseOp<"cast", "Cast", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Cast (canonical form: opset 13)";
   let description = [{
     The operator casts the elements of a given input tensor to a data type specified by the 'to' argument and returns an output tensor of the same size in the converted type. The 'to' argument must be one of the data types specified in the 'DataType' enum field in the TensorProto message.
@@ -1153,9 +1365,18 @@ def Hone_CastOp : Hone_ElementwiseOp<"cast", "Cast"> {
     I64Attr:$to);
   let results = (outs
     Hone_TensorOf<[F16, F32, F64, I8, I16, I32, I64, UI8, UI16, UI32, UI64, I1, BF16]>:$output);
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
+    }
+  }];
 }
 
-def Hone_CastLikeOp : Hone_ElementwiseOp<"cast_like", "CastLike"> {
+def Hone_CastLikeOp : Hone_ElementwiseOp<"cast_like", "CastLike", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX CastLike (canonical form: opset 15)";
   let description = [{
     The operator casts the elements of a given input tensor (the first input) to the same data type as the elements of the second input tensor. See documentation of the Cast operator for further details.
@@ -1171,12 +1392,15 @@ def Hone_CastLikeOp : Hone_ElementwiseOp<"cast_like", "CastLike"> {
       static const int groups[] = {1, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_SumOp : Hone_ElementwiseOp<"sum", "Sum"> {
+def Hone_SumOp : Hone_ElementwiseOp<"sum", "Sum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Sum (canonical form: opset 13)";
   let description = [{
     Element-wise sum of each of the input tensors (with Numpy-style broadcasting support). All inputs and outputs must have the same data type. This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; for more details please check [the doc](Broadcasting.md).
@@ -1191,12 +1415,17 @@ def Hone_SumOp : Hone_ElementwiseOp<"sum", "Sum"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, 0, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_MeanOp : Hone_ElementwiseOp<"mean", "Mean"> {
+def Hone_MeanOp : Hone_ElementwiseOp<"mean", "Mean", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Mean (canonical form: opset 13)";
   let description = [{
     Element-wise mean of each of the input tensors (with Numpy-style broadcasting support). All inputs and outputs must have the same data type. This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; for more details please check [the doc](Broadcasting.md).
@@ -1211,12 +1440,17 @@ def Hone_MeanOp : Hone_ElementwiseOp<"mean", "Mean"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, 0, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_MaxOp : Hone_ElementwiseOp<"max", "Max"> {
+def Hone_MaxOp : Hone_ElementwiseOp<"max", "Max", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Max (canonical form: opset 13)";
   let description = [{
     Element-wise max of each of the input tensors (with Numpy-style broadcasting support). All inputs and outputs must have the same data type. This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; for more details please check [the doc](Broadcasting.md).
@@ -1231,12 +1465,17 @@ def Hone_MaxOp : Hone_ElementwiseOp<"max", "Max"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, 0, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_MinOp : Hone_ElementwiseOp<"min", "Min"> {
+def Hone_MinOp : Hone_ElementwiseOp<"min", "Min", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Min (canonical form: opset 13)";
   let description = [{
     Element-wise min of each of the input tensors (with Numpy-style broadcasting support). All inputs and outputs must have the same data type. This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; for more details please check [the doc](Broadcasting.md).
@@ -1251,12 +1490,17 @@ def Hone_MinOp : Hone_ElementwiseOp<"min", "Min"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, 0, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyBroadcastOperands(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyBroadcastOperands(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBroadcast(context);
     }
   }];
 }
 
-def Hone_IdentityOp : Hone_ElementwiseOp<"identity", "Identity"> {
+def Hone_IdentityOp : Hone_ElementwiseOp<"identity", "Identity", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Identity (canonical form: opset 16)";
   let description = [{
     Identity operator
@@ -1271,7 +1515,10 @@ def Hone_IdentityOp : Hone_ElementwiseOp<"identity", "Identity"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }

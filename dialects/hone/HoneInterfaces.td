@@ -22,4 +22,19 @@ def Hone_OnnxOpInterface : OpInterface<"OnnxOpInterface"> {
   ];
 }
 
+def Hone_ShapeFunctionOpInterface : OpInterface<"ShapeFunctionOpInterface"> {
+  let cppNamespace = "::mlir::hone";
+  let description = [{
+    The op's shape function (dialects/hone/ShapeFunction.h): result shapes
+    from operand types and constant operand values. Written once per op
+    family in dialects/hone/ops/ and asked by every user.
+  }];
+  let methods = [
+    InterfaceMethod<"Sets the shape of every result in `context`; fails, with an error "
+      "on the op, only when the op is ill-formed.",
+      "::mlir::LogicalResult", "inferResultShapes",
+      (ins "::mlir::hone::ShapeContext &":$context)>,
+  ];
+}
+
 #endif // HONE_INTERFACES

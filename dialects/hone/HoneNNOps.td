@@ -7,7 +7,7 @@
 #ifndef HONE_NN_OPS
 #define HONE_NN_OPS
 
-def Hone_ConvOp : Hone_NNOp<"conv", "Conv"> {
+def Hone_ConvOp : Hone_NNOp<"conv", "Conv", []> {
   let summary = "ONNX Conv (canonical form: opset 11)";
   let description = [{
     The convolution operator consumes an input tensor and a filter, and computes the output.
@@ -30,12 +30,14 @@ def Hone_ConvOp : Hone_NNOp<"conv", "Conv"> {
       static const int groups[] = {0, 1, 2, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyConvolution(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyConvolution(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::success();
     }
   }];
 }
 
-def Hone_ConvTransposeOp : Hone_NNOp<"conv_transpose", "ConvTranspose"> {
+def Hone_ConvTransposeOp : Hone_NNOp<"conv_transpose", "ConvTranspose", []> {
   let summary = "ONNX ConvTranspose (canonical form: opset 11)";
   let description = [{
     The convolution transpose operator consumes an input tensor and a filter, and computes the output.
@@ -60,12 +62,14 @@ def Hone_ConvTransposeOp : Hone_NNOp<"conv_transpose", "ConvTranspose"> {
       static const int groups[] = {0, 1, 2, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyConvolution(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyConvolution(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::success();
     }
   }];
 }
 
-def Hone_AveragePoolOp : Hone_NNOp<"average_pool", "AveragePool"> {
+def Hone_AveragePoolOp : Hone_NNOp<"average_pool", "AveragePool", []> {
   let summary = "ONNX AveragePool (canonical form: opset 11)";
   let description = [{
     AveragePool consumes an input tensor X and applies average pooling across the tensor according to kernel sizes, stride sizes, and pad lengths. average pooling consisting of computing the average on all values of a subset of the input tensor according to the kernel size and downsampling the data into the output tensor Y for further processing.
@@ -91,7 +95,7 @@ def Hone_AveragePoolOp : Hone_NNOp<"average_pool", "AveragePool"> {
   }];
 }
 
-def Hone_MaxPoolOp : Hone_NNOp<"max_pool", "MaxPool"> {
+def Hone_MaxPoolOp : Hone_NNOp<"max_pool", "MaxPool", []> {
   let summary = "ONNX MaxPool (canonical form: opset 12)";
   let description = [{
     MaxPool consumes an input tensor X and applies max pooling across the tensor according to kernel sizes, stride sizes, and pad lengths. max pooling consisting of computing the max on all values of a subset of the input tensor according to the kernel size and downsampling the data into the output tensor Y for further processing.
@@ -119,7 +123,7 @@ def Hone_MaxPoolOp : Hone_NNOp<"max_pool", "MaxPool"> {
   }];
 }
 
-def Hone_GlobalAveragePoolOp : Hone_NNOp<"global_average_pool", "GlobalAveragePool"> {
+def Hone_GlobalAveragePoolOp : Hone_NNOp<"global_average_pool", "GlobalAveragePool", []> {
   let summary = "ONNX GlobalAveragePool (canonical form: opset 1)";
   let description = [{
     GlobalAveragePool consumes an input tensor X and applies average pooling across the values in the same channel. This is equivalent to AveragePool with kernel size equal to the spatial dimension of input tensor.
@@ -139,7 +143,7 @@ def Hone_GlobalAveragePoolOp : Hone_NNOp<"global_average_pool", "GlobalAveragePo
   }];
 }
 
-def Hone_GlobalMaxPoolOp : Hone_NNOp<"global_max_pool", "GlobalMaxPool"> {
+def Hone_GlobalMaxPoolOp : Hone_NNOp<"global_max_pool", "GlobalMaxPool", []> {
   let summary = "ONNX GlobalMaxPool (canonical form: opset 1)";
   let description = [{
     GlobalMaxPool consumes an input tensor X and applies max pooling across the values in the same channel. This is equivalent to MaxPool with kernel size equal to the spatial dimension of input tensor.
@@ -159,7 +163,7 @@ def Hone_GlobalMaxPoolOp : Hone_NNOp<"global_max_pool", "GlobalMaxPool"> {
   }];
 }
 
-def Hone_MaxUnpoolOp : Hone_NNOp<"max_unpool", "MaxUnpool"> {
+def Hone_MaxUnpoolOp : Hone_NNOp<"max_unpool", "MaxUnpool", []> {
   let summary = "ONNX MaxUnpool (canonical form: opset 11)";
   let description = [{
     MaxUnpool essentially computes the partial inverse of the MaxPool op. The input information to this op is typically the the output information from a MaxPool op. The first input tensor X is the tensor that needs to be unpooled, which is typically the pooled tensor (first output) from MaxPool.
@@ -184,7 +188,7 @@ def Hone_MaxUnpoolOp : Hone_NNOp<"max_unpool", "MaxUnpool"> {
   }];
 }
 
-def Hone_LpPoolOp : Hone_NNOp<"lp_pool", "LpPool"> {
+def Hone_LpPoolOp : Hone_NNOp<"lp_pool", "LpPool", []> {
   let summary = "ONNX LpPool (canonical form: opset 11)";
   let description = [{
     LpPool consumes an input tensor X and applies Lp pooling across the tensor according to kernel sizes, stride sizes, and pad lengths. Lp pooling consisting of computing the Lp norm on all values of a subset of the input tensor according to the kernel size and downsampling the data into the output tensor Y for further processing.
@@ -209,7 +213,7 @@ def Hone_LpPoolOp : Hone_NNOp<"lp_pool", "LpPool"> {
   }];
 }
 
-def Hone_GlobalLpPoolOp : Hone_NNOp<"global_lp_pool", "GlobalLpPool"> {
+def Hone_GlobalLpPoolOp : Hone_NNOp<"global_lp_pool", "GlobalLpPool", []> {
   let summary = "ONNX GlobalLpPool (canonical form: opset 2)";
   let description = [{
     GlobalLpPool consumes an input tensor X and applies lp pool pooling across the values in the same channel. This is equivalent to LpPool with kernel size equal to the spatial dimension of input tensor.
@@ -230,7 +234,7 @@ def Hone_GlobalLpPoolOp : Hone_NNOp<"global_lp_pool", "GlobalLpPool"> {
   }];
 }
 
-def Hone_BatchNormalizationOp : Hone_NNOp<"batch_normalization", "BatchNormalization"> {
+def Hone_BatchNormalizationOp : Hone_NNOp<"batch_normalization", "BatchNormalization", []> {
   let summary = "ONNX BatchNormalization (canonical form: opset 15)";
   let description = [{
     Carries out batch normalization as described in the paper https://arxiv.org/abs/1502.03167. Depending on the mode it is being run, There are five required inputs 'X', 'scale', 'B', 'input_mean' and 'input_var'.
@@ -259,7 +263,7 @@ def Hone_BatchNormalizationOp : Hone_NNOp<"batch_normalization", "BatchNormaliza
   }];
 }
 
-def Hone_InstanceNormalizationOp : Hone_NNOp<"instance_normalization", "InstanceNormalization"> {
+def Hone_InstanceNormalizationOp : Hone_NNOp<"instance_normalization", "InstanceNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX InstanceNormalization (canonical form: opset 6)";
   let description = [{
     Carries out instance normalization as described in the paper https://arxiv.org/abs/1607.08022.
@@ -277,12 +281,15 @@ def Hone_InstanceNormalizationOp : Hone_NNOp<"instance_normalization", "Instance
       static const int groups[] = {0, 1, 2, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_LayerNormalizationOp : Hone_NNOp<"layer_normalization", "LayerNormalization"> {
+def Hone_LayerNormalizationOp : Hone_NNOp<"layer_normalization", "LayerNormalization", []> {
   let summary = "ONNX LayerNormalization (canonical form: opset 17)";
   let description = [{
     This is layer normalization defined in ONNX as function. The overall computation can be split into two stages. The first stage is standardization, which makes the normalized elements have zero mean and unit variances. The computation required by standardization can be described by the following equations.
@@ -309,7 +316,7 @@ def Hone_LayerNormalizationOp : Hone_NNOp<"layer_normalization", "LayerNormaliza
   }];
 }
 
-def Hone_LRNOp : Hone_NNOp<"lrn", "LRN"> {
+def Hone_LRNOp : Hone_NNOp<"lrn", "LRN", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX LRN (canonical form: opset 13)";
   let description = [{
     Local Response Normalization proposed in the [AlexNet paper](https://papers.nips.cc/paper/4824-imagenet-classification-with-deep-convolutional-neural-networks.pdf). It normalizes over local input regions. The local region is defined across the channels.
@@ -328,12 +335,15 @@ def Hone_LRNOp : Hone_NNOp<"lrn", "LRN"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_MeanVarianceNormalizationOp : Hone_NNOp<"mean_variance_normalization", "MeanVarianceNormalization"> {
+def Hone_MeanVarianceNormalizationOp : Hone_NNOp<"mean_variance_normalization", "MeanVarianceNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX MeanVarianceNormalization (canonical form: opset 13)";
   let description = [{
     A MeanVarianceNormalization Function: Perform mean variance normalization on the input tensor X using formula: <br/> ``` (X-EX)/sqrt(E(X-EX)^2) ```
@@ -349,12 +359,15 @@ def Hone_MeanVarianceNormalizationOp : Hone_NNOp<"mean_variance_normalization", 
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_LpNormalizationOp : Hone_NNOp<"lp_normalization", "LpNormalization"> {
+def Hone_LpNormalizationOp : Hone_NNOp<"lp_normalization", "LpNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX LpNormalization (canonical form: opset 1)";
   let description = [{
     Given a matrix, apply Lp-normalization along the provided axis.
@@ -371,12 +384,15 @@ def Hone_LpNormalizationOp : Hone_NNOp<"lp_normalization", "LpNormalization"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_GemmOp : Hone_NNOp<"gemm", "Gemm"> {
+def Hone_GemmOp : Hone_NNOp<"gemm", "Gemm", []> {
   let summary = "ONNX Gemm (canonical form: opset 13)";
   let description = [{
     General Matrix multiplication: https://en.wikipedia.org/wiki/Basic_Linear_Algebra_Subprograms#Level_3
@@ -397,12 +413,14 @@ def Hone_GemmOp : Hone_NNOp<"gemm", "Gemm"> {
       static const int groups[] = {0, 1, 2, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyGemm(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyGemm(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::success();
     }
   }];
 }
 
-def Hone_MatMulOp : Hone_NNOp<"matmul", "MatMul"> {
+def Hone_MatMulOp : Hone_NNOp<"matmul", "MatMul", []> {
   let summary = "ONNX MatMul (canonical form: opset 13)";
   let description = [{
     Matrix product that behaves like numpy.matmul: https://docs.scipy.org/doc/numpy-1.13.0/reference/generated/numpy.matmul.html
@@ -418,12 +436,14 @@ def Hone_MatMulOp : Hone_NNOp<"matmul", "MatMul"> {
       static const int groups[] = {0, 1, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyMatMul(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyMatMul(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::success();
     }
   }];
 }
 
-def Hone_EinsumOp : Hone_NNOp<"einsum", "Einsum"> {
+def Hone_EinsumOp : Hone_NNOp<"einsum", "Einsum", []> {
   let summary = "ONNX Einsum (canonical form: opset 12)";
   let description = [{
     An einsum of the form ```term1, term2 -> output-term``` produces an output tensor using the following equation
@@ -444,7 +464,7 @@ def Hone_EinsumOp : Hone_NNOp<"einsum", "Einsum"> {
   }];
 }
 
-def Hone_SoftmaxOp : Hone_NNOp<"softmax", "Softmax"> {
+def Hone_SoftmaxOp : Hone_NNOp<"softmax", "Softmax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Softmax (canonical form: opset 13)";
   let description = [{
     The operator computes the normalized exponential values for the given input:
@@ -460,12 +480,17 @@ def Hone_SoftmaxOp : Hone_NNOp<"softmax", "Softmax"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyAxisInRange(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyAxisInRange(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_LogSoftmaxOp : Hone_NNOp<"log_softmax", "LogSoftmax"> {
+def Hone_LogSoftmaxOp : Hone_NNOp<"log_softmax", "LogSoftmax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX LogSoftmax (canonical form: opset 13)";
   let description = [{
     The operator computes the log of softmax values for the given input:
@@ -481,12 +506,17 @@ def Hone_LogSoftmaxOp : Hone_NNOp<"log_softmax", "LogSoftmax"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyAxisInRange(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyAxisInRange(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_HardmaxOp : Hone_NNOp<"hardmax", "Hardmax"> {
+def Hone_HardmaxOp : Hone_NNOp<"hardmax", "Hardmax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Hardmax (canonical form: opset 13)";
   let description = [{
     The operator computes the hardmax values for the given input:
@@ -502,12 +532,17 @@ def Hone_HardmaxOp : Hone_NNOp<"hardmax", "Hardmax"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::hone::verifyAxisInRange(getOperation());
+      if (::mlir::failed(::mlir::hone::verifyAxisInRange(getOperation())))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_DropoutOp : Hone_NNOp<"dropout", "Dropout"> {
+def Hone_DropoutOp : Hone_NNOp<"dropout", "Dropout", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Dropout (canonical form: opset 13)";
   let description = [{
     Dropout takes an input floating-point tensor, an optional input ratio (floating-point scalar) and an optional input training_mode (boolean scalar). It produces two tensor outputs, output (floating-point tensor) and mask (optional `Tensor<bool>`).
@@ -526,12 +561,15 @@ def Hone_DropoutOp : Hone_NNOp<"dropout", "Dropout"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd, 2, -2, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_ResizeOp : Hone_NNOp<"resize", "Resize"> {
+def Hone_ResizeOp : Hone_NNOp<"resize", "Resize", []> {
   let summary = "ONNX Resize (canonical form: opset 13)";
   let description = [{
     Resize the input tensor. In general, it calculates every value in the output tensor as a weighted average of neighborhood (a.k.a. sampling locations) in the input tensor. Each dimension value of the output tensor is: output_dimension = floor(input_dimension * (roi_end - roi_start) * scale) if input \"sizes\" is not specified.
@@ -560,7 +598,7 @@ def Hone_ResizeOp : Hone_NNOp<"resize", "Resize"> {
   }];
 }
 
-def Hone_GridSampleOp : Hone_NNOp<"grid_sample", "GridSample"> {
+def Hone_GridSampleOp : Hone_NNOp<"grid_sample", "GridSample", []> {
   let summary = "ONNX GridSample (canonical form: opset 16)";
   let description = [{
     Given an `input` and a flow-field `grid`, computes the `output` using `input` values and pixel locations from `grid`. Currently, only spatial (4-D) inputs are supported. For `input` with shape (N, C, H, W) and `grid` with shape (N, H_out, W_out, 2), the `output` will have shape (N, C, H_out, W_out).
@@ -584,7 +622,7 @@ def Hone_GridSampleOp : Hone_NNOp<"grid_sample", "GridSample"> {
   }];
 }
 
-def Hone_RoiAlignOp : Hone_NNOp<"roi_align", "RoiAlign"> {
+def Hone_RoiAlignOp : Hone_NNOp<"roi_align", "RoiAlign", []> {
   let summary = "ONNX RoiAlign (canonical form: opset 16)";
   let description = [{
     Region of Interest (RoI) align operation described in the [Mask R-CNN paper](https://arxiv.org/abs/1703.06870). RoiAlign consumes an input tensor X and region of interests (rois) to apply pooling across each RoI; it produces a 4-D tensor of shape (num_rois, C, output_height, output_width).
@@ -612,7 +650,7 @@ def Hone_RoiAlignOp : Hone_NNOp<"roi_align", "RoiAlign"> {
   }];
 }
 
-def Hone_NonMaxSuppressionOp : Hone_NNOp<"non_max_suppression", "NonMaxSuppression"> {
+def Hone_NonMaxSuppressionOp : Hone_NNOp<"non_max_suppression", "NonMaxSuppression", []> {
   let summary = "ONNX NonMaxSuppression (canonical form: opset 11)";
   let description = [{
     Filter out boxes that have high intersection-over-union (IOU) overlap with previously selected boxes. Bounding boxes with score less than score_threshold are removed. Bounding box format is indicated by attribute center_point_box.
@@ -628,7 +666,7 @@ def Hone_NonMaxSuppressionOp : Hone_NNOp<"non_max_suppression", "NonMaxSuppressi
     Hone_TensorOf<[I64]>:$selected_indices);
 }
 
-def Hone_DetOp : Hone_NNOp<"det", "Det"> {
+def Hone_DetOp : Hone_NNOp<"det", "Det", []> {
   let summary = "ONNX Det (canonical form: opset 11)";
   let description = [{
     Det calculates determinant of a square matrix or batches of square matrices. Det takes one input tensor of shape `[*, M, M]`, where `*` is zero or more batch dimensions, and the inner-most 2 dimensions form square matrices. The output is a tensor of shape `[*]`, containing the determinants of all input submatrices. e.g., When the input is 2-D, the output is a scalar(shape is empty: `[]`).
@@ -648,7 +686,7 @@ def Hone_DetOp : Hone_NNOp<"det", "Det"> {
   }];
 }
 
-def Hone_NegativeLogLikelihoodLossOp : Hone_NNOp<"negative_log_likelihood_loss", "NegativeLogLikelihoodLoss"> {
+def Hone_NegativeLogLikelihoodLossOp : Hone_NNOp<"negative_log_likelihood_loss", "NegativeLogLikelihoodLoss", []> {
   let summary = "ONNX NegativeLogLikelihoodLoss (canonical form: opset 13)";
   let description = [{
     A NegativeLogLikelihoodLoss operator computes (weighted) negative log likelihood loss. Its "input" tensor has the shape of (N, C, d1, d2, ..., dk) where k >= 0. The "input" tensor contains log-probabilities for input[n, :, d_1, d_2,..., d_k] being in a class of [0, C). The operator's "target" input tensor has the shape of (N, d1, d2, ..., dk).
@@ -672,7 +710,7 @@ def Hone_NegativeLogLikelihoodLossOp : Hone_NNOp<"negative_log_likelihood_loss",
   }];
 }
 
-def Hone_SoftmaxCrossEntropyLossOp : Hone_NNOp<"softmax_cross_entropy_loss", "SoftmaxCrossEntropyLoss"> {
+def Hone_SoftmaxCrossEntropyLossOp : Hone_NNOp<"softmax_cross_entropy_loss", "SoftmaxCrossEntropyLoss", []> {
   let summary = "ONNX SoftmaxCrossEntropyLoss (canonical form: opset 13)";
   let description = [{
     Loss function that measures the softmax cross entropy between 'scores' and 'labels'. This operator first computes a loss tensor whose shape is identical to the labels input. If the input is 2-D with shape (N, C), the loss tensor may be a N-element vector L = (l_1, l_2, ..., l_N).

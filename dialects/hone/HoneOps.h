@@ -17,6 +17,9 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "dialects/hone/ops/Verifiers.h"
 
+#include "dialects/hone/ShapeFunction.h"
+#include "dialects/hone/ops/ShapeFunctions.h"
+
 #include "dialects/hone/HoneInterfaces.h.inc"
 
 #define GET_OP_CLASSES

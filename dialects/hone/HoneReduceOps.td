@@ -7,7 +7,7 @@
 #ifndef HONE_REDUCE_OPS
 #define HONE_REDUCE_OPS
 
-def Hone_ReduceSumOp : Hone_ReduceOp<"reduce_sum", "ReduceSum"> {
+def Hone_ReduceSumOp : Hone_ReduceOp<"reduce_sum", "ReduceSum", []> {
   let summary = "ONNX ReduceSum (canonical form: opset 18)";
   let description = [{
     Computes the sum of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -30,7 +30,7 @@ def Hone_ReduceSumOp : Hone_ReduceOp<"reduce_sum", "ReduceSum"> {
   }];
 }
 
-def Hone_ReduceMeanOp : Hone_ReduceOp<"reduce_mean", "ReduceMean"> {
+def Hone_ReduceMeanOp : Hone_ReduceOp<"reduce_mean", "ReduceMean", []> {
   let summary = "ONNX ReduceMean (canonical form: opset 18)";
   let description = [{
     Computes the mean of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -53,7 +53,7 @@ def Hone_ReduceMeanOp : Hone_ReduceOp<"reduce_mean", "ReduceMean"> {
   }];
 }
 
-def Hone_ReduceMaxOp : Hone_ReduceOp<"reduce_max", "ReduceMax"> {
+def Hone_ReduceMaxOp : Hone_ReduceOp<"reduce_max", "ReduceMax", []> {
   let summary = "ONNX ReduceMax (canonical form: opset 18)";
   let description = [{
     Computes the max of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -76,7 +76,7 @@ def Hone_ReduceMaxOp : Hone_ReduceOp<"reduce_max", "ReduceMax"> {
   }];
 }
 
-def Hone_ReduceMinOp : Hone_ReduceOp<"reduce_min", "ReduceMin"> {
+def Hone_ReduceMinOp : Hone_ReduceOp<"reduce_min", "ReduceMin", []> {
   let summary = "ONNX ReduceMin (canonical form: opset 18)";
   let description = [{
     Computes the min of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -99,7 +99,7 @@ def Hone_ReduceMinOp : Hone_ReduceOp<"reduce_min", "ReduceMin"> {
   }];
 }
 
-def Hone_ReduceProdOp : Hone_ReduceOp<"reduce_prod", "ReduceProd"> {
+def Hone_ReduceProdOp : Hone_ReduceOp<"reduce_prod", "ReduceProd", []> {
   let summary = "ONNX ReduceProd (canonical form: opset 18)";
   let description = [{
     Computes the product of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -122,7 +122,7 @@ def Hone_ReduceProdOp : Hone_ReduceOp<"reduce_prod", "ReduceProd"> {
   }];
 }
 
-def Hone_ReduceL1Op : Hone_ReduceOp<"reduce_l1", "ReduceL1"> {
+def Hone_ReduceL1Op : Hone_ReduceOp<"reduce_l1", "ReduceL1", []> {
   let summary = "ONNX ReduceL1 (canonical form: opset 18)";
   let description = [{
     Computes the L1 norm of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -145,7 +145,7 @@ def Hone_ReduceL1Op : Hone_ReduceOp<"reduce_l1", "ReduceL1"> {
   }];
 }
 
-def Hone_ReduceL2Op : Hone_ReduceOp<"reduce_l2", "ReduceL2"> {
+def Hone_ReduceL2Op : Hone_ReduceOp<"reduce_l2", "ReduceL2", []> {
   let summary = "ONNX ReduceL2 (canonical form: opset 18)";
   let description = [{
     Computes the L2 norm of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -168,7 +168,7 @@ def Hone_ReduceL2Op : Hone_ReduceOp<"reduce_l2", "ReduceL2"> {
   }];
 }
 
-def Hone_ReduceLogSumOp : Hone_ReduceOp<"reduce_log_sum", "ReduceLogSum"> {
+def Hone_ReduceLogSumOp : Hone_ReduceOp<"reduce_log_sum", "ReduceLogSum", []> {
   let summary = "ONNX ReduceLogSum (canonical form: opset 18)";
   let description = [{
     Computes the log sum of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -191,7 +191,7 @@ def Hone_ReduceLogSumOp : Hone_ReduceOp<"reduce_log_sum", "ReduceLogSum"> {
   }];
 }
 
-def Hone_ReduceLogSumExpOp : Hone_ReduceOp<"reduce_log_sum_exp", "ReduceLogSumExp"> {
+def Hone_ReduceLogSumExpOp : Hone_ReduceOp<"reduce_log_sum_exp", "ReduceLogSumExp", []> {
   let summary = "ONNX ReduceLogSumExp (canonical form: opset 18)";
   let description = [{
     Computes the log sum exponent of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -214,7 +214,7 @@ def Hone_ReduceLogSumExpOp : Hone_ReduceOp<"reduce_log_sum_exp", "ReduceLogSumEx
   }];
 }
 
-def Hone_ReduceSumSquareOp : Hone_ReduceOp<"reduce_sum_square", "ReduceSumSquare"> {
+def Hone_ReduceSumSquareOp : Hone_ReduceOp<"reduce_sum_square", "ReduceSumSquare", []> {
   let summary = "ONNX ReduceSumSquare (canonical form: opset 18)";
   let description = [{
     Computes the sum square of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -237,7 +237,7 @@ def Hone_ReduceSumSquareOp : Hone_ReduceOp<"reduce_sum_square", "ReduceSumSquare
   }];
 }
 
-def Hone_ArgMaxOp : Hone_ReduceOp<"argmax", "ArgMax"> {
+def Hone_ArgMaxOp : Hone_ReduceOp<"argmax", "ArgMax", []> {
   let summary = "ONNX ArgMax (canonical form: opset 13)";
   let description = [{
     Computes the indices of the max elements of the input tensor's element along the provided axis. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -251,7 +251,7 @@ def Hone_ArgMaxOp : Hone_ReduceOp<"argmax", "ArgMax"> {
     Hone_TensorOf<[I64]>:$reduced);
 }
 
-def Hone_ArgMinOp : Hone_ReduceOp<"argmin", "ArgMin"> {
+def Hone_ArgMinOp : Hone_ReduceOp<"argmin", "ArgMin", []> {
   let summary = "ONNX ArgMin (canonical form: opset 13)";
   let description = [{
     Computes the indices of the min elements of the input tensor's element along the provided axis. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -265,7 +265,7 @@ def Hone_ArgMinOp : Hone_ReduceOp<"argmin", "ArgMin"> {
     Hone_TensorOf<[I64]>:$reduced);
 }
 
-def Hone_CumSumOp : Hone_ReduceOp<"cumsum", "CumSum"> {
+def Hone_CumSumOp : Hone_ReduceOp<"cumsum", "CumSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX CumSum (canonical form: opset 14)";
   let description = [{
     Performs cumulative sum of the input elements along the given axis. By default, it will do the sum inclusively meaning the first element is copied as is. Through an `exclusive` attribute, this behavior can change to exclude the first element. It can also perform summation in the opposite direction of the axis. For that, set `reverse` attribute to 1.
@@ -283,12 +283,15 @@ def Hone_CumSumOp : Hone_ReduceOp<"cumsum", "CumSum"> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
     }
   }];
 }
 
-def Hone_TopKOp : Hone_ReduceOp<"topk", "TopK"> {
+def Hone_TopKOp : Hone_ReduceOp<"topk", "TopK", []> {
   let summary = "ONNX TopK (canonical form: opset 11)";
   let description = [{
     Retrieve the top-K largest or smallest elements along a specified axis. Given an input tensor of shape [a_1, a_2, ..., a_n, r] and integer argument k, return two outputs: -Value tensor of shape [a_1, a_2, ..., a_{axis-1}, k, a_{axis+1}, ... a_n] which contains the values of the top k elements along the specified axis -Index tensor of shape [a_1, a_2, ..., a_{axis-1}, k, a_{axis+1}, ...

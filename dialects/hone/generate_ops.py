@@ -63,6 +63,19 @@ VERIFIERS = {
     "MatMul": "verifyMatMul", "Gemm": "verifyGemm", "Transpose": "verifyTranspose",
 }
 
+# Op -> its family's shape function in ops/*Shapes.cpp (ShapeFunctions.h).
+SAME_AS_OPERAND0 = """Abs Acos Acosh Asin Asinh Atan Atanh Ceil Cos Cosh Erf Exp Floor IsInf IsNaN Log
+    Neg Not Reciprocal Relu Round Sigmoid Sign Sin Sinh Sqrt Tan Tanh Softplus Softsign Celu Elu
+    HardSigmoid HardSwish LeakyRelu Selu Shrink ThresholdedRelu PRelu Clip Cast CastLike Identity
+    Softmax LogSoftmax Hardmax LRN MeanVarianceNormalization LpNormalization
+    InstanceNormalization CumSum ReverseSequence Trilu Dropout ScatterElements ScatterND
+    EyeLike"""
+SHAPE_FUNCTIONS = {
+    **{op: "shapeSameAsOperand0" for op in SAME_AS_OPERAND0.split()},
+    **{op: "shapeBroadcast" for op in """Add Sub Mul Div Pow Mod And Or Xor Equal Greater
+        GreaterOrEqual Less LessOrEqual BitShift Where Sum Max Min Mean""".split()},
+}
+
 # Reserved words that cannot name an operand, result or attribute accessor.
 RESERVED = {"operands", "results", "type", "default", "region", "regions", "attributes"}
 
@@ -207,7 +220,8 @@ def op_def(op, family):
     since = schema.since_version
     if is_reduce:
         since = 18
-    lines = [f'def {cls} : Hone_{family}Op<"{mnemonic(op)}", "{op}"> {{']
+    traits = "[DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]" if op in SHAPE_FUNCTIONS else "[]"
+    lines = [f'def {cls} : Hone_{family}Op<"{mnemonic(op)}", "{op}", {traits}> {{']
     lines.append(f'  let summary = "ONNX {op} (canonical form: opset {since})";')
     lines.append(f"  let description = [{{\n    {first_paragraph(schema.doc)}\n  }}];")
     lines.append("  let arguments = (ins" + ("\n    " + ",\n    ".join(args) if args else "") + ");")
@@ -236,13 +250,22 @@ def op_def(op, family):
             f"      if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, "
             f"{vin}, {vout})))\n        return ::mlir::failure();")
     if op in VERIFIERS:
-        checks.append(f"return ::mlir::hone::{VERIFIERS[op]}(getOperation());")
+        checks.append(f"if (::mlir::failed(::mlir::hone::{VERIFIERS[op]}(getOperation())))\n"
+                      "        return ::mlir::failure();")
+    definitions = []
+    if op in SHAPE_FUNCTIONS:
+        checks.append("return ::mlir::hone::verifyResultShapes(getOperation());")
+        definitions.append(
+            "    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {\n"
+            f"      return ::mlir::hone::{SHAPE_FUNCTIONS[op]}(context);\n    }}")
     elif checks:
         checks.append("return ::mlir::success();")
     if checks:
         lines.append("  let hasVerifier = 1;")
-        lines.append("  let extraClassDefinition = [{\n    ::mlir::LogicalResult $cppClass::verify() {\n      "
-                     + "\n      ".join(checks) + "\n    }\n  }];")
+        definitions.insert(0, "    ::mlir::LogicalResult $cppClass::verify() {\n      "
+                           + "\n      ".join(checks) + "\n    }")
+    if definitions:
+        lines.append("  let extraClassDefinition = [{\n" + "\n".join(definitions) + "\n  }];")
     if regions:
         lines.append("  let regions = (region " + ", ".join(regions) + ");")
     lines.append("}")

@@ -41,6 +41,8 @@ llvm::cl::opt<double> tol("tol", llvm::cl::init(-1),
 llvm::cl::opt<int> threads("threads", llvm::cl::init(1), llvm::cl::desc("threads"));
 llvm::cl::opt<int> bench("bench", llvm::cl::init(0), llvm::cl::desc("timed runs after a warm-up"));
 llvm::cl::opt<bool> json("json", llvm::cl::desc("print one JSON object"));
+llvm::cl::opt<bool> printOutputs("print-outputs",
+                                 llvm::cl::desc("print every output's shape and values"));
 llvm::cl::opt<bool> forceDynamic("force-dynamic",
                                  llvm::cl::desc("make every input dim dynamic at import"));
 
@@ -156,6 +158,21 @@ bool runBackendTest(MLIRContext &context, const fs::path &dir) {
   return ok;
 }
 
+/// "name: float32[1x3] = [0.1, 0.2, 0.7]", eliding the middle of long tensors.
+void printTensor(const std::string &name, const ref::Tensor &tensor, llvm::raw_ostream &os) {
+  os << name << ": " << ref::dtypeName(tensor.dtype()) << "[" << ref::shapeToString(tensor.shape())
+     << "] = [";
+  int64_t n = tensor.numel();
+  for (int64_t i = 0; i < n; ++i) {
+    if (n > 16 && i == 8) {
+      os << "..., ";
+      i = n - 8;
+    }
+    os << (i && !(n > 16 && i == n - 8) ? ", " : "") << tensor.getDouble(i);
+  }
+  os << "]\n";
+}
+
 /// A model on .npy inputs, with optional expected outputs and timing.
 int runModel(MLIRContext &context, const std::string &path) {
   LoadedModel model;
@@ -208,7 +225,13 @@ int runModel(MLIRContext &context, const std::string &path) {
   resetPeakResident();
   long baseline = residentKiB("VmRSS:");
   // The first run is the check (and the warm-up of a benchmark).
-  bool ok = runAndCheck(model, inputs, expected, path, maxRelErr);
+  std::vector<ref::Tensor> outputs;
+  bool ok = runAndCheck(model, inputs, expected, path, maxRelErr, &outputs);
+  std::vector<std::string> outputNames;
+  for (unsigned i = 0; i < model.main.getNumResults(); ++i) {
+    auto name = model.main.getResultAttrOfType<StringAttr>(i, "hone.name");
+    outputNames.push_back(name ? name.str() : "output_" + std::to_string(i));
+  }
   std::vector<double> times;
   for (int i = 0; ok && i < bench; ++i) {
     auto start = std::chrono::steady_clock::now();
@@ -228,6 +251,9 @@ int runModel(MLIRContext &context, const std::string &path) {
                  << ", \"p90_ms\": " << at(0.9) << ", \"working_memory_kb\": " << workingKiB
                  << ", \"max_rel_err\": " << maxRelErr << "}\n";
   } else if (ok) {
+    if (printOutputs)
+      for (size_t i = 0; i < outputs.size(); ++i)
+        printTensor(outputNames[i], outputs[i], llvm::outs());
     llvm::outs() << path << ": " << (expected.empty() ? "ran" : "all outputs match")
                  << " (max relative error " << maxRelErr << ")\n";
   }

@@ -133,3 +133,19 @@ func.func @constant_type(%x: tensor<2xf32>) -> tensor<3xf32> {
   %0 = hone.constant dense<[1.0, 2.0]> : tensor<3xf32>
   return %0 : tensor<3xf32>
 }
+
+// -----
+
+func.func @result_disagrees_with_shape_function(%a: tensor<2x3xf32>, %b: tensor<3xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'hone.add' op result #0 has dim 1 = 4, but its operands give 3}}
+  %0 = hone.add %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
+func.func @result_rank_disagrees(%a: tensor<2x3xf32>) -> tensor<6xf32> {
+  // expected-error @+1 {{'hone.relu' op result #0 has rank 1, but its operands give rank 2}}
+  %0 = hone.relu %a : (tensor<2x3xf32>) -> tensor<6xf32>
+  return %0 : tensor<6xf32>
+}

@@ -1,0 +1,75 @@
+//===- ShapeFunction.h - What an op's shape function sees -------*- C++ -*-===//
+//
+// Each hone op has one shape function (ShapeFunctionOpInterface): from its
+// operands' types, and the values of operands that are constants, it computes
+// its results' shapes. It is written once, in dialects/hone/ops/, and every
+// user asks the op: the verifier (declared types must agree with it), shape
+// propagation, and codegen. Dims are constants or unknown
+// (ShapedType::kDynamic) here; symbolic dims extend this context, not the
+// shape functions' signatures.
+//
+//===----------------------------------------------------------------------===//
+#ifndef HONE_DIALECTS_HONE_SHAPEFUNCTION_H
+#define HONE_DIALECTS_HONE_SHAPEFUNCTION_H
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Operation.h"
+
+#include <optional>
+
+namespace mlir::hone {
+
+/// A result shape: unranked, or a list of dims (kDynamic where unknown).
+struct InferredShape {
+  bool ranked = false;
+  SmallVector<int64_t> dims;
+
+  static InferredShape unranked() { return {}; }
+  static InferredShape of(ArrayRef<int64_t> dims) { return {true, SmallVector<int64_t>(dims)}; }
+  /// Rank `rank`, every dim unknown.
+  static InferredShape ofRank(int64_t rank) {
+    return {true, SmallVector<int64_t>(rank, ShapedType::kDynamic)};
+  }
+};
+
+class ShapeContext {
+public:
+  explicit ShapeContext(Operation *op);
+
+  Operation *getOp() const { return op; }
+  unsigned getNumOperands() const { return op->getNumOperands(); }
+  unsigned getNumResults() const { return op->getNumResults(); }
+  /// True for an absent optional input (`hone.none`) or an index past the end.
+  bool isAbsent(unsigned i) const;
+  /// True when operand `i` is a ranked tensor.
+  bool hasRank(unsigned i) const;
+  /// Rank and dims of ranked operand `i`.
+  int64_t getRank(unsigned i) const;
+  ArrayRef<int64_t> getDims(unsigned i) const;
+  /// The values of operand `i` when it is an integer `hone.constant`.
+  std::optional<SmallVector<int64_t>> getIntValues(unsigned i) const;
+  /// The values of operand `i` when it is a floating-point `hone.constant`.
+  std::optional<SmallVector<double>> getFloatValues(unsigned i) const;
+
+  void setResult(unsigned i, InferredShape shape) { results[i] = std::move(shape); }
+  const InferredShape &getResult(unsigned i) const { return results[i]; }
+  /// Every result gets `shape`.
+  void setAllResults(const InferredShape &shape);
+
+private:
+  Operation *op;
+  SmallVector<InferredShape> results;
+};
+
+/// Runs `op`'s shape function. Failure means the op is ill-formed (the shape
+/// function emitted an error); unknown shapes are success with kDynamic dims
+/// or unranked results.
+LogicalResult inferShapes(Operation *op, SmallVectorImpl<InferredShape> &results);
+
+/// Checks the result types `op` declares against its shape function: ranks
+/// and static dims must agree. Part of every hone op's verifier.
+LogicalResult verifyResultShapes(Operation *op);
+
+} // namespace mlir::hone
+
+#endif // HONE_DIALECTS_HONE_SHAPEFUNCTION_H
