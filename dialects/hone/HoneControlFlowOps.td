@@ -7,7 +7,7 @@
 #ifndef HONE_CONTROLFLOW_OPS
 #define HONE_CONTROLFLOW_OPS
 
-def Hone_IfOp : Hone_ControlFlowOp<"if", "If", []> {
+def Hone_IfOp : Hone_ControlFlowOp<"if", "If", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX If (canonical form: opset 16)";
   let description = [{
     If conditional
@@ -16,10 +16,19 @@ def Hone_IfOp : Hone_ControlFlowOp<"if", "If", []> {
     Hone_TensorOf<[I1]>:$cond);
   let results = (outs
     Variadic<Hone_TensorOf<[UI8, UI16, UI32, UI64, I8, I16, I32, I64, BF16, F16, F32, F64, I1]>>:$outputs);
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeFromRegions(context);
+    }
+  }];
   let regions = (region SizedRegion<1>:$then_branch, SizedRegion<1>:$else_branch);
 }
 
-def Hone_LoopOp : Hone_ControlFlowOp<"loop", "Loop", []> {
+def Hone_LoopOp : Hone_ControlFlowOp<"loop", "Loop", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Loop (canonical form: opset 16)";
   let description = [{
     Generic Looping construct. This loop has multiple termination conditions:
@@ -30,6 +39,15 @@ def Hone_LoopOp : Hone_ControlFlowOp<"loop", "Loop", []> {
     Variadic<Hone_TensorOf<[UI8, UI16, UI32, UI64, I8, I16, I32, I64, BF16, F16, F32, F64, I1]>>:$v_initial);
   let results = (outs
     Variadic<Hone_TensorOf<[UI8, UI16, UI32, UI64, I8, I16, I32, I64, BF16, F16, F32, F64, I1]>>:$v_final_and_scan_outputs);
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeFromRegions(context);
+    }
+  }];
   let regions = (region SizedRegion<1>:$body);
 }
 

@@ -7,7 +7,7 @@
 #ifndef HONE_NN_OPS
 #define HONE_NN_OPS
 
-def Hone_ConvOp : Hone_NNOp<"conv", "Conv", []> {
+def Hone_ConvOp : Hone_NNOp<"conv", "Conv", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Conv (canonical form: opset 11)";
   let description = [{
     The convolution operator consumes an input tensor and a filter, and computes the output.
@@ -32,12 +32,15 @@ def Hone_ConvOp : Hone_NNOp<"conv", "Conv", []> {
         return ::mlir::failure();
       if (::mlir::failed(::mlir::hone::verifyConvolution(getOperation())))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeConv(context);
     }
   }];
 }
 
-def Hone_ConvTransposeOp : Hone_NNOp<"conv_transpose", "ConvTranspose", []> {
+def Hone_ConvTransposeOp : Hone_NNOp<"conv_transpose", "ConvTranspose", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX ConvTranspose (canonical form: opset 11)";
   let description = [{
     The convolution transpose operator consumes an input tensor and a filter, and computes the output.
@@ -64,12 +67,15 @@ def Hone_ConvTransposeOp : Hone_NNOp<"conv_transpose", "ConvTranspose", []> {
         return ::mlir::failure();
       if (::mlir::failed(::mlir::hone::verifyConvolution(getOperation())))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeConvTranspose(context);
     }
   }];
 }
 
-def Hone_AveragePoolOp : Hone_NNOp<"average_pool", "AveragePool", []> {
+def Hone_AveragePoolOp : Hone_NNOp<"average_pool", "AveragePool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX AveragePool (canonical form: opset 11)";
   let description = [{
     AveragePool consumes an input tensor X and applies average pooling across the tensor according to kernel sizes, stride sizes, and pad lengths. average pooling consisting of computing the average on all values of a subset of the input tensor according to the kernel size and downsampling the data into the output tensor Y for further processing.
@@ -90,12 +96,15 @@ def Hone_AveragePoolOp : Hone_NNOp<"average_pool", "AveragePool", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapePool(context);
     }
   }];
 }
 
-def Hone_MaxPoolOp : Hone_NNOp<"max_pool", "MaxPool", []> {
+def Hone_MaxPoolOp : Hone_NNOp<"max_pool", "MaxPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX MaxPool (canonical form: opset 12)";
   let description = [{
     MaxPool consumes an input tensor X and applies max pooling across the tensor according to kernel sizes, stride sizes, and pad lengths. max pooling consisting of computing the max on all values of a subset of the input tensor according to the kernel size and downsampling the data into the output tensor Y for further processing.
@@ -118,12 +127,15 @@ def Hone_MaxPoolOp : Hone_NNOp<"max_pool", "MaxPool", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapePool(context);
     }
   }];
 }
 
-def Hone_GlobalAveragePoolOp : Hone_NNOp<"global_average_pool", "GlobalAveragePool", []> {
+def Hone_GlobalAveragePoolOp : Hone_NNOp<"global_average_pool", "GlobalAveragePool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX GlobalAveragePool (canonical form: opset 1)";
   let description = [{
     GlobalAveragePool consumes an input tensor X and applies average pooling across the values in the same channel. This is equivalent to AveragePool with kernel size equal to the spatial dimension of input tensor.
@@ -138,12 +150,15 @@ def Hone_GlobalAveragePoolOp : Hone_NNOp<"global_average_pool", "GlobalAveragePo
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeGlobalPool(context);
     }
   }];
 }
 
-def Hone_GlobalMaxPoolOp : Hone_NNOp<"global_max_pool", "GlobalMaxPool", []> {
+def Hone_GlobalMaxPoolOp : Hone_NNOp<"global_max_pool", "GlobalMaxPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX GlobalMaxPool (canonical form: opset 1)";
   let description = [{
     GlobalMaxPool consumes an input tensor X and applies max pooling across the values in the same channel. This is equivalent to MaxPool with kernel size equal to the spatial dimension of input tensor.
@@ -158,12 +173,15 @@ def Hone_GlobalMaxPoolOp : Hone_NNOp<"global_max_pool", "GlobalMaxPool", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeGlobalPool(context);
     }
   }];
 }
 
-def Hone_MaxUnpoolOp : Hone_NNOp<"max_unpool", "MaxUnpool", []> {
+def Hone_MaxUnpoolOp : Hone_NNOp<"max_unpool", "MaxUnpool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX MaxUnpool (canonical form: opset 11)";
   let description = [{
     MaxUnpool essentially computes the partial inverse of the MaxPool op. The input information to this op is typically the the output information from a MaxPool op. The first input tensor X is the tensor that needs to be unpooled, which is typically the pooled tensor (first output) from MaxPool.
@@ -183,12 +201,15 @@ def Hone_MaxUnpoolOp : Hone_NNOp<"max_unpool", "MaxUnpool", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd, 1, 2, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeMaxUnpool(context);
     }
   }];
 }
 
-def Hone_LpPoolOp : Hone_NNOp<"lp_pool", "LpPool", []> {
+def Hone_LpPoolOp : Hone_NNOp<"lp_pool", "LpPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX LpPool (canonical form: opset 11)";
   let description = [{
     LpPool consumes an input tensor X and applies Lp pooling across the tensor according to kernel sizes, stride sizes, and pad lengths. Lp pooling consisting of computing the Lp norm on all values of a subset of the input tensor according to the kernel size and downsampling the data into the output tensor Y for further processing.
@@ -208,12 +229,15 @@ def Hone_LpPoolOp : Hone_NNOp<"lp_pool", "LpPool", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapePool(context);
     }
   }];
 }
 
-def Hone_GlobalLpPoolOp : Hone_NNOp<"global_lp_pool", "GlobalLpPool", []> {
+def Hone_GlobalLpPoolOp : Hone_NNOp<"global_lp_pool", "GlobalLpPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX GlobalLpPool (canonical form: opset 2)";
   let description = [{
     GlobalLpPool consumes an input tensor X and applies lp pool pooling across the values in the same channel. This is equivalent to LpPool with kernel size equal to the spatial dimension of input tensor.
@@ -229,12 +253,15 @@ def Hone_GlobalLpPoolOp : Hone_NNOp<"global_lp_pool", "GlobalLpPool", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeGlobalPool(context);
     }
   }];
 }
 
-def Hone_BatchNormalizationOp : Hone_NNOp<"batch_normalization", "BatchNormalization", []> {
+def Hone_BatchNormalizationOp : Hone_NNOp<"batch_normalization", "BatchNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX BatchNormalization (canonical form: opset 15)";
   let description = [{
     Carries out batch normalization as described in the paper https://arxiv.org/abs/1502.03167. Depending on the mode it is being run, There are five required inputs 'X', 'scale', 'B', 'input_mean' and 'input_var'.
@@ -258,7 +285,10 @@ def Hone_BatchNormalizationOp : Hone_NNOp<"batch_normalization", "BatchNormaliza
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd, 1, 2, ::mlir::hone::kGroupEnd, 3, 4, -2, -3, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeBatchNormalization(context);
     }
   }];
 }
@@ -289,7 +319,7 @@ def Hone_InstanceNormalizationOp : Hone_NNOp<"instance_normalization", "Instance
   }];
 }
 
-def Hone_LayerNormalizationOp : Hone_NNOp<"layer_normalization", "LayerNormalization", []> {
+def Hone_LayerNormalizationOp : Hone_NNOp<"layer_normalization", "LayerNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX LayerNormalization (canonical form: opset 17)";
   let description = [{
     This is layer normalization defined in ONNX as function. The overall computation can be split into two stages. The first stage is standardization, which makes the normalized elements have zero mean and unit variances. The computation required by standardization can be described by the following equations.
@@ -311,7 +341,10 @@ def Hone_LayerNormalizationOp : Hone_NNOp<"layer_normalization", "LayerNormaliza
       static const int groups[] = {0, 1, 2, -1, ::mlir::hone::kGroupEnd, -2, -3, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeLayerNormalization(context);
     }
   }];
 }
@@ -392,7 +425,7 @@ def Hone_LpNormalizationOp : Hone_NNOp<"lp_normalization", "LpNormalization", [D
   }];
 }
 
-def Hone_GemmOp : Hone_NNOp<"gemm", "Gemm", []> {
+def Hone_GemmOp : Hone_NNOp<"gemm", "Gemm", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Gemm (canonical form: opset 13)";
   let description = [{
     General Matrix multiplication: https://en.wikipedia.org/wiki/Basic_Linear_Algebra_Subprograms#Level_3
@@ -415,12 +448,15 @@ def Hone_GemmOp : Hone_NNOp<"gemm", "Gemm", []> {
         return ::mlir::failure();
       if (::mlir::failed(::mlir::hone::verifyGemm(getOperation())))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeGemm(context);
     }
   }];
 }
 
-def Hone_MatMulOp : Hone_NNOp<"matmul", "MatMul", []> {
+def Hone_MatMulOp : Hone_NNOp<"matmul", "MatMul", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX MatMul (canonical form: opset 13)";
   let description = [{
     Matrix product that behaves like numpy.matmul: https://docs.scipy.org/doc/numpy-1.13.0/reference/generated/numpy.matmul.html
@@ -438,12 +474,15 @@ def Hone_MatMulOp : Hone_NNOp<"matmul", "MatMul", []> {
         return ::mlir::failure();
       if (::mlir::failed(::mlir::hone::verifyMatMul(getOperation())))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeMatMul(context);
     }
   }];
 }
 
-def Hone_EinsumOp : Hone_NNOp<"einsum", "Einsum", []> {
+def Hone_EinsumOp : Hone_NNOp<"einsum", "Einsum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Einsum (canonical form: opset 12)";
   let description = [{
     An einsum of the form ```term1, term2 -> output-term``` produces an output tensor using the following equation
@@ -459,7 +498,10 @@ def Hone_EinsumOp : Hone_NNOp<"einsum", "Einsum", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, 0, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeEinsum(context);
     }
   }];
 }
@@ -569,7 +611,7 @@ def Hone_DropoutOp : Hone_NNOp<"dropout", "Dropout", [DeclareOpInterfaceMethods<
   }];
 }
 
-def Hone_ResizeOp : Hone_NNOp<"resize", "Resize", []> {
+def Hone_ResizeOp : Hone_NNOp<"resize", "Resize", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Resize (canonical form: opset 13)";
   let description = [{
     Resize the input tensor. In general, it calculates every value in the output tensor as a weighted average of neighborhood (a.k.a. sampling locations) in the input tensor. Each dimension value of the output tensor is: output_dimension = floor(input_dimension * (roi_end - roi_start) * scale) if input \"sizes\" is not specified.
@@ -593,12 +635,15 @@ def Hone_ResizeOp : Hone_NNOp<"resize", "Resize", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeResize(context);
     }
   }];
 }
 
-def Hone_GridSampleOp : Hone_NNOp<"grid_sample", "GridSample", []> {
+def Hone_GridSampleOp : Hone_NNOp<"grid_sample", "GridSample", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX GridSample (canonical form: opset 16)";
   let description = [{
     Given an `input` and a flow-field `grid`, computes the `output` using `input` values and pixel locations from `grid`. Currently, only spatial (4-D) inputs are supported. For `input` with shape (N, C, H, W) and `grid` with shape (N, H_out, W_out, 2), the `output` will have shape (N, C, H_out, W_out).
@@ -617,12 +662,15 @@ def Hone_GridSampleOp : Hone_NNOp<"grid_sample", "GridSample", []> {
       static const int groups[] = {0, 1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeGridSample(context);
     }
   }];
 }
 
-def Hone_RoiAlignOp : Hone_NNOp<"roi_align", "RoiAlign", []> {
+def Hone_RoiAlignOp : Hone_NNOp<"roi_align", "RoiAlign", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX RoiAlign (canonical form: opset 16)";
   let description = [{
     Region of Interest (RoI) align operation described in the [Mask R-CNN paper](https://arxiv.org/abs/1703.06870). RoiAlign consumes an input tensor X and region of interests (rois) to apply pooling across each RoI; it produces a 4-D tensor of shape (num_rois, C, output_height, output_width).
@@ -645,12 +693,15 @@ def Hone_RoiAlignOp : Hone_NNOp<"roi_align", "RoiAlign", []> {
       static const int groups[] = {0, 1, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeRoiAlign(context);
     }
   }];
 }
 
-def Hone_NonMaxSuppressionOp : Hone_NNOp<"non_max_suppression", "NonMaxSuppression", []> {
+def Hone_NonMaxSuppressionOp : Hone_NNOp<"non_max_suppression", "NonMaxSuppression", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX NonMaxSuppression (canonical form: opset 11)";
   let description = [{
     Filter out boxes that have high intersection-over-union (IOU) overlap with previously selected boxes. Bounding boxes with score less than score_threshold are removed. Bounding box format is indicated by attribute center_point_box.
@@ -664,9 +715,18 @@ def Hone_NonMaxSuppressionOp : Hone_NNOp<"non_max_suppression", "NonMaxSuppressi
     DefaultValuedAttr<I64Attr, "0">:$center_point_box);
   let results = (outs
     Hone_TensorOf<[I64]>:$selected_indices);
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeNonMaxSuppression(context);
+    }
+  }];
 }
 
-def Hone_DetOp : Hone_NNOp<"det", "Det", []> {
+def Hone_DetOp : Hone_NNOp<"det", "Det", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Det (canonical form: opset 11)";
   let description = [{
     Det calculates determinant of a square matrix or batches of square matrices. Det takes one input tensor of shape `[*, M, M]`, where `*` is zero or more batch dimensions, and the inner-most 2 dimensions form square matrices. The output is a tensor of shape `[*]`, containing the determinants of all input submatrices. e.g., When the input is 2-D, the output is a scalar(shape is empty: `[]`).
@@ -681,12 +741,15 @@ def Hone_DetOp : Hone_NNOp<"det", "Det", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeDet(context);
     }
   }];
 }
 
-def Hone_NegativeLogLikelihoodLossOp : Hone_NNOp<"negative_log_likelihood_loss", "NegativeLogLikelihoodLoss", []> {
+def Hone_NegativeLogLikelihoodLossOp : Hone_NNOp<"negative_log_likelihood_loss", "NegativeLogLikelihoodLoss", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX NegativeLogLikelihoodLoss (canonical form: opset 13)";
   let description = [{
     A NegativeLogLikelihoodLoss operator computes (weighted) negative log likelihood loss. Its "input" tensor has the shape of (N, C, d1, d2, ..., dk) where k >= 0. The "input" tensor contains log-probabilities for input[n, :, d_1, d_2,..., d_k] being in a class of [0, C). The operator's "target" input tensor has the shape of (N, d1, d2, ..., dk).
@@ -705,12 +768,15 @@ def Hone_NegativeLogLikelihoodLossOp : Hone_NNOp<"negative_log_likelihood_loss",
       static const int groups[] = {0, 2, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeLoss(context);
     }
   }];
 }
 
-def Hone_SoftmaxCrossEntropyLossOp : Hone_NNOp<"softmax_cross_entropy_loss", "SoftmaxCrossEntropyLoss", []> {
+def Hone_SoftmaxCrossEntropyLossOp : Hone_NNOp<"softmax_cross_entropy_loss", "SoftmaxCrossEntropyLoss", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX SoftmaxCrossEntropyLoss (canonical form: opset 13)";
   let description = [{
     Loss function that measures the softmax cross entropy between 'scores' and 'labels'. This operator first computes a loss tensor whose shape is identical to the labels input. If the input is 2-D with shape (N, C), the loss tensor may be a N-element vector L = (l_1, l_2, ..., l_N).
@@ -730,7 +796,10 @@ def Hone_SoftmaxCrossEntropyLossOp : Hone_NNOp<"softmax_cross_entropy_loss", "So
       static const int groups[] = {0, 2, -1, -2, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeLoss(context);
     }
   }];
 }

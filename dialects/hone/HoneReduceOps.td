@@ -7,7 +7,7 @@
 #ifndef HONE_REDUCE_OPS
 #define HONE_REDUCE_OPS
 
-def Hone_ReduceSumOp : Hone_ReduceOp<"reduce_sum", "ReduceSum", []> {
+def Hone_ReduceSumOp : Hone_ReduceOp<"reduce_sum", "ReduceSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX ReduceSum (canonical form: opset 18)";
   let description = [{
     Computes the sum of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -25,12 +25,15 @@ def Hone_ReduceSumOp : Hone_ReduceOp<"reduce_sum", "ReduceSum", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeReduce(context);
     }
   }];
 }
 
-def Hone_ReduceMeanOp : Hone_ReduceOp<"reduce_mean", "ReduceMean", []> {
+def Hone_ReduceMeanOp : Hone_ReduceOp<"reduce_mean", "ReduceMean", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX ReduceMean (canonical form: opset 18)";
   let description = [{
     Computes the mean of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -48,12 +51,15 @@ def Hone_ReduceMeanOp : Hone_ReduceOp<"reduce_mean", "ReduceMean", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeReduce(context);
     }
   }];
 }
 
-def Hone_ReduceMaxOp : Hone_ReduceOp<"reduce_max", "ReduceMax", []> {
+def Hone_ReduceMaxOp : Hone_ReduceOp<"reduce_max", "ReduceMax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX ReduceMax (canonical form: opset 18)";
   let description = [{
     Computes the max of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -71,12 +77,15 @@ def Hone_ReduceMaxOp : Hone_ReduceOp<"reduce_max", "ReduceMax", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeReduce(context);
     }
   }];
 }
 
-def Hone_ReduceMinOp : Hone_ReduceOp<"reduce_min", "ReduceMin", []> {
+def Hone_ReduceMinOp : Hone_ReduceOp<"reduce_min", "ReduceMin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX ReduceMin (canonical form: opset 18)";
   let description = [{
     Computes the min of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -94,12 +103,15 @@ def Hone_ReduceMinOp : Hone_ReduceOp<"reduce_min", "ReduceMin", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeReduce(context);
     }
   }];
 }
 
-def Hone_ReduceProdOp : Hone_ReduceOp<"reduce_prod", "ReduceProd", []> {
+def Hone_ReduceProdOp : Hone_ReduceOp<"reduce_prod", "ReduceProd", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX ReduceProd (canonical form: opset 18)";
   let description = [{
     Computes the product of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -117,12 +129,15 @@ def Hone_ReduceProdOp : Hone_ReduceOp<"reduce_prod", "ReduceProd", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeReduce(context);
     }
   }];
 }
 
-def Hone_ReduceL1Op : Hone_ReduceOp<"reduce_l1", "ReduceL1", []> {
+def Hone_ReduceL1Op : Hone_ReduceOp<"reduce_l1", "ReduceL1", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX ReduceL1 (canonical form: opset 18)";
   let description = [{
     Computes the L1 norm of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -140,12 +155,15 @@ def Hone_ReduceL1Op : Hone_ReduceOp<"reduce_l1", "ReduceL1", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeReduce(context);
     }
   }];
 }
 
-def Hone_ReduceL2Op : Hone_ReduceOp<"reduce_l2", "ReduceL2", []> {
+def Hone_ReduceL2Op : Hone_ReduceOp<"reduce_l2", "ReduceL2", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX ReduceL2 (canonical form: opset 18)";
   let description = [{
     Computes the L2 norm of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -163,12 +181,15 @@ def Hone_ReduceL2Op : Hone_ReduceOp<"reduce_l2", "ReduceL2", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeReduce(context);
     }
   }];
 }
 
-def Hone_ReduceLogSumOp : Hone_ReduceOp<"reduce_log_sum", "ReduceLogSum", []> {
+def Hone_ReduceLogSumOp : Hone_ReduceOp<"reduce_log_sum", "ReduceLogSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX ReduceLogSum (canonical form: opset 18)";
   let description = [{
     Computes the log sum of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -186,12 +207,15 @@ def Hone_ReduceLogSumOp : Hone_ReduceOp<"reduce_log_sum", "ReduceLogSum", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeReduce(context);
     }
   }];
 }
 
-def Hone_ReduceLogSumExpOp : Hone_ReduceOp<"reduce_log_sum_exp", "ReduceLogSumExp", []> {
+def Hone_ReduceLogSumExpOp : Hone_ReduceOp<"reduce_log_sum_exp", "ReduceLogSumExp", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX ReduceLogSumExp (canonical form: opset 18)";
   let description = [{
     Computes the log sum exponent of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -209,12 +233,15 @@ def Hone_ReduceLogSumExpOp : Hone_ReduceOp<"reduce_log_sum_exp", "ReduceLogSumEx
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeReduce(context);
     }
   }];
 }
 
-def Hone_ReduceSumSquareOp : Hone_ReduceOp<"reduce_sum_square", "ReduceSumSquare", []> {
+def Hone_ReduceSumSquareOp : Hone_ReduceOp<"reduce_sum_square", "ReduceSumSquare", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX ReduceSumSquare (canonical form: opset 18)";
   let description = [{
     Computes the sum square of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -232,12 +259,15 @@ def Hone_ReduceSumSquareOp : Hone_ReduceOp<"reduce_sum_square", "ReduceSumSquare
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeReduce(context);
     }
   }];
 }
 
-def Hone_ArgMaxOp : Hone_ReduceOp<"argmax", "ArgMax", []> {
+def Hone_ArgMaxOp : Hone_ReduceOp<"argmax", "ArgMax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX ArgMax (canonical form: opset 13)";
   let description = [{
     Computes the indices of the max elements of the input tensor's element along the provided axis. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -249,9 +279,18 @@ def Hone_ArgMaxOp : Hone_ReduceOp<"argmax", "ArgMax", []> {
     DefaultValuedAttr<I64Attr, "0">:$select_last_index);
   let results = (outs
     Hone_TensorOf<[I64]>:$reduced);
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeArgReduce(context);
+    }
+  }];
 }
 
-def Hone_ArgMinOp : Hone_ReduceOp<"argmin", "ArgMin", []> {
+def Hone_ArgMinOp : Hone_ReduceOp<"argmin", "ArgMin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX ArgMin (canonical form: opset 13)";
   let description = [{
     Computes the indices of the min elements of the input tensor's element along the provided axis. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -263,6 +302,15 @@ def Hone_ArgMinOp : Hone_ReduceOp<"argmin", "ArgMin", []> {
     DefaultValuedAttr<I64Attr, "0">:$select_last_index);
   let results = (outs
     Hone_TensorOf<[I64]>:$reduced);
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeArgReduce(context);
+    }
+  }];
 }
 
 def Hone_CumSumOp : Hone_ReduceOp<"cumsum", "CumSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
@@ -291,7 +339,7 @@ def Hone_CumSumOp : Hone_ReduceOp<"cumsum", "CumSum", [DeclareOpInterfaceMethods
   }];
 }
 
-def Hone_TopKOp : Hone_ReduceOp<"topk", "TopK", []> {
+def Hone_TopKOp : Hone_ReduceOp<"topk", "TopK", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX TopK (canonical form: opset 11)";
   let description = [{
     Retrieve the top-K largest or smallest elements along a specified axis. Given an input tensor of shape [a_1, a_2, ..., a_n, r] and integer argument k, return two outputs: -Value tensor of shape [a_1, a_2, ..., a_{axis-1}, k, a_{axis+1}, ... a_n] which contains the values of the top k elements along the specified axis -Index tensor of shape [a_1, a_2, ..., a_{axis-1}, k, a_{axis+1}, ...
@@ -311,7 +359,10 @@ def Hone_TopKOp : Hone_ReduceOp<"topk", "TopK", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeTopK(context);
     }
   }];
 }

@@ -7,7 +7,7 @@
 #ifndef HONE_TENSOR_OPS
 #define HONE_TENSOR_OPS
 
-def Hone_ReshapeOp : Hone_TensorOp<"reshape", "Reshape", []> {
+def Hone_ReshapeOp : Hone_TensorOp<"reshape", "Reshape", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Reshape (canonical form: opset 14)";
   let description = [{
     Reshape the input tensor similar to numpy.reshape. First input is the data tensor, second input is a shape tensor which specifies the output shape. It outputs the reshaped tensor. At most one dimension of the new shape can be -1. In this case, the value is inferred from the size of the tensor and the remaining dimensions.
@@ -24,12 +24,15 @@ def Hone_ReshapeOp : Hone_TensorOp<"reshape", "Reshape", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeReshape(context);
     }
   }];
 }
 
-def Hone_TransposeOp : Hone_TensorOp<"transpose", "Transpose", []> {
+def Hone_TransposeOp : Hone_TensorOp<"transpose", "Transpose", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Transpose (canonical form: opset 13)";
   let description = [{
     Transpose the input tensor similar to numpy.transpose. For example, when perm=(1, 0, 2), given an input tensor of shape (1, 2, 3), the output shape will be (2, 1, 3).
@@ -47,12 +50,15 @@ def Hone_TransposeOp : Hone_TensorOp<"transpose", "Transpose", []> {
         return ::mlir::failure();
       if (::mlir::failed(::mlir::hone::verifyTranspose(getOperation())))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeTranspose(context);
     }
   }];
 }
 
-def Hone_ConcatOp : Hone_TensorOp<"concat", "Concat", []> {
+def Hone_ConcatOp : Hone_TensorOp<"concat", "Concat", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Concat (canonical form: opset 13)";
   let description = [{
     Concatenate a list of tensors into a single tensor. All input tensors must have the same shape, except for the dimension size of the axis to concatenate on.
@@ -70,12 +76,15 @@ def Hone_ConcatOp : Hone_TensorOp<"concat", "Concat", []> {
         return ::mlir::failure();
       if (::mlir::failed(::mlir::hone::verifyAxisInRange(getOperation())))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeConcat(context);
     }
   }];
 }
 
-def Hone_SplitOp : Hone_TensorOp<"split", "Split", []> {
+def Hone_SplitOp : Hone_TensorOp<"split", "Split", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Split (canonical form: opset 13)";
   let description = [{
     Split a tensor into a list of tensors, along the specified 'axis'. Lengths of the parts can be specified using input 'split'. Otherwise, the tensor is split to equal sized parts.
@@ -92,12 +101,15 @@ def Hone_SplitOp : Hone_TensorOp<"split", "Split", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, 0)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSplit(context);
     }
   }];
 }
 
-def Hone_SliceOp : Hone_TensorOp<"slice", "Slice", []> {
+def Hone_SliceOp : Hone_TensorOp<"slice", "Slice", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Slice (canonical form: opset 13)";
   let description = [{
     Produces a slice of the input tensor along multiple axes. Similar to numpy: https://numpy.org/doc/stable/user/basics.indexing.html?highlight=slice#slicing-and-striding
@@ -116,12 +128,15 @@ def Hone_SliceOp : Hone_TensorOp<"slice", "Slice", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd, 1, 2, 3, 4, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSlice(context);
     }
   }];
 }
 
-def Hone_GatherOp : Hone_TensorOp<"gather", "Gather", []> {
+def Hone_GatherOp : Hone_TensorOp<"gather", "Gather", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Gather (canonical form: opset 13)";
   let description = [{
     Given `data` tensor of rank r >= 1, and `indices` tensor of rank q, gather entries of the axis dimension of `data` (by default outer-most one as axis=0) indexed by `indices`, and concatenates them in an output tensor of rank q + (r - 1).
@@ -138,12 +153,15 @@ def Hone_GatherOp : Hone_TensorOp<"gather", "Gather", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeGather(context);
     }
   }];
 }
 
-def Hone_GatherElementsOp : Hone_TensorOp<"gather_elements", "GatherElements", []> {
+def Hone_GatherElementsOp : Hone_TensorOp<"gather_elements", "GatherElements", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX GatherElements (canonical form: opset 13)";
   let description = [{
     GatherElements takes two inputs `data` and `indices` of the same rank r >= 1 and an optional attribute `axis` that identifies an axis of `data` (by default, the outer-most axis, that is axis 0). It is an indexing operation that produces its output by indexing into the input data tensor at index positions determined by elements of the `indices` tensor.
@@ -160,12 +178,15 @@ def Hone_GatherElementsOp : Hone_TensorOp<"gather_elements", "GatherElements", [
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand1(context);
     }
   }];
 }
 
-def Hone_GatherNDOp : Hone_TensorOp<"gather_nd", "GatherND", []> {
+def Hone_GatherNDOp : Hone_TensorOp<"gather_nd", "GatherND", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX GatherND (canonical form: opset 13)";
   let description = [{
     Given `data` tensor of rank `r` >= 1, `indices` tensor of rank `q` >= 1, and `batch_dims` integer `b`, this operator gathers slices of `data` into an output tensor of rank `q + r - indices_shape[-1] - 1 - b`.
@@ -182,7 +203,10 @@ def Hone_GatherNDOp : Hone_TensorOp<"gather_nd", "GatherND", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeGatherND(context);
     }
   }];
 }
@@ -240,7 +264,7 @@ def Hone_ScatterNDOp : Hone_TensorOp<"scatter_nd", "ScatterND", [DeclareOpInterf
   }];
 }
 
-def Hone_SqueezeOp : Hone_TensorOp<"squeeze", "Squeeze", []> {
+def Hone_SqueezeOp : Hone_TensorOp<"squeeze", "Squeeze", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Squeeze (canonical form: opset 13)";
   let description = [{
     Remove single-dimensional entries from the shape of a tensor. Takes an input `axes` with a list of axes to squeeze. If `axes` is not provided, all the single dimensions will be removed from the shape. If an axis is selected with shape entry not equal to one, an error is raised.
@@ -256,12 +280,15 @@ def Hone_SqueezeOp : Hone_TensorOp<"squeeze", "Squeeze", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSqueeze(context);
     }
   }];
 }
 
-def Hone_UnsqueezeOp : Hone_TensorOp<"unsqueeze", "Unsqueeze", []> {
+def Hone_UnsqueezeOp : Hone_TensorOp<"unsqueeze", "Unsqueeze", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Unsqueeze (canonical form: opset 13)";
   let description = [{
     Insert single-dimensional entries to the shape of an input tensor (`data`). Takes one required input `axes` - which contains a list of dimension indices and this operator will insert a dimension of value `1` into the corresponding index of the output tensor (`expanded`).
@@ -277,12 +304,15 @@ def Hone_UnsqueezeOp : Hone_TensorOp<"unsqueeze", "Unsqueeze", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeUnsqueeze(context);
     }
   }];
 }
 
-def Hone_FlattenOp : Hone_TensorOp<"flatten", "Flatten", []> {
+def Hone_FlattenOp : Hone_TensorOp<"flatten", "Flatten", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Flatten (canonical form: opset 13)";
   let description = [{
     Flattens the input tensor into a 2D matrix. If input tensor has shape (d_0, d_1, ... d_n) then the output will have shape (d_0 X d_1 ... d_(axis-1), d_axis X d_(axis+1) ... X dn).
@@ -300,12 +330,15 @@ def Hone_FlattenOp : Hone_TensorOp<"flatten", "Flatten", []> {
         return ::mlir::failure();
       if (::mlir::failed(::mlir::hone::verifyAxisInRange(getOperation())))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeFlatten(context);
     }
   }];
 }
 
-def Hone_ExpandOp : Hone_TensorOp<"expand", "Expand", []> {
+def Hone_ExpandOp : Hone_TensorOp<"expand", "Expand", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Expand (canonical form: opset 13)";
   let description = [{
     Broadcast the input tensor following the given shape and the broadcast rule. The broadcast rule is similar to numpy.array(input) * numpy.ones(shape): Dimensions are right alignment; Two corresponding dimensions must have the same value, or one of them is equal to 1.
@@ -321,12 +354,15 @@ def Hone_ExpandOp : Hone_TensorOp<"expand", "Expand", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeExpand(context);
     }
   }];
 }
 
-def Hone_TileOp : Hone_TensorOp<"tile", "Tile", []> {
+def Hone_TileOp : Hone_TensorOp<"tile", "Tile", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Tile (canonical form: opset 13)";
   let description = [{
     Constructs a tensor by tiling a given tensor. This is the same as function `tile` in Numpy, but no broadcast. For example A = [[1, 2], [3, 4]], B = [1, 2], tile(A, B) = [[1, 2, 1, 2], [3, 4, 3, 4]]
@@ -342,12 +378,15 @@ def Hone_TileOp : Hone_TensorOp<"tile", "Tile", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeTile(context);
     }
   }];
 }
 
-def Hone_PadOp : Hone_TensorOp<"pad", "Pad", []> {
+def Hone_PadOp : Hone_TensorOp<"pad", "Pad", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Pad (canonical form: opset 13)";
   let description = [{
     Given a tensor containing the data to be padded (`data`), a tensor containing the number of start and end pad values for axis (`pads`), (optionally) a `mode`, and (optionally) `constant_value`, a padded tensor (`output`) is generated.
@@ -365,12 +404,15 @@ def Hone_PadOp : Hone_TensorOp<"pad", "Pad", []> {
       static const int groups[] = {0, 2, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapePad(context);
     }
   }];
 }
 
-def Hone_ShapeOp : Hone_TensorOp<"shape", "Shape", []> {
+def Hone_ShapeOp : Hone_TensorOp<"shape", "Shape", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Shape (canonical form: opset 15)";
   let description = [{
     Takes a tensor as input and outputs an 1D int64 tensor containing the shape of the input tensor. Optional attributes start and end can be used to compute a slice of the input tensor's shape. If start axis is omitted, the slice starts from axis 0. The end axis, if specified, is exclusive (and the returned value will not include the size of that axis).
@@ -381,9 +423,18 @@ def Hone_ShapeOp : Hone_TensorOp<"shape", "Shape", []> {
     DefaultValuedAttr<I64Attr, "0">:$start);
   let results = (outs
     Hone_TensorOf<[I64]>:$shape);
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeShape(context);
+    }
+  }];
 }
 
-def Hone_SizeOp : Hone_TensorOp<"size", "Size", []> {
+def Hone_SizeOp : Hone_TensorOp<"size", "Size", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Size (canonical form: opset 13)";
   let description = [{
     Takes a tensor as input and outputs a int64 scalar that equals to the total number of elements of the input tensor.
@@ -392,9 +443,18 @@ def Hone_SizeOp : Hone_TensorOp<"size", "Size", []> {
     Hone_TensorOf<[UI8, UI16, UI32, UI64, I8, I16, I32, I64, BF16, F16, F32, F64, I1]>:$data);
   let results = (outs
     Hone_TensorOf<[I64]>:$size);
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeScalar(context);
+    }
+  }];
 }
 
-def Hone_ConstantOfShapeOp : Hone_TensorOp<"constant_of_shape", "ConstantOfShape", []> {
+def Hone_ConstantOfShapeOp : Hone_TensorOp<"constant_of_shape", "ConstantOfShape", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX ConstantOfShape (canonical form: opset 9)";
   let description = [{
     Generate a tensor with given value and shape.
@@ -404,9 +464,18 @@ def Hone_ConstantOfShapeOp : Hone_TensorOp<"constant_of_shape", "ConstantOfShape
     OptionalAttr<ElementsAttr>:$value);
   let results = (outs
     Hone_TensorOf<[F16, F32, F64, I8, I16, I32, I64, UI8, UI16, UI32, UI64, I1]>:$output);
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeFromShapeOperand(context);
+    }
+  }];
 }
 
-def Hone_RangeOp : Hone_TensorOp<"range", "Range", []> {
+def Hone_RangeOp : Hone_TensorOp<"range", "Range", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Range (canonical form: opset 11)";
   let description = [{
     Generate a tensor containing a sequence of numbers that begin at `start` and extends by increments of `delta` up to `limit` (exclusive).
@@ -423,12 +492,15 @@ def Hone_RangeOp : Hone_TensorOp<"range", "Range", []> {
       static const int groups[] = {0, 1, 2, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeRange(context);
     }
   }];
 }
 
-def Hone_OneHotOp : Hone_TensorOp<"one_hot", "OneHot", []> {
+def Hone_OneHotOp : Hone_TensorOp<"one_hot", "OneHot", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX OneHot (canonical form: opset 11)";
   let description = [{
     Produces a one-hot tensor based on inputs. The locations represented by the index values in the 'indices' input tensor will have 'on_value' and the other locations will have 'off_value' in the output tensor, where 'on_value' and 'off_value' are specified as part of required input argument 'values', which is a two-element tensor of format [off_value, on_value].
@@ -446,12 +518,15 @@ def Hone_OneHotOp : Hone_TensorOp<"one_hot", "OneHot", []> {
       static const int groups[] = {2, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeOneHot(context);
     }
   }];
 }
 
-def Hone_NonZeroOp : Hone_TensorOp<"nonzero", "NonZero", []> {
+def Hone_NonZeroOp : Hone_TensorOp<"nonzero", "NonZero", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX NonZero (canonical form: opset 13)";
   let description = [{
     Returns the indices of the elements that are non-zero (in row-major order - by dimension). NonZero behaves similar to numpy.nonzero: https://docs.scipy.org/doc/numpy/reference/generated/numpy.nonzero.html, but for scalar input, NonZero produces output shape (0, N) instead of (1, N), which is different from Numpy's behavior.
@@ -460,9 +535,18 @@ def Hone_NonZeroOp : Hone_TensorOp<"nonzero", "NonZero", []> {
     Hone_TensorOf<[UI8, UI16, UI32, UI64, I8, I16, I32, I64, BF16, F16, F32, F64, I1]>:$x);
   let results = (outs
     Hone_TensorOf<[I64]>:$y);
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeNonZero(context);
+    }
+  }];
 }
 
-def Hone_CompressOp : Hone_TensorOp<"compress", "Compress", []> {
+def Hone_CompressOp : Hone_TensorOp<"compress", "Compress", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Compress (canonical form: opset 11)";
   let description = [{
     Selects slices from an input tensor along a given axis where condition evaluates to True for each axis index. In case axis is not provided, input is flattened before elements are selected. Compress behaves like numpy.compress: https://docs.scipy.org/doc/numpy/reference/generated/numpy.compress.html
@@ -479,12 +563,15 @@ def Hone_CompressOp : Hone_TensorOp<"compress", "Compress", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeCompress(context);
     }
   }];
 }
 
-def Hone_UniqueOp : Hone_TensorOp<"unique", "Unique", []> {
+def Hone_UniqueOp : Hone_TensorOp<"unique", "Unique", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX Unique (canonical form: opset 11)";
   let description = [{
     Find the unique elements of a tensor. When an optional attribute 'axis' is provided, unique subtensors sliced along the 'axis' are returned. Otherwise the input tensor is flattened and unique values of the flattened tensor are returned.
@@ -504,12 +591,15 @@ def Hone_UniqueOp : Hone_TensorOp<"unique", "Unique", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeUnique(context);
     }
   }];
 }
 
-def Hone_DepthToSpaceOp : Hone_TensorOp<"depth_to_space", "DepthToSpace", []> {
+def Hone_DepthToSpaceOp : Hone_TensorOp<"depth_to_space", "DepthToSpace", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX DepthToSpace (canonical form: opset 13)";
   let description = [{
     DepthToSpace rearranges (permutes) data from depth into blocks of spatial data. This is the reverse transformation of SpaceToDepth. More specifically, this op outputs a copy of the input tensor where values from the depth dimension are moved in spatial blocks to the height and width dimensions. By default, `mode` = `DCR`.
@@ -526,12 +616,15 @@ def Hone_DepthToSpaceOp : Hone_TensorOp<"depth_to_space", "DepthToSpace", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeDepthToSpace(context);
     }
   }];
 }
 
-def Hone_SpaceToDepthOp : Hone_TensorOp<"space_to_depth", "SpaceToDepth", []> {
+def Hone_SpaceToDepthOp : Hone_TensorOp<"space_to_depth", "SpaceToDepth", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
   let summary = "ONNX SpaceToDepth (canonical form: opset 13)";
   let description = [{
     SpaceToDepth rearranges blocks of spatial data into depth. More specifically, this op outputs a copy of the input tensor where values from the height and width dimensions are moved to the depth dimension.
@@ -547,7 +640,10 @@ def Hone_SpaceToDepthOp : Hone_TensorOp<"space_to_depth", "SpaceToDepth", []> {
       static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
       if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
         return ::mlir::failure();
-      return ::mlir::success();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeDepthToSpace(context);
     }
   }];
 }

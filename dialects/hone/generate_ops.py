@@ -74,6 +74,26 @@ SHAPE_FUNCTIONS = {
     **{op: "shapeSameAsOperand0" for op in SAME_AS_OPERAND0.split()},
     **{op: "shapeBroadcast" for op in """Add Sub Mul Div Pow Mod And Or Xor Equal Greater
         GreaterOrEqual Less LessOrEqual BitShift Where Sum Max Min Mean""".split()},
+    **{op: "shapeReduce" for op in """ReduceSum ReduceMean ReduceMax ReduceMin ReduceProd
+        ReduceL1 ReduceL2 ReduceLogSum ReduceLogSumExp ReduceSumSquare""".split()},
+    **{op: "shapePool" for op in "AveragePool MaxPool LpPool".split()},
+    **{op: "shapeGlobalPool" for op in "GlobalAveragePool GlobalMaxPool GlobalLpPool".split()},
+    **{op: "shapeArgReduce" for op in "ArgMax ArgMin".split()},
+    **{op: "shapeDepthToSpace" for op in "DepthToSpace SpaceToDepth".split()},
+    "Conv": "shapeConv", "ConvTranspose": "shapeConvTranspose", "MatMul": "shapeMatMul",
+    "Gemm": "shapeGemm", "BatchNormalization": "shapeBatchNormalization",
+    "LayerNormalization": "shapeLayerNormalization", "TopK": "shapeTopK",
+    "Reshape": "shapeReshape", "Transpose": "shapeTranspose", "Flatten": "shapeFlatten",
+    "Squeeze": "shapeSqueeze", "Unsqueeze": "shapeUnsqueeze", "Concat": "shapeConcat",
+    "Split": "shapeSplit", "Slice": "shapeSlice", "Gather": "shapeGather",
+    "GatherElements": "shapeSameAsOperand1", "GatherND": "shapeGatherND",
+    "Expand": "shapeExpand", "Tile": "shapeTile", "Pad": "shapePad", "Shape": "shapeShape",
+    "Size": "shapeScalar", "ConstantOfShape": "shapeFromShapeOperand", "Range": "shapeRange",
+    "OneHot": "shapeOneHot", "NonZero": "shapeNonZero", "Compress": "shapeCompress",
+    "Unique": "shapeUnique", "Resize": "shapeResize", "Einsum": "shapeEinsum", "Det": "shapeDet",
+    "MaxUnpool": "shapeMaxUnpool", "RoiAlign": "shapeRoiAlign", "GridSample": "shapeGridSample",
+    "NonMaxSuppression": "shapeNonMaxSuppression", "NegativeLogLikelihoodLoss": "shapeLoss",
+    "SoftmaxCrossEntropyLoss": "shapeLoss", "If": "shapeFromRegions", "Loop": "shapeFromRegions",
 }
 
 # Reserved words that cannot name an operand, result or attribute accessor.
@@ -272,7 +292,15 @@ def op_def(op, family):
     return "\n".join(lines), info
 
 
+def check_coverage():
+    """Every op has a shape function: the table must name each one."""
+    missing = [op for ops in FAMILIES.values() for op in ops.split() if op not in SHAPE_FUNCTIONS]
+    if missing:
+        sys.exit(f"generate_ops.py: no shape function for {' '.join(missing)}")
+
+
 def main():
+    check_coverage()
     out_dir = sys.argv[1] if len(sys.argv) > 1 else "."
     table = []
     for family, ops in FAMILIES.items():

@@ -1,0 +1,255 @@
+//===- SpecialShapes.cpp - Shapes of detection, loss, Einsum, If and Loop -===//
+//
+// The ops whose shape rules are their own: Einsum's subscripts, detection
+// ops (RoiAlign, NonMaxSuppression, GridSample, MaxUnpool), losses, Det, and
+// control flow, whose results take the types their regions yield.
+//
+//===----------------------------------------------------------------------===//
+#include "dialects/hone/ShapeFunction.h"
+#include "dialects/hone/ops/ShapeFunctions.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+
+#include <map>
+
+using namespace mlir;
+using namespace mlir::hone;
+
+namespace {
+
+constexpr int64_t kDynamic = ShapedType::kDynamic;
+
+int64_t intAttr(Operation *op, StringRef name, int64_t fallback) {
+  if (auto attr = op->getAttrOfType<IntegerAttr>(name))
+    return attr.getInt();
+  return fallback;
+}
+
+/// Unifies two sizes of one dim: a static size wins over an unknown one.
+int64_t unify(int64_t a, int64_t b) { return ShapedType::isDynamic(a) ? b : a; }
+
+} // namespace
+
+LogicalResult mlir::hone::shapeEinsum(ShapeContext &context) {
+  Operation *op = context.getOp();
+  auto equationAttr = op->getAttrOfType<StringAttr>("equation");
+  if (!equationAttr)
+    return success();
+  std::string equation;
+  for (char c : equationAttr.getValue())
+    if (c != ' ')
+      equation += c;
+  size_t arrow = equation.find("->");
+  std::string lhs = equation.substr(0, arrow);
+  SmallVector<std::string> terms;
+  for (size_t start = 0;;) {
+    size_t comma = lhs.find(',', start);
+    terms.push_back(lhs.substr(start, comma - start));
+    if (comma == std::string::npos)
+      break;
+    start = comma + 1;
+  }
+  if (terms.size() != context.getNumOperands())
+    return op->emitOpError() << "equation has " << terms.size() << " inputs, got "
+                             << context.getNumOperands() << " operands";
+  std::map<char, int64_t> sizes;
+  std::map<char, int> counts;
+  SmallVector<int64_t> ellipsis;
+  bool ellipsisKnown = true;
+  for (size_t t = 0; t < terms.size(); ++t) {
+    const std::string &term = terms[t];
+    size_t dots = term.find("...");
+    std::string letters = term;
+    if (dots != std::string::npos)
+      letters.erase(dots, 3);
+    for (char c : letters)
+      ++counts[c];
+    if (!context.hasRank(t)) {
+      ellipsisKnown &= dots == std::string::npos;
+      for (char c : letters)
+        sizes.emplace(c, kDynamic);
+      continue;
+    }
+    ArrayRef<int64_t> dims = context.getDims(t);
+    int64_t ellipsisRank = static_cast<int64_t>(dims.size()) - static_cast<int64_t>(letters.size());
+    if (ellipsisRank < 0 || (dots == std::string::npos && ellipsisRank != 0))
+      return op->emitOpError() << "input " << t << " of rank " << dims.size()
+                               << " does not match subscripts '" << term << "'";
+    size_t before = dots == std::string::npos ? letters.size() : dots;
+    for (size_t i = 0; i < letters.size(); ++i) {
+      int64_t dim = dims[i < before ? i : i + ellipsisRank];
+      auto [it, inserted] = sizes.emplace(letters[i], dim);
+      if (!inserted)
+        it->second = unify(it->second, dim);
+    }
+    if (dots != std::string::npos) {
+      ArrayRef<int64_t> part = dims.slice(before, ellipsisRank);
+      // Ellipsis dims broadcast across inputs (right-aligned).
+      if (part.size() > ellipsis.size())
+        ellipsis.insert(ellipsis.begin(), part.size() - ellipsis.size(), 1);
+      for (size_t i = 0; i < part.size(); ++i) {
+        int64_t &e = ellipsis[ellipsis.size() - part.size() + i];
+        e = e == 1 ? part[i] : (part[i] == 1 ? e : unify(e, part[i]));
+      }
+    }
+  }
+  std::string output;
+  if (arrow != std::string::npos) {
+    output = equation.substr(arrow + 2);
+  } else {
+    // Implicit output: the ellipsis, then letters used once, in order.
+    bool anyEllipsis = lhs.find("...") != std::string::npos;
+    output = anyEllipsis ? "..." : "";
+    for (auto &[c, n] : counts)
+      if (n == 1)
+        output += c;
+  }
+  if (!ellipsisKnown && output.find("...") != std::string::npos)
+    return success();
+  SmallVector<int64_t> dims;
+  for (size_t i = 0; i < output.size(); ++i) {
+    if (output.compare(i, 3, "...") == 0) {
+      dims.append(ellipsis.begin(), ellipsis.end());
+      i += 2;
+      continue;
+    }
+    auto it = sizes.find(output[i]);
+    if (it == sizes.end())
+      return op->emitOpError() << "output subscript '" << output[i] << "' is not an input's";
+    dims.push_back(it->second);
+  }
+  context.setResult(0, InferredShape::of(dims));
+  return success();
+}
+
+LogicalResult mlir::hone::shapeDet(ShapeContext &context) {
+  if (!context.hasRank(0))
+    return success();
+  ArrayRef<int64_t> x = context.getDims(0);
+  if (x.size() < 2)
+    return context.getOp()->emitOpError() << "expected a matrix or a batch of matrices";
+  context.setResult(0, InferredShape::of(x.drop_back(2)));
+  return success();
+}
+
+LogicalResult mlir::hone::shapeMaxUnpool(ShapeContext &context) {
+  if (std::optional<SmallVector<int64_t>> shape = context.getIntValues(2)) {
+    context.setResult(0, InferredShape::of(*shape));
+    return success();
+  }
+  if (!context.hasRank(0))
+    return success();
+  Operation *op = context.getOp();
+  ArrayRef<int64_t> x = context.getDims(0);
+  size_t spatial = x.size() - 2;
+  auto ints = [&](StringRef name, int64_t fallback, size_t n) {
+    SmallVector<int64_t> values(n, fallback);
+    if (auto array = op->getAttrOfType<ArrayAttr>(name))
+      for (size_t i = 0; i < n && i < array.size(); ++i)
+        values[i] = cast<IntegerAttr>(array[i]).getInt();
+    return values;
+  };
+  SmallVector<int64_t> kernel = ints("kernel_shape", 1, spatial),
+                       strides = ints("strides", 1, spatial), pads = ints("pads", 0, 2 * spatial);
+  SmallVector<int64_t> dims{x[0], x[1]};
+  for (size_t i = 0; i < spatial; ++i)
+    dims.push_back(ShapedType::isDynamic(x[2 + i])
+                       ? kDynamic
+                       : (x[2 + i] - 1) * strides[i] + kernel[i] - pads[i] - pads[i + spatial]);
+  context.setResult(0, InferredShape::of(dims));
+  return success();
+}
+
+LogicalResult mlir::hone::shapeRoiAlign(ShapeContext &context) {
+  Operation *op = context.getOp();
+  int64_t rois = context.hasRank(1) ? context.getDims(1)[0] : kDynamic;
+  int64_t channels = context.hasRank(0) && context.getRank(0) == 4 ? context.getDims(0)[1] : kDynamic;
+  context.setResult(0, InferredShape::of({rois, channels, intAttr(op, "output_height", 1),
+                                          intAttr(op, "output_width", 1)}));
+  return success();
+}
+
+LogicalResult mlir::hone::shapeGridSample(ShapeContext &context) {
+  if (!context.hasRank(0) || !context.hasRank(1))
+    return success();
+  ArrayRef<int64_t> x = context.getDims(0), grid = context.getDims(1);
+  if (x.size() != 4 || grid.size() != 4)
+    return context.getOp()->emitOpError() << "expected 4-D input and grid";
+  context.setResult(0, InferredShape::of({unify(x[0], grid[0]), x[1], grid[1], grid[2]}));
+  return success();
+}
+
+LogicalResult mlir::hone::shapeNonMaxSuppression(ShapeContext &context) {
+  // [selected boxes, (batch, class, box)]: the count is known after execution.
+  context.setResult(0, InferredShape::of({kDynamic, 3}));
+  return success();
+}
+
+LogicalResult mlir::hone::shapeLoss(ShapeContext &context) {
+  Operation *op = context.getOp();
+  auto reduction = op->getAttrOfType<StringAttr>("reduction");
+  bool none = reduction && reduction.getValue() == "none";
+  // NegativeLogLikelihoodLoss and SoftmaxCrossEntropyLoss: the loss has the
+  // target's shape without reduction, else it is a scalar; SCE's log_prob
+  // has the scores' shape.
+  if (none)
+    context.setResult(0, context.hasRank(1) ? InferredShape::of(context.getDims(1))
+                                            : InferredShape::unranked());
+  else
+    context.setResult(0, InferredShape::of({}));
+  if (context.getNumResults() > 1)
+    context.setResult(1, context.hasRank(0) ? InferredShape::of(context.getDims(0))
+                                            : InferredShape::unranked());
+  return success();
+}
+
+LogicalResult mlir::hone::shapeFromRegions(ShapeContext &context) {
+  // If: a result's shape is what both branches yield, dims that differ are
+  // unknown. Loop: loop-carried values keep the yield's shape with unknown
+  // dims where they change; scan outputs stack one more dim in front.
+  Operation *op = context.getOp();
+  bool isLoop = op->getName().getStringRef() == "hone.loop";
+  for (unsigned i = 0; i < context.getNumResults(); ++i) {
+    std::optional<InferredShape> merged;
+    for (Region &region : op->getRegions()) {
+      if (region.empty())
+        return success();
+      Operation *terminator = region.front().getTerminator();
+      unsigned index = isLoop ? i + 1 : i; // Loop yields cond first
+      if (!terminator || index >= terminator->getNumOperands())
+        return op->emitOpError() << "region yields fewer values than the op has results";
+      auto type = dyn_cast<RankedTensorType>(terminator->getOperand(index).getType());
+      InferredShape shape = type ? InferredShape::of(type.getShape()) : InferredShape::unranked();
+      if (!merged) {
+        merged = shape;
+        continue;
+      }
+      if (!merged->ranked || !shape.ranked || merged->dims.size() != shape.dims.size()) {
+        merged = InferredShape::unranked();
+        continue;
+      }
+      for (size_t d = 0; d < shape.dims.size(); ++d)
+        if (merged->dims[d] != shape.dims[d])
+          merged->dims[d] = kDynamic;
+    }
+    if (!merged)
+      continue;
+    unsigned carried = isLoop ? op->getNumOperands() - 2 : context.getNumResults();
+    if (isLoop && i >= carried && merged->ranked)
+      merged->dims.insert(merged->dims.begin(), kDynamic);
+    else if (isLoop && merged->ranked && i < carried && !context.isAbsent(i + 2) &&
+             context.hasRank(i + 2)) {
+      // A carried value may change shape between iterations: keep only the
+      // dims its initial value and the body agree on.
+      ArrayRef<int64_t> initial = context.getDims(i + 2);
+      if (initial.size() != merged->dims.size())
+        merged = InferredShape::unranked();
+      else
+        for (size_t d = 0; d < initial.size(); ++d)
+          if (initial[d] != merged->dims[d])
+            merged->dims[d] = kDynamic;
+    }
+    context.setResult(i, *merged);
+  }
+  return success();
+}
