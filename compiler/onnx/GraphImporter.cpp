@@ -359,7 +359,23 @@ FailureOr<SmallVector<Value>> GraphImporter::emit(ImportedNode &node) {
     if (failed(importSubgraph(*regionGraphs[i], block, node.loc)))
       return failure();
   }
+  refineUnrankedResults(op);
   return SmallVector<Value>(op->getResults());
+}
+
+void GraphImporter::refineUnrankedResults(Operation *op) {
+  // Values ONNX's inference left untyped (and ops the opset rules add) get
+  // the shape the op's own shape function gives. An ill-formed op is
+  // reported by the verifier afterwards, once; stay quiet here.
+  if (llvm::none_of(op->getResultTypes(), [](Type t) { return isa<UnrankedTensorType>(t); }))
+    return;
+  ScopedDiagnosticHandler quiet(context, [](Diagnostic &) { return success(); });
+  SmallVector<InferredShape> shapes;
+  if (failed(inferShapes(op, shapes)))
+    return;
+  for (auto [result, shape] : llvm::zip(op->getResults(), shapes))
+    if (auto unranked = dyn_cast<UnrankedTensorType>(result.getType()); unranked && shape.ranked)
+      result.setType(RankedTensorType::get(shape.dims, unranked.getElementType()));
 }
 
 LogicalResult GraphImporter::importNode(const onnx::NodeProto &node, int index) {
@@ -423,78 +439,6 @@ LogicalResult GraphImporter::importNode(const onnx::NodeProto &node, int index) 
   return success();
 }
 
-LogicalResult GraphImporter::sortNodes(const onnx::GraphProto &graph,
-                                       std::vector<int> &order) {
-  // Kahn's algorithm over the names this graph defines; names defined in
-  // outer scopes (or not at all) do not order anything here.
-  std::map<std::string, int> producer;
-  for (int i = 0; i < graph.node_size(); ++i)
-    for (const std::string &output : graph.node(i).output())
-      if (!output.empty())
-        producer[output] = i;
-  auto forEachDependency = [&](const onnx::NodeProto &node, auto &&fn) {
-    std::set<std::string> used;
-    std::function<void(const onnx::GraphProto &)> collectImplicit =
-        [&](const onnx::GraphProto &g) {
-          for (const auto &n : g.node()) {
-            for (const std::string &in : n.input())
-              used.insert(in);
-            for (const auto &a : n.attribute())
-              if (a.type() == onnx::AttributeProto::GRAPH)
-                collectImplicit(a.g());
-          }
-        };
-    for (const std::string &in : node.input())
-      used.insert(in);
-    for (const auto &a : node.attribute())
-      if (a.type() == onnx::AttributeProto::GRAPH)
-        collectImplicit(a.g());
-    for (const std::string &name : used) {
-      auto it = producer.find(name);
-      if (it != producer.end())
-        fn(it->second);
-    }
-  };
-  int n = graph.node_size();
-  std::vector<int> pending(n, 0);
-  std::vector<std::vector<int>> users(n);
-  for (int i = 0; i < n; ++i)
-    forEachDependency(graph.node(i), [&](int p) {
-      if (p != i) {
-        ++pending[i];
-        users[p].push_back(i);
-      } else {
-        pending[i] = -1 << 20; // a node that consumes its own output
-      }
-    });
-  std::vector<int> ready;
-  for (int i = n - 1; i >= 0; --i)
-    if (pending[i] == 0)
-      ready.push_back(i);
-  order.clear();
-  while (!ready.empty()) {
-    // Keep the file's order among ready nodes: smallest index first.
-    auto smallest = std::min_element(ready.begin(), ready.end());
-    int i = *smallest;
-    ready.erase(smallest);
-    order.push_back(i);
-    for (int u : users[i])
-      if (--pending[u] == 0)
-        ready.push_back(u);
-  }
-  if (static_cast<int>(order.size()) == n)
-    return success();
-  for (int i = 0; i < n; ++i)
-    if (pending[i] != 0) {
-      const onnx::NodeProto &node = graph.node(i);
-      std::string name = node.name().empty() ? node.op_type() + "#" + std::to_string(i)
-                                             : node.name();
-      return emitError(onnxNodeLoc(context, file, name, node.op_type()))
-             << "the graph has a cycle through this node";
-    }
-  return failure();
-}
-
 LogicalResult GraphImporter::importNodes(const onnx::GraphProto &graph) {
   for (const onnx::TensorProto &init : graph.initializer()) {
     if (lookup(init.name()) && scopes.back().count(init.name()))
@@ -506,10 +450,8 @@ LogicalResult GraphImporter::importNodes(const onnx::GraphProto &graph) {
   }
   if (graph.sparse_initializer_size())
     return emitError(graphLoc()) << "sparse initializers are not supported";
-  std::vector<int> order;
-  if (failed(sortNodes(graph, order)))
-    return failure();
-  for (int i : order)
+  // sortGraphTopologically has put the nodes in order.
+  for (int i = 0; i < graph.node_size(); ++i)
     if (failed(importNode(graph.node(i), i)))
       return failure();
   return success();

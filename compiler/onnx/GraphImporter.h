@@ -42,7 +42,7 @@ private:
   Value noneValue();
   LogicalResult importConstantNode(const onnx::NodeProto &node, Location loc);
   LogicalResult importNode(const onnx::NodeProto &node, int index);
-  LogicalResult sortNodes(const onnx::GraphProto &graph, std::vector<int> &order);
+  void refineUnrankedResults(Operation *op);
   LogicalResult importNodes(const onnx::GraphProto &graph);
   LogicalResult importSubgraph(const onnx::GraphProto &graph, Block *block, Location loc);
 
@@ -57,6 +57,12 @@ private:
   /// Types from the model and from ONNX's inference, by value name.
   std::unordered_map<std::string, onnx::TypeProto> valueTypes;
 };
+
+/// Reorders the nodes of `graph` and of its subgraphs topologically (ONNX
+/// requires it; exporters do not always comply), keeping the file's order
+/// among independent nodes. A cycle is an error at one of its nodes.
+LogicalResult sortGraphTopologically(onnx::GraphProto &graph, MLIRContext *context,
+                                     const std::string &file);
 
 } // namespace mlir::hone
 

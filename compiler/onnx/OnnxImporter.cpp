@@ -248,6 +248,8 @@ OwningOpRef<ModuleOp> mlir::hone::importOnnxModel(MLIRContext *context, const st
   if (!model.has_graph())
     return emitError(fileLoc) << "the model has no graph", nullptr;
 
+  if (failed(sortGraphTopologically(*model.mutable_graph(), context, path)))
+    return nullptr;
   if (failed(checkNodes(model, path, context)))
     return nullptr;
   try {
