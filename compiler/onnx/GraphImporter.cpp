@@ -34,7 +34,7 @@ struct OpSpec {
   unsigned numOperands;
   bool variadicOperands;
   bool variadicResults;
-  const char *resultElementTypes;
+  const char *resultRules;
 };
 
 const OpSpec kOpSpecs[] = {
@@ -107,13 +107,6 @@ Value GraphImporter::lookup(const std::string &name) const {
   return nullptr;
 }
 
-void GraphImporter::recordTypes(const onnx::GraphProto &graph) {
-  for (const auto &list : {graph.input(), graph.output(), graph.value_info()})
-    for (const onnx::ValueInfoProto &info : list)
-      if (info.has_type())
-        valueTypes[info.name()] = info.type();
-}
-
 FailureOr<Type> GraphImporter::convertType(const onnx::TypeProto &type, Location loc,
                                            const std::string &what) {
   if (!type.has_tensor_type())
@@ -136,18 +129,6 @@ FailureOr<Type> GraphImporter::convertType(const onnx::TypeProto &type, Location
     dims.push_back(dim.has_dim_value() ? dim.dim_value() : ShapedType::kDynamic);
   }
   return Type(RankedTensorType::get(dims, element));
-}
-
-Type GraphImporter::inferredType(const std::string &name) {
-  auto it = valueTypes.find(name);
-  if (it == valueTypes.end())
-    return nullptr;
-  // A type ONNX could not fully infer is simply unknown, not an error.
-  if (!it->second.has_tensor_type() ||
-      !elementTypeFromOnnx(context, it->second.tensor_type().elem_type()))
-    return nullptr;
-  FailureOr<Type> type = convertType(it->second, graphLoc(), name);
-  return succeeded(type) ? *type : nullptr;
 }
 
 FailureOr<ElementsAttr> GraphImporter::convertTensor(const onnx::TensorProto &proto,
@@ -313,54 +294,103 @@ FailureOr<SmallVector<Value>> GraphImporter::emit(ImportedNode &node) {
     state.addAttribute(attr.getName(), attr.getValue());
   }
 
-  // Results: inferred types; absent optional outputs get the schema's fixed
-  // element type or operand 0's, with unknown shape.
-  SmallVector<StringRef> fixedTypes;
-  StringRef(spec->resultElementTypes).split(fixedTypes, ',');
-  size_t numResults = spec->variadicResults ? node.resultTypes.size() : fixedTypes.size();
+  // Regions first: If/Loop result types come from what their bodies yield.
+  for (auto &[name, graph] : node.graphs) {
+    auto region = std::make_unique<Region>();
+    Block *block = new Block();
+    region->push_back(block);
+    OpBuilder::InsertionGuard guard(opBuilder);
+    opBuilder.setInsertionPointToStart(block);
+    if (failed(importSubgraph(*graph, block, node.loc)))
+      return failure();
+    state.addRegion(std::move(region));
+  }
+
+  // Results: the element type by the schema's rule, the shape from the op's
+  // shape function once it exists.
+  SmallVector<StringRef> rules;
+  StringRef(spec->resultRules).split(rules, ',');
+  size_t numResults = spec->variadicResults ? node.resultTypes.size() : rules.size();
   if (node.resultTypes.size() > numResults)
     return emitError(node.loc) << "expected at most " << numResults << " outputs, got "
                                << node.resultTypes.size(),
            failure();
-  Type operandElement;
-  if (!operands.empty())
-    if (auto shaped = dyn_cast<ShapedType>(operands[0].getType()))
-      operandElement = shaped.getElementType();
   for (size_t i = 0; i < numResults; ++i) {
     Type type = i < node.resultTypes.size() ? node.resultTypes[i] : Type();
     if (!type) {
-      StringRef fixed = i < fixedTypes.size() ? fixedTypes[i] : StringRef();
-      Type element = operandElement;
-      if (fixed == "i64")
-        element = opBuilder.getI64Type();
-      else if (fixed == "i1")
-        element = opBuilder.getI1Type();
-      else if (fixed == "i32")
-        element = opBuilder.getI32Type();
-      if (!element)
-        return emitError(node.loc) << "cannot infer the type of output " << i, failure();
-      type = UnrankedTensorType::get(element);
+      FailureOr<Type> element =
+          resultElementType(rules[std::min(i, rules.size() - 1)], i, state, node.loc);
+      if (failed(element))
+        return failure();
+      type = UnrankedTensorType::get(*element);
     }
     state.addTypes(type);
   }
-
-  // Regions: If/Loop bodies, imported in a nested scope.
-  SmallVector<const onnx::GraphProto *> regionGraphs;
-  for (auto &[name, graph] : node.graphs)
-    regionGraphs.push_back(graph);
-  for (size_t i = 0; i < regionGraphs.size(); ++i)
-    state.addRegion();
   Operation *op = opBuilder.create(state);
-  for (size_t i = 0; i < regionGraphs.size(); ++i) {
-    Block *block = new Block();
-    op->getRegion(i).push_back(block);
-    OpBuilder::InsertionGuard guard(opBuilder);
-    opBuilder.setInsertionPointToStart(block);
-    if (failed(importSubgraph(*regionGraphs[i], block, node.loc)))
-      return failure();
-  }
   refineUnrankedResults(op);
   return SmallVector<Value>(op->getResults());
+}
+
+FailureOr<Type> GraphImporter::resultElementType(StringRef rule, size_t index,
+                                                 OperationState &state, Location loc) {
+  auto elementOf = [](Value value) -> Type {
+    if (auto shaped = dyn_cast<ShapedType>(value.getType()))
+      return shaped.getElementType();
+    return nullptr;
+  };
+  auto fromOnnxAttr = [&](StringRef name, Type fallback) -> FailureOr<Type> {
+    Attribute attr = state.attributes.get(name);
+    if (!attr)
+      return fallback;
+    auto integer = dyn_cast<IntegerAttr>(attr);
+    Type type = integer ? elementTypeFromOnnx(context, static_cast<int32_t>(integer.getInt()))
+                        : Type();
+    if (!type)
+      return emitError(loc) << "attribute '" << name << "' does not name a supported "
+                            << "element type", failure();
+    return type;
+  };
+  Type type;
+  unsigned operand = 0;
+  if (rule == "to") {
+    if (!state.attributes.get("to"))
+      return emitError(loc) << "missing attribute 'to'", failure();
+    return fromOnnxAttr("to", nullptr);
+  }
+  if (rule == "dtype")
+    return fromOnnxAttr("dtype", state.operands.empty() ? Type() : elementOf(state.operands[0]));
+  if (rule == "stash_type")
+    return fromOnnxAttr("stash_type", opBuilder.getF32Type());
+  if (rule == "value") {
+    if (auto value = dyn_cast_or_null<ElementsAttr>(state.attributes.get("value")))
+      return value.getElementType();
+    return Type(opBuilder.getF32Type());
+  }
+  if (rule == "region") {
+    // If: the then-branch's yields; Loop: the body's yields after cond.
+    bool isLoop = state.name.getStringRef() == "hone.loop";
+    if (state.regions.empty() || state.regions.front()->empty())
+      return emitError(loc) << "control flow without a body", failure();
+    Operation *terminator = &state.regions.front()->front().back();
+    size_t yielded = index + (isLoop ? 1 : 0);
+    if (yielded >= terminator->getNumOperands())
+      return emitError(loc) << "the body yields " << terminator->getNumOperands()
+                            << " values, too few for output " << index, failure();
+    type = elementOf(terminator->getOperand(yielded));
+  } else if (!rule.getAsInteger(10, operand)) {
+    // Operand `operand` (or, for a variadic one, the first present from it).
+    for (size_t i = operand; i < state.operands.size() && !type; ++i)
+      type = elementOf(state.operands[i]);
+  } else if (rule == "i1") {
+    type = opBuilder.getI1Type();
+  } else if (rule == "i64") {
+    type = opBuilder.getI64Type();
+  } else if (rule == "i32") {
+    type = opBuilder.getI32Type();
+  }
+  if (!type)
+    return emitError(loc) << "cannot tell the element type of output " << index, failure();
+  return type;
 }
 
 void GraphImporter::refineUnrankedResults(Operation *op) {
@@ -417,7 +447,7 @@ LogicalResult GraphImporter::importNode(const onnx::NodeProto &node, int index) 
     return a.first == "then_branch" && b.first != "then_branch";
   });
   for (const std::string &output : node.output())
-    imported.resultTypes.push_back(output.empty() ? Type() : inferredType(output));
+    imported.resultTypes.push_back(Type());
 
   SmallVector<Value> results;
   bool handled = false;
@@ -459,7 +489,6 @@ LogicalResult GraphImporter::importNodes(const onnx::GraphProto &graph) {
 
 LogicalResult GraphImporter::importSubgraph(const onnx::GraphProto &graph, Block *block,
                                             Location loc) {
-  recordTypes(graph);
   scopes.emplace_back();
   for (const onnx::ValueInfoProto &input : graph.input()) {
     FailureOr<Type> type = convertType(input.type(), loc, "subgraph input '" + input.name() + "'");
@@ -482,7 +511,6 @@ LogicalResult GraphImporter::importSubgraph(const onnx::GraphProto &graph, Block
 }
 
 LogicalResult GraphImporter::importMainGraph(const onnx::GraphProto &graph, ModuleOp module) {
-  recordTypes(graph);
   std::set<std::string> initializerNames;
   for (const onnx::TensorProto &init : graph.initializer())
     initializerNames.insert(init.name());

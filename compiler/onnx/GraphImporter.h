@@ -33,8 +33,9 @@ private:
   Location graphLoc();
   Value lookup(const std::string &name) const;
   void define(const std::string &name, Value value) { scopes.back()[name] = value; }
-  void recordTypes(const onnx::GraphProto &graph);
-  Type inferredType(const std::string &name);
+  /// The element type of result `index` by the op's rule (OnnxOpNames.inc).
+  FailureOr<Type> resultElementType(StringRef rule, size_t index, OperationState &state,
+                                    Location loc);
   FailureOr<Type> convertType(const onnx::TypeProto &type, Location loc, const std::string &what);
   FailureOr<ElementsAttr> convertTensor(const onnx::TensorProto &proto, Location loc,
                                         const std::string &what);
@@ -54,8 +55,6 @@ private:
   /// Values by ONNX name; one scope per graph being imported (subgraphs see
   /// the names of the graphs around them).
   std::vector<std::unordered_map<std::string, Value>> scopes;
-  /// Types from the model and from ONNX's inference, by value name.
-  std::unordered_map<std::string, onnx::TypeProto> valueTypes;
 };
 
 /// Reorders the nodes of `graph` and of its subgraphs topologically (ONNX

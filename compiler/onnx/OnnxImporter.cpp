@@ -1,9 +1,8 @@
 //===- OnnxImporter.cpp - ONNX models into the hone dialect ---------------===//
 //
-// Loads the model (binary or textual), checks it with ONNX's checker, applies
-// input-shape overrides, runs ONNX's type inference so that every value has
-// an element type (and a shape where one is known), and hands the graph to
-// GraphImporter. Each failure becomes one diagnostic at the model file or the
+// Loads the model (binary or textual), sorts it, checks every node with
+// ONNX's checker, applies input-shape overrides and hands the graph to
+// GraphImporter, which types every value with the ops' own shape functions. Each failure becomes one diagnostic at the model file or the
 // offending node; nothing here aborts on bad input.
 //
 //===----------------------------------------------------------------------===//
@@ -17,7 +16,6 @@
 
 #include <onnx/checker.h>
 #include <onnx/defs/parser.h>
-#include <onnx/shape_inference/implementation.h>
 
 #include <fstream>
 #include <sstream>
@@ -173,26 +171,6 @@ LogicalResult checkNodes(const onnx::ModelProto &model, const std::string &path,
   return success();
 }
 
-/// ONNX's inference errors name the node as "(op_type:Add, node name: n)";
-/// report them there when that node exists.
-Location inferenceErrorLoc(MLIRContext *context, const std::string &path,
-                           const onnx::GraphProto &graph, const std::string &message) {
-  size_t opAt = message.find("(op_type:");
-  size_t nameAt = message.find(", node name: ");
-  if (opAt == std::string::npos || nameAt == std::string::npos || nameAt < opAt)
-    return onnxFileLoc(context, path);
-  std::string opType = message.substr(opAt + 9, nameAt - opAt - 9);
-  size_t close = message.find(')', nameAt);
-  std::string name = message.substr(nameAt + 13, close == std::string::npos
-                                                      ? std::string::npos
-                                                      : close - nameAt - 13);
-  for (int i = 0; i < graph.node_size(); ++i)
-    if (graph.node(i).op_type() == opType && (graph.node(i).name() == name ||
-                                              (name.empty() && graph.node(i).name().empty())))
-      return onnxNodeLoc(context, path, nodeName(graph.node(i), i), opType);
-  return onnxFileLoc(context, path);
-}
-
 } // namespace
 
 bool mlir::hone::parseInputShapeOverride(const std::string &text,
@@ -259,16 +237,10 @@ OwningOpRef<ModuleOp> mlir::hone::importOnnxModel(MLIRContext *context, const st
   }
   if (failed(applyInputShapes(model, options, fileLoc)))
     return nullptr;
-  try {
-    onnx::ShapeInferenceOptions inference(/*check_type=*/true, /*error_mode=*/1,
-                                          /*enable_data_propagation=*/true);
-    onnx::shape_inference::InferShapes(model, onnx::OpSchemaRegistry::Instance(), inference);
-  } catch (const std::exception &e) {
-    return emitError(inferenceErrorLoc(context, path, model.graph(), e.what()))
-               << "type inference failed: " << e.what(),
-           nullptr;
-  }
-
+  // Types come from hone's own shape functions, not from ONNX's inference:
+  // that one trusts attribute values and crashes on hostile ones (a zero
+  // stride divides by zero in ONNX 1.12), and it would be a second source of
+  // truth.
   OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
   GraphImporter importer(context, path, directoryOf(path), opset);
   if (failed(importer.importMainGraph(model.graph(), *module)))

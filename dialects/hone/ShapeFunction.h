@@ -19,15 +19,25 @@
 
 namespace mlir::hone {
 
+/// Ranks beyond this are not tracked (the shape stays unranked): only a
+/// hostile model asks for more, and a rank is a vector allocation here.
+constexpr int64_t kMaxTrackedRank = 1024;
+
 /// A result shape: unranked, or a list of dims (kDynamic where unknown).
 struct InferredShape {
   bool ranked = false;
   SmallVector<int64_t> dims;
 
   static InferredShape unranked() { return {}; }
-  static InferredShape of(ArrayRef<int64_t> dims) { return {true, SmallVector<int64_t>(dims)}; }
+  static InferredShape of(ArrayRef<int64_t> dims) {
+    if (static_cast<int64_t>(dims.size()) > kMaxTrackedRank)
+      return unranked();
+    return {true, SmallVector<int64_t>(dims)};
+  }
   /// Rank `rank`, every dim unknown.
   static InferredShape ofRank(int64_t rank) {
+    if (rank < 0 || rank > kMaxTrackedRank)
+      return unranked();
     return {true, SmallVector<int64_t>(rank, ShapedType::kDynamic)};
   }
 };

@@ -41,6 +41,14 @@ StringRef strAttr(Operation *op, StringRef name, StringRef fallback) {
 
 int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
+/// Convolutions and pools need N x C x at least one spatial dim.
+LogicalResult requireSpatialInput(Operation *op, ArrayRef<int64_t> x) {
+  if (x.size() < 3)
+    return op->emitOpError() << "expected input of rank >= 3 (N x C x spatial...), got rank "
+                             << x.size();
+  return success();
+}
+
 /// Output spatial dims of a sliding window (Conv, pooling). `kernel` holds
 /// the window extents; unknown inputs or kernels give unknown outputs.
 LogicalResult slidingWindowDims(Operation *op, ArrayRef<int64_t> input, ArrayRef<int64_t> kernel,
@@ -91,10 +99,14 @@ LogicalResult mlir::hone::shapeConv(ShapeContext &context) {
     return success();
   }
   ArrayRef<int64_t> x = context.getDims(0);
+  if (failed(requireSpatialInput(op, x)))
+    return failure();
   SmallVector<int64_t> kernel(x.size() - 2, kDynamic);
   int64_t channels = kDynamic;
   if (context.hasRank(1)) {
     ArrayRef<int64_t> w = context.getDims(1);
+    if (w.size() != x.size())
+      return success(); // the verifier reports the weight's rank
     channels = w[0];
     kernel.assign(w.begin() + 2, w.end());
   }
@@ -113,12 +125,16 @@ LogicalResult mlir::hone::shapeConvTranspose(ShapeContext &context) {
     return success();
   }
   ArrayRef<int64_t> x = context.getDims(0);
+  if (failed(requireSpatialInput(op, x)))
+    return failure();
   size_t spatial = x.size() - 2;
   int64_t group = intAttr(op, "group", 1);
   SmallVector<int64_t> kernel(spatial, kDynamic);
   int64_t channels = kDynamic;
   if (context.hasRank(1)) {
     ArrayRef<int64_t> w = context.getDims(1);
+    if (w.size() != x.size())
+      return success(); // the verifier reports the weight's rank
     channels = ShapedType::isDynamic(w[1]) ? kDynamic : w[1] * group;
     kernel.assign(w.begin() + 2, w.end());
   }
@@ -164,6 +180,8 @@ LogicalResult mlir::hone::shapePool(ShapeContext &context) {
     return success();
   }
   ArrayRef<int64_t> x = context.getDims(0);
+  if (failed(requireSpatialInput(op, x)))
+    return failure();
   SmallVector<int64_t> kernel = intsAttr(op, "kernel_shape", {});
   SmallVector<int64_t> dims{x[0], x[1]};
   if (failed(slidingWindowDims(op, x.drop_front(2), kernel, intAttr(op, "ceil_mode", 0) != 0,

@@ -141,6 +141,8 @@ LogicalResult mlir::hone::shapeMaxUnpool(ShapeContext &context) {
     return success();
   Operation *op = context.getOp();
   ArrayRef<int64_t> x = context.getDims(0);
+  if (x.size() < 3)
+    return op->emitOpError() << "expected input of rank >= 3, got rank " << x.size();
   size_t spatial = x.size() - 2;
   auto ints = [&](StringRef name, int64_t fallback, size_t n) {
     SmallVector<int64_t> values(n, fallback);
@@ -162,7 +164,7 @@ LogicalResult mlir::hone::shapeMaxUnpool(ShapeContext &context) {
 
 LogicalResult mlir::hone::shapeRoiAlign(ShapeContext &context) {
   Operation *op = context.getOp();
-  int64_t rois = context.hasRank(1) ? context.getDims(1)[0] : kDynamic;
+  int64_t rois = context.hasRank(1) && context.getRank(1) >= 1 ? context.getDims(1)[0] : kDynamic;
   int64_t channels = context.hasRank(0) && context.getRank(0) == 4 ? context.getDims(0)[1] : kDynamic;
   context.setResult(0, InferredShape::of({rois, channels, intAttr(op, "output_height", 1),
                                           intAttr(op, "output_width", 1)}));

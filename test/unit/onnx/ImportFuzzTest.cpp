@@ -17,6 +17,7 @@
 #include <onnx/defs/parser.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <unistd.h>
@@ -84,6 +85,76 @@ std::string mutate(const std::string &seed, std::mt19937 &rng) {
   return bytes;
 }
 
+/// Structure-aware mutation: valid protobuf, hostile content. Changes op
+/// types, attribute values, dims, element types and wiring of a parsed seed.
+std::string mutateStructure(const std::string &seed, std::mt19937 &rng) {
+  onnx::ModelProto model;
+  model.ParseFromString(seed);
+  auto pick = [&](size_t n) { return std::uniform_int_distribution<size_t>(0, n - 1)(rng); };
+  const int64_t hostile[] = {-1, 0, 1, 2, 3, -7, 1 << 20, INT64_MAX, INT64_MIN, 1LL << 40};
+  const char *const ops[] = {"Conv", "Reshape", "Gather", "Slice", "Pad", "Resize", "Split",
+                             "Loop", "If", "Einsum", "TopK", "Concat", "Transpose", "Unknown"};
+  onnx::GraphProto *graph = model.mutable_graph();
+  int edits = 1 + static_cast<int>(pick(3));
+  for (int e = 0; e < edits; ++e) {
+    switch (pick(7)) {
+    case 0: // another op type on a node
+      if (graph->node_size())
+        graph->mutable_node(pick(graph->node_size()))->set_op_type(ops[pick(std::size(ops))]);
+      break;
+    case 1: // hostile integer attribute values
+      for (auto &node : *graph->mutable_node())
+        for (auto &attr : *node.mutable_attribute()) {
+          if (attr.type() == onnx::AttributeProto::INT && pick(2))
+            attr.set_i(hostile[pick(std::size(hostile))]);
+          for (int i = 0; i < attr.ints_size(); ++i)
+            if (pick(2))
+              attr.set_ints(i, hostile[pick(std::size(hostile))]);
+        }
+      break;
+    case 2: // hostile dims on inputs and initializers
+      for (auto &input : *graph->mutable_input())
+        for (auto &dim : *input.mutable_type()->mutable_tensor_type()->mutable_shape()->mutable_dim())
+          if (pick(2))
+            dim.set_dim_value(hostile[pick(std::size(hostile))]);
+      for (auto &init : *graph->mutable_initializer())
+        for (int i = 0; i < init.dims_size(); ++i)
+          if (pick(2))
+            init.set_dims(i, hostile[pick(std::size(hostile))]);
+      break;
+    case 3: // another element type
+      for (auto &init : *graph->mutable_initializer())
+        init.set_data_type(static_cast<int32_t>(pick(20)));
+      for (auto &input : *graph->mutable_input())
+        input.mutable_type()->mutable_tensor_type()->set_elem_type(static_cast<int32_t>(pick(20)));
+      break;
+    case 4: // rewire an input to another name (or to nothing)
+      if (graph->node_size()) {
+        auto *node = graph->mutable_node(pick(graph->node_size()));
+        if (node->input_size())
+          node->set_input(pick(node->input_size()), pick(3) ? graph->node(pick(graph->node_size())).output(0) : "");
+      }
+      break;
+    case 5: // drop or duplicate inputs
+      if (graph->node_size()) {
+        auto *node = graph->mutable_node(pick(graph->node_size()));
+        if (pick(2) && node->input_size())
+          node->mutable_input()->RemoveLast();
+        else
+          node->add_input(node->input_size() ? node->input(0) : "x");
+      }
+      break;
+    case 6: // a different opset
+      if (model.opset_import_size())
+        model.mutable_opset_import(0)->set_version(static_cast<int64_t>(pick(20)));
+      break;
+    }
+  }
+  std::string bytes;
+  model.SerializeToString(&bytes);
+  return bytes;
+}
+
 } // namespace
 
 TEST_CASE("1200 mutated models import or fail with a diagnostic, never crash", "[onnx][fuzz]") {
@@ -91,10 +162,17 @@ TEST_CASE("1200 mutated models import or fail with a diagnostic, never crash", "
   for (const char *text : kSeedModels)
     seeds.push_back(serializeSeed(text));
   std::string path = "/tmp/hone-import-fuzz-" + std::to_string(getpid()) + ".onnx";
-  std::mt19937 rng(20261122);
+  // HONE_FUZZ_SEED / HONE_FUZZ_ITERATIONS run longer campaigns by hand; CI
+  // uses the fixed defaults so that a failure reproduces.
+  const char *seedText = std::getenv("HONE_FUZZ_SEED");
+  const char *iterationsText = std::getenv("HONE_FUZZ_ITERATIONS");
+  std::mt19937 rng(seedText ? std::strtoul(seedText, nullptr, 10) : 20261122);
+  int iterations = iterationsText ? std::atoi(iterationsText) : 1200;
   int imported = 0, rejected = 0;
-  for (int i = 0; i < 1200; ++i) {
-    std::string bytes = mutate(seeds[i % seeds.size()], rng);
+  for (int i = 0; i < iterations; ++i) {
+    // Alternate byte-level and structure-aware mutants.
+    const std::string &seed = seeds[i % seeds.size()];
+    std::string bytes = i % 2 ? mutateStructure(seed, rng) : mutate(seed, rng);
     {
       std::ofstream out(path, std::ios::binary);
       out << bytes;
