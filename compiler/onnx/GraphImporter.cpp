@@ -15,6 +15,7 @@
 #include "dialects/hone/HoneOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
+#include "mlir/AsmParser/AsmParser.h"
 #include "mlir/IR/BuiltinDialect.h"
 
 #include <functional>
@@ -295,13 +296,22 @@ FailureOr<SmallVector<Value>> GraphImporter::emit(ImportedNode &node) {
   }
 
   // Regions first: If/Loop result types come from what their bodies yield.
+  // A Loop body's inputs may leave their types to the Loop (ONNX lets them):
+  // the iteration count, the condition, then the carried values' types.
+  std::vector<Type> bodyArgTypes;
+  if (node.opType == "Loop") {
+    bodyArgTypes = {RankedTensorType::get({}, opBuilder.getI64Type()),
+                    RankedTensorType::get({}, opBuilder.getI1Type())};
+    for (size_t i = 2; i < operands.size(); ++i)
+      bodyArgTypes.push_back(operands[i].getType());
+  }
   for (auto &[name, graph] : node.graphs) {
     auto region = std::make_unique<Region>();
     Block *block = new Block();
     region->push_back(block);
     OpBuilder::InsertionGuard guard(opBuilder);
     opBuilder.setInsertionPointToStart(block);
-    if (failed(importSubgraph(*graph, block, node.loc)))
+    if (failed(importSubgraph(*graph, block, node.loc, bodyArgTypes)))
       return failure();
     state.addRegion(std::move(region));
   }
@@ -381,12 +391,9 @@ FailureOr<Type> GraphImporter::resultElementType(StringRef rule, size_t index,
     // Operand `operand` (or, for a variadic one, the first present from it).
     for (size_t i = operand; i < state.operands.size() && !type; ++i)
       type = elementOf(state.operands[i]);
-  } else if (rule == "i1") {
-    type = opBuilder.getI1Type();
-  } else if (rule == "i64") {
-    type = opBuilder.getI64Type();
-  } else if (rule == "i32") {
-    type = opBuilder.getI32Type();
+  } else {
+    // A fixed element type, spelled as MLIR spells it ("i64", "f32", "ui8").
+    type = parseType(rule, context);
   }
   if (!type)
     return emitError(loc) << "cannot tell the element type of output " << index, failure();
@@ -488,13 +495,24 @@ LogicalResult GraphImporter::importNodes(const onnx::GraphProto &graph) {
 }
 
 LogicalResult GraphImporter::importSubgraph(const onnx::GraphProto &graph, Block *block,
-                                            Location loc) {
+                                            Location loc, ArrayRef<Type> argTypes) {
   scopes.emplace_back();
-  for (const onnx::ValueInfoProto &input : graph.input()) {
-    FailureOr<Type> type = convertType(input.type(), loc, "subgraph input '" + input.name() + "'");
-    if (failed(type))
-      return failure();
-    define(input.name(), block->addArgument(*type, loc));
+  for (int i = 0; i < graph.input_size(); ++i) {
+    const onnx::ValueInfoProto &input = graph.input(i);
+    bool untyped = !input.has_type() ||
+                   input.type().value_case() == onnx::TypeProto::VALUE_NOT_SET ||
+                   (input.type().has_tensor_type() && input.type().tensor_type().elem_type() == 0);
+    Type argType;
+    if (untyped && i < static_cast<int>(argTypes.size())) {
+      argType = argTypes[i];
+    } else {
+      FailureOr<Type> type =
+          convertType(input.type(), loc, "subgraph input '" + input.name() + "'");
+      if (failed(type))
+        return failure();
+      argType = *type;
+    }
+    define(input.name(), block->addArgument(argType, loc));
   }
   if (failed(importNodes(graph)))
     return failure();

@@ -45,7 +45,9 @@ private:
   LogicalResult importNode(const onnx::NodeProto &node, int index);
   void refineUnrankedResults(Operation *op);
   LogicalResult importNodes(const onnx::GraphProto &graph);
-  LogicalResult importSubgraph(const onnx::GraphProto &graph, Block *block, Location loc);
+  /// Imports a body; `argTypes` types the inputs the body leaves untyped.
+  LogicalResult importSubgraph(const onnx::GraphProto &graph, Block *block, Location loc,
+                               ArrayRef<Type> argTypes = {});
 
   MLIRContext *context;
   OpBuilder opBuilder;

@@ -269,6 +269,13 @@ void Tensor::copyElement(int64_t dst, const Tensor &from, int64_t src) {
   std::memcpy(bytes_.data() + dst * size, from.bytes_.data() + src * size, size);
 }
 
+Tensor Tensor::bitcast(DType dtype) const {
+  Tensor result = *this;
+  if (dtypeSize(dtype) == dtypeSize(dtype_))
+    result.dtype_ = dtype;
+  return result;
+}
+
 Tensor Tensor::reshaped(Shape shape) const {
   Tensor result = *this;
   result.shape_ = std::move(shape);

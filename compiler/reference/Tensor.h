@@ -98,6 +98,10 @@ public:
   /// Copies element `src` of `from` (same dtype) to element `dst` of this.
   void copyElement(int64_t dst, const Tensor &from, int64_t src);
 
+  /// Same bytes read as `dtype`, which must have the same element size
+  /// (bfloat16 test data stored as uint16 bit patterns, say).
+  Tensor bitcast(DType dtype) const;
+
   /// Same bytes, new shape; the element count must not change.
   Tensor reshaped(Shape shape) const;
 

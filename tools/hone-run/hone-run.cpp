@@ -16,7 +16,6 @@
 #include "tools/hone-run/OutputCheck.h"
 
 #include "mlir/IR/MLIRContext.h"
-#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
@@ -29,22 +28,89 @@ namespace fs = std::filesystem;
 namespace mlir::hone {
 namespace {
 
-llvm::cl::list<std::string> positional(llvm::cl::Positional, llvm::cl::OneOrMore,
-                                       llvm::cl::desc("<test dir>... | <model.onnx>"));
-llvm::cl::opt<bool> interp("interp", llvm::cl::desc("run with the reference evaluator"));
-llvm::cl::list<std::string> inputFiles("input", llvm::cl::desc("NAME=FILE.npy"));
-llvm::cl::list<std::string> expectFiles("expect", llvm::cl::desc("expected output .npy, in order"));
-llvm::cl::opt<double> rtol("rtol", llvm::cl::init(1e-3), llvm::cl::desc("relative tolerance"));
-llvm::cl::opt<double> atol("atol", llvm::cl::init(1e-7), llvm::cl::desc("absolute tolerance"));
-llvm::cl::opt<double> tol("tol", llvm::cl::init(-1),
-                          llvm::cl::desc("per output: max|got-want| <= T * max|want|"));
-llvm::cl::opt<int> threads("threads", llvm::cl::init(1), llvm::cl::desc("threads"));
-llvm::cl::opt<int> bench("bench", llvm::cl::init(0), llvm::cl::desc("timed runs after a warm-up"));
-llvm::cl::opt<bool> json("json", llvm::cl::desc("print one JSON object"));
-llvm::cl::opt<bool> printOutputs("print-outputs",
-                                 llvm::cl::desc("print every output's shape and values"));
-llvm::cl::opt<bool> forceDynamic("force-dynamic",
-                                 llvm::cl::desc("make every input dim dynamic at import"));
+/// The command line. Parsed by hand rather than with llvm::cl: libLLVM
+/// already registers an option named "threads", which the contract of
+/// DESIGN.md gives to hone-run.
+struct RunOptions {
+  std::vector<std::string> positional, inputFiles, expectFiles;
+  bool interp = false, json = false, forceDynamic = false, printOutputs = false;
+  double rtol = 1e-3, atol = 1e-7, tol = -1;
+  int threads = 1, bench = 0;
+};
+
+RunOptions options;
+
+constexpr const char *kUsage =
+    "usage: hone-run [--interp] DIR...\n"
+    "       hone-run MODEL.onnx [--interp] --input NAME=X.npy ... [--expect Y.npy ...]\n"
+    "                [--rtol R] [--atol A] [--tol T] [--threads N] [--bench N] [--json]\n"
+    "                [--print-outputs] [--force-dynamic]\n";
+
+/// Parses argv into `options`; false (after printing why) on a bad line.
+bool parseCommandLine(int argc, char **argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    std::string value;
+    size_t eq = arg.find('=');
+    bool inlineValue = arg.rfind("--", 0) == 0 && eq != std::string::npos;
+    if (inlineValue) {
+      value = arg.substr(eq + 1);
+      arg = arg.substr(0, eq);
+    }
+    auto next = [&](std::string &out) {
+      if (inlineValue) {
+        out = value;
+        return true;
+      }
+      if (i + 1 >= argc) {
+        llvm::errs() << "hone-run: " << arg << " needs a value\n" << kUsage;
+        return false;
+      }
+      out = argv[++i];
+      return true;
+    };
+    auto number = [&](auto &out) {
+      std::string text;
+      if (!next(text))
+        return false;
+      try {
+        size_t used = 0;
+        double parsed = std::stod(text, &used);
+        if (used != text.size())
+          throw std::invalid_argument(text);
+        out = static_cast<std::remove_reference_t<decltype(out)>>(parsed);
+        return true;
+      } catch (const std::exception &) {
+        llvm::errs() << "hone-run: " << arg << " expects a number, got '" << text << "'\n";
+        return false;
+      }
+    };
+    bool ok = true;
+    if (arg == "--interp") options.interp = true;
+    else if (arg == "--json") options.json = true;
+    else if (arg == "--force-dynamic") options.forceDynamic = true;
+    else if (arg == "--print-outputs") options.printOutputs = true;
+    else if (arg == "--input") { std::string v; ok = next(v); options.inputFiles.push_back(v); }
+    else if (arg == "--expect") { std::string v; ok = next(v); options.expectFiles.push_back(v); }
+    else if (arg == "--rtol") ok = number(options.rtol);
+    else if (arg == "--atol") ok = number(options.atol);
+    else if (arg == "--tol") ok = number(options.tol);
+    else if (arg == "--threads") ok = number(options.threads);
+    else if (arg == "--bench") ok = number(options.bench);
+    else if (arg == "--help" || arg == "-h") { llvm::outs() << kUsage; std::exit(0); }
+    else if (arg.rfind("-", 0) == 0) {
+      llvm::errs() << "hone-run: unknown option '" << arg << "'\n" << kUsage;
+      return false;
+    } else options.positional.push_back(arg);
+    if (!ok)
+      return false;
+  }
+  if (options.positional.empty()) {
+    llvm::errs() << kUsage;
+    return false;
+  }
+  return true;
+}
 
 /// Resident memory of this process in KiB: current (VmRSS) or peak (VmHWM).
 long residentKiB(const char *field) {
@@ -65,9 +131,9 @@ struct LoadedModel {
 };
 
 bool loadModel(MLIRContext &context, const std::string &path, LoadedModel &model) {
-  hone::ImportOptions options;
-  options.forceDynamicInputs = forceDynamic;
-  model.module = hone::importOnnxModel(&context, path, options);
+  hone::ImportOptions importOptions;
+  importOptions.forceDynamicInputs = options.forceDynamic;
+  model.module = hone::importOnnxModel(&context, path, importOptions);
   if (!model.module)
     return false;
   model.main = model.module->lookupSymbol<func::FuncOp>("main");
@@ -76,10 +142,10 @@ bool loadModel(MLIRContext &context, const std::string &path, LoadedModel &model
 
 hone::Tolerance tolerance() {
   hone::Tolerance t;
-  t.rtol = rtol;
-  t.atol = atol;
-  if (tol >= 0)
-    t.tol = tol;
+  t.rtol = options.rtol;
+  t.atol = options.atol;
+  if (options.tol >= 0)
+    t.tol = options.tol;
   return t;
 }
 
@@ -137,6 +203,15 @@ bool readNumbered(const fs::path &dir, const std::string &prefix, std::vector<re
   }
 }
 
+/// ONNX's backend tests store bfloat16 data as uint16 bit patterns (numpy
+/// has no bfloat16): read them as the bfloat16 the model declares.
+void adoptBFloat16Data(std::vector<ref::Tensor> &tensors, TypeRange types) {
+  for (size_t i = 0; i < tensors.size() && i < types.size(); ++i)
+    if (auto shaped = dyn_cast<ShapedType>(types[i]))
+      if (shaped.getElementType().isBF16() && tensors[i].dtype() == ref::DType::U16)
+        tensors[i] = tensors[i].bitcast(ref::DType::BF16);
+}
+
 /// One ONNX backend test directory: every data set must match.
 bool runBackendTest(MLIRContext &context, const fs::path &dir) {
   LoadedModel model;
@@ -152,6 +227,8 @@ bool runBackendTest(MLIRContext &context, const fs::path &dir) {
     std::vector<ref::Tensor> inputs, expected;
     if (!readNumbered(set, "input", inputs) || !readNumbered(set, "output", expected))
       return false;
+    adoptBFloat16Data(inputs, model.main.getArgumentTypes());
+    adoptBFloat16Data(expected, model.main.getResultTypes());
     double maxRelErr = 0;
     ok &= runAndCheck(model, inputs, expected, set.string(), maxRelErr);
   }
@@ -181,7 +258,7 @@ int runModel(MLIRContext &context, const std::string &path) {
   // Bind --input NAME=FILE to arguments by the graph input names.
   std::vector<ref::Tensor> inputs(model.main.getNumArguments());
   std::vector<bool> bound(inputs.size(), false);
-  for (const std::string &spec : inputFiles) {
+  for (const std::string &spec : options.inputFiles) {
     size_t eq = spec.find('=');
     if (eq == std::string::npos) {
       llvm::errs() << "--input expects NAME=FILE.npy, got '" << spec << "'\n";
@@ -211,7 +288,7 @@ int runModel(MLIRContext &context, const std::string &path) {
       return 2;
     }
   std::vector<ref::Tensor> expected;
-  for (const std::string &file : expectFiles) {
+  for (const std::string &file : options.expectFiles) {
     ref::Tensor tensor;
     ref::Status status = ref::readNpy(file, tensor);
     if (!status) {
@@ -233,7 +310,7 @@ int runModel(MLIRContext &context, const std::string &path) {
     outputNames.push_back(name ? name.str() : "output_" + std::to_string(i));
   }
   std::vector<double> times;
-  for (int i = 0; ok && i < bench; ++i) {
+  for (int i = 0; ok && i < options.bench; ++i) {
     auto start = std::chrono::steady_clock::now();
     ok = runAndCheck(model, inputs, expected, path, maxRelErr);
     times.push_back(
@@ -244,14 +321,14 @@ int runModel(MLIRContext &context, const std::string &path) {
   auto at = [&](double q) {
     return times.empty() ? 0.0 : times[std::min(times.size() - 1, size_t(q * times.size()))];
   };
-  if (json) {
+  if (options.json) {
     llvm::outs() << "{\"ok\": " << (ok ? "true" : "false") << ", \"engine\": \"interp\""
                  << ", \"runs\": " << times.size() << ", \"median_ms\": " << at(0.5)
                  << ", \"min_ms\": " << (times.empty() ? 0.0 : times.front())
                  << ", \"p90_ms\": " << at(0.9) << ", \"working_memory_kb\": " << workingKiB
                  << ", \"max_rel_err\": " << maxRelErr << "}\n";
   } else if (ok) {
-    if (printOutputs)
+    if (options.printOutputs)
       for (size_t i = 0; i < outputs.size(); ++i)
         printTensor(outputNames[i], outputs[i], llvm::outs());
     llvm::outs() << path << ": " << (expected.empty() ? "ran" : "all outputs match")
@@ -263,8 +340,9 @@ int runModel(MLIRContext &context, const std::string &path) {
 } // namespace
 
 static int honeRunMain(int argc, char **argv) {
-  llvm::cl::ParseCommandLineOptions(argc, argv, "hone-run: runs a model and checks or times it\n");
-  if (!interp) {
+  if (!parseCommandLine(argc, argv))
+    return 2;
+  if (!options.interp) {
     llvm::errs() << "hone-run: compiled execution is not built yet; pass --interp to use the "
                     "reference evaluator\n";
     return 2;
@@ -274,6 +352,7 @@ static int honeRunMain(int argc, char **argv) {
   MLIRContext context(registry);
   hone::OnnxDiagnosticHandler diagnostics(&context);
 
+  const std::vector<std::string> &positional = options.positional;
   if (fs::is_directory(positional.front())) {
     int failures = 0;
     for (const std::string &dir : positional) {

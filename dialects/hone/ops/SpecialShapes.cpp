@@ -139,6 +139,11 @@ LogicalResult mlir::hone::shapeMaxUnpool(ShapeContext &context) {
   }
   if (!context.hasRank(0))
     return success();
+  if (!context.isAbsent(2)) {
+    // output_shape is given but not a constant: only the rank is known.
+    context.setResult(0, InferredShape::ofRank(context.getRank(0)));
+    return success();
+  }
   Operation *op = context.getOp();
   ArrayRef<int64_t> x = context.getDims(0);
   if (x.size() < 3)
