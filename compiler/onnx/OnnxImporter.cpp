@@ -231,7 +231,17 @@ OwningOpRef<ModuleOp> mlir::hone::importOnnxModel(MLIRContext *context, const st
   if (failed(checkNodes(model, path, context)))
     return nullptr;
   try {
-    onnx::checker::check_model(model);
+    // check_model(ModelProto) cannot see external-data files; check the
+    // graph with the model's directory instead.
+    onnx::checker::CheckerContext checker;
+    checker.set_ir_version(static_cast<int>(model.ir_version()));
+    std::unordered_map<std::string, int> opsets;
+    for (const auto &import : model.opset_import())
+      opsets[import.domain()] = static_cast<int>(import.version());
+    checker.set_opset_imports(opsets);
+    checker.set_model_dir(directoryOf(path));
+    onnx::checker::LexicalScopeContext scope;
+    onnx::checker::check_graph(model.graph(), checker, scope);
   } catch (const std::exception &e) {
     return emitError(fileLoc) << "invalid model: " << e.what(), nullptr;
   }
