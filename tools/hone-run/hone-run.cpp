@@ -16,12 +16,14 @@
 #include "tools/hone-run/OutputCheck.h"
 
 #include "mlir/IR/MLIRContext.h"
+#include "mlir/Parser/Parser.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 namespace fs = std::filesystem;
 
@@ -34,6 +36,11 @@ namespace {
 struct RunOptions {
   std::vector<std::string> positional, inputFiles, expectFiles;
   bool interp = false, json = false, forceDynamic = false, printOutputs = false;
+  /// Seed of --random-inputs (-1: none), and the size of dynamic dims then.
+  long randomSeed = -1;
+  int dynamicDimSize = 3;
+  /// A second model (ONNX or .mlir) to run on the same inputs and compare.
+  std::string compareWith;
   double rtol = 1e-3, atol = 1e-7, tol = -1;
   int threads = 1, bench = 0;
 };
@@ -44,7 +51,9 @@ constexpr const char *kUsage =
     "usage: hone-run [--interp] DIR...\n"
     "       hone-run MODEL.onnx [--interp] --input NAME=X.npy ... [--expect Y.npy ...]\n"
     "                [--rtol R] [--atol A] [--tol T] [--threads N] [--bench N] [--json]\n"
-    "                [--print-outputs] [--force-dynamic]\n";
+    "                [--print-outputs] [--force-dynamic]\n"
+    "       hone-run MODULE.mlir --interp --random-inputs SEED [--dynamic-dim-size N]\n"
+    "                [--compare-with OTHER.mlir|OTHER.onnx]\n";
 
 /// Parses argv into `options`; false (after printing why) on a bad line.
 bool parseCommandLine(int argc, char **argv) {
@@ -97,6 +106,9 @@ bool parseCommandLine(int argc, char **argv) {
     else if (arg == "--tol") ok = number(options.tol);
     else if (arg == "--threads") ok = number(options.threads);
     else if (arg == "--bench") ok = number(options.bench);
+    else if (arg == "--random-inputs") ok = number(options.randomSeed);
+    else if (arg == "--dynamic-dim-size") ok = number(options.dynamicDimSize);
+    else if (arg == "--compare-with") ok = next(options.compareWith);
     else if (arg == "--help" || arg == "-h") { llvm::outs() << kUsage; std::exit(0); }
     else if (arg.rfind("-", 0) == 0) {
       llvm::errs() << "hone-run: unknown option '" << arg << "'\n" << kUsage;
@@ -130,7 +142,23 @@ struct LoadedModel {
   func::FuncOp main;
 };
 
+/// Loads an ONNX model, or hone IR from a `.mlir` file (its @main, or its
+/// only function): tests run a module before and after a pass this way.
 bool loadModel(MLIRContext &context, const std::string &path, LoadedModel &model) {
+  if (StringRef(path).ends_with(".mlir")) {
+    model.module = parseSourceFile<ModuleOp>(path, &context);
+    if (!model.module)
+      return false;
+    model.main = model.module->lookupSymbol<func::FuncOp>("main");
+    if (!model.main) {
+      auto funcs = model.module->getOps<func::FuncOp>();
+      if (std::distance(funcs.begin(), funcs.end()) == 1)
+        model.main = *funcs.begin();
+    }
+    if (!model.main)
+      llvm::errs() << path << ": expected a function @main (or exactly one function)\n";
+    return static_cast<bool>(model.main);
+  }
   hone::ImportOptions importOptions;
   importOptions.forceDynamicInputs = options.forceDynamic;
   model.module = hone::importOnnxModel(&context, path, importOptions);
@@ -138,6 +166,31 @@ bool loadModel(MLIRContext &context, const std::string &path, LoadedModel &model
     return false;
   model.main = model.module->lookupSymbol<func::FuncOp>("main");
   return static_cast<bool>(model.main);
+}
+
+/// A seeded random tensor for an argument of `type`: floats uniform in
+/// [-1, 1), integers in [0, 4) (valid as small indices), bools either way;
+/// dynamic dims take `dynamicDimSize`.
+bool randomTensor(Type type, std::mt19937 &rng, ref::Tensor &out) {
+  auto shaped = dyn_cast<RankedTensorType>(type);
+  if (!shaped)
+    return false;
+  ref::DType dtype = dtypeOf(shaped.getElementType());
+  if (dtype == ref::DType::Undefined)
+    return false;
+  ref::Shape shape;
+  for (int64_t d : shaped.getShape())
+    shape.push_back(ShapedType::isDynamic(d) ? options.dynamicDimSize : d);
+  out = ref::Tensor(dtype, shape);
+  std::uniform_real_distribution<double> real(-1.0, 1.0);
+  std::uniform_int_distribution<int64_t> small(0, 3);
+  for (int64_t i = 0; i < out.numel(); ++i) {
+    if (ref::isFloatDType(dtype))
+      out.setDouble(i, real(rng));
+    else
+      out.setInt(i, dtype == ref::DType::Bool ? small(rng) % 2 : small(rng));
+  }
+  return true;
 }
 
 hone::Tolerance tolerance() {
@@ -250,6 +303,27 @@ void printTensor(const std::string &name, const ref::Tensor &tensor, llvm::raw_o
   os << "]\n";
 }
 
+/// Runs `model` and the --compare-with model on the same inputs and checks
+/// that every output agrees within the tolerance: the evaluator's check of a
+/// rewrite.
+int compareModels(MLIRContext &context, LoadedModel &model, const std::vector<ref::Tensor> &inputs) {
+  LoadedModel other;
+  if (!loadModel(context, options.compareWith, other))
+    return 1;
+  std::string error;
+  FailureOr<std::vector<ref::Tensor>> want = hone::evaluateFunction(model.main, inputs, error);
+  if (failed(want)) {
+    llvm::errs() << "before: " << error << "\n";
+    return 1;
+  }
+  double maxRelErr = 0;
+  if (!runAndCheck(other, inputs, *want, options.compareWith, maxRelErr))
+    return 1;
+  llvm::outs() << "outputs agree (" << want->size() << " outputs, max relative error " << maxRelErr
+               << ")\n";
+  return 0;
+}
+
 /// A model on .npy inputs, with optional expected outputs and timing.
 int runModel(MLIRContext &context, const std::string &path) {
   LoadedModel model;
@@ -281,12 +355,19 @@ int runModel(MLIRContext &context, const std::string &path) {
     }
     bound[index] = true;
   }
-  for (size_t i = 0; i < bound.size(); ++i)
-    if (!bound[i]) {
-      auto name = model.main.getArgAttrOfType<StringAttr>(i, "hone.name");
-      llvm::errs() << path << ": no --input given for '" << (name ? name.str() : "?") << "'\n";
-      return 2;
-    }
+  std::mt19937 rng(static_cast<unsigned>(options.randomSeed));
+  for (size_t i = 0; i < bound.size(); ++i) {
+    if (bound[i])
+      continue;
+    if (options.randomSeed >= 0 && randomTensor(model.main.getArgument(i).getType(), rng, inputs[i]))
+      continue;
+    auto name = model.main.getArgAttrOfType<StringAttr>(i, "hone.name");
+    llvm::errs() << path << ": no --input given for '" << (name ? name.str() : "#" + std::to_string(i))
+                 << "'\n";
+    return 2;
+  }
+  if (!options.compareWith.empty())
+    return compareModels(context, model, inputs);
   std::vector<ref::Tensor> expected;
   for (const std::string &file : options.expectFiles) {
     ref::Tensor tensor;
