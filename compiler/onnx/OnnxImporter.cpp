@@ -126,6 +126,19 @@ LogicalResult applyInputShapes(onnx::ModelProto &model, const ImportOptions &opt
   return success();
 }
 
+/// ONNX's checker configured for `model`, whose files live in `directory`.
+onnx::checker::CheckerContext checkerContextFor(const onnx::ModelProto &model,
+                                                const std::string &directory) {
+  onnx::checker::CheckerContext checker;
+  checker.set_ir_version(static_cast<int>(model.ir_version()));
+  std::unordered_map<std::string, int> opsets;
+  for (const auto &import : model.opset_import())
+    opsets[import.domain()] = static_cast<int>(import.version());
+  checker.set_opset_imports(opsets);
+  checker.set_model_dir(directory);
+  return checker;
+}
+
 /// "op#index" for unnamed nodes, as GraphImporter names them.
 std::string nodeName(const onnx::NodeProto &node, int index) {
   return node.name().empty() ? node.op_type() + "#" + std::to_string(index) : node.name();
@@ -137,12 +150,7 @@ std::string nodeName(const onnx::NodeProto &node, int index) {
 /// input counts, ...).
 LogicalResult checkNodes(const onnx::ModelProto &model, const std::string &path,
                          MLIRContext *context) {
-  onnx::checker::CheckerContext checker;
-  checker.set_ir_version(static_cast<int>(model.ir_version()));
-  std::unordered_map<std::string, int> opsets;
-  for (const auto &import : model.opset_import())
-    opsets[import.domain()] = static_cast<int>(import.version());
-  checker.set_opset_imports(opsets);
+  onnx::checker::CheckerContext checker = checkerContextFor(model, directoryOf(path));
   onnx::checker::LexicalScopeContext scope;
   const onnx::GraphProto &graph = model.graph();
   for (const auto &input : graph.input())
@@ -233,13 +241,7 @@ OwningOpRef<ModuleOp> mlir::hone::importOnnxModel(MLIRContext *context, const st
   try {
     // check_model(ModelProto) cannot see external-data files; check the
     // graph with the model's directory instead.
-    onnx::checker::CheckerContext checker;
-    checker.set_ir_version(static_cast<int>(model.ir_version()));
-    std::unordered_map<std::string, int> opsets;
-    for (const auto &import : model.opset_import())
-      opsets[import.domain()] = static_cast<int>(import.version());
-    checker.set_opset_imports(opsets);
-    checker.set_model_dir(directoryOf(path));
+    onnx::checker::CheckerContext checker = checkerContextFor(model, directoryOf(path));
     onnx::checker::LexicalScopeContext scope;
     onnx::checker::check_graph(model.graph(), checker, scope);
   } catch (const std::exception &e) {

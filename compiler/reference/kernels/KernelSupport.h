@@ -67,6 +67,26 @@ inline int64_t flatten(const std::vector<int64_t> &index, const std::vector<int6
   return flat;
 }
 
+/// A shape seen around one axis: the product of the dims before it, its
+/// size, and the product of the dims after it. Element (o, k, i) is at
+/// flat index (o * size + k) * inner + i.
+struct AxisBlocks {
+  int64_t outer = 1, size = 1, inner = 1;
+};
+
+inline AxisBlocks blocksAround(const Shape &shape, int64_t axis) {
+  AxisBlocks blocks;
+  for (int64_t d = 0; d < static_cast<int64_t>(shape.size()); ++d) {
+    if (d < axis)
+      blocks.outer *= shape[d];
+    else if (d == axis)
+      blocks.size = shape[d];
+    else
+      blocks.inner *= shape[d];
+  }
+  return blocks;
+}
+
 /// Rounds half to even, as numpy and ONNX's Round do.
 inline double roundHalfToEven(double x) { return std::nearbyint(x); }
 

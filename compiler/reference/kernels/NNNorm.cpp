@@ -213,11 +213,7 @@ Status lpNormKernel(KernelContext &ctx) {
   int64_t axis = ctx.getInt("axis", -1), p = ctx.getInt("p", 2);
   if (!normalizeAxis(axis, x->rank()) || (p != 1 && p != 2))
     return ctx.error("axis out of range or p not 1 or 2");
-  int64_t size = x->dim(axis), inner = 1, outer = 1;
-  for (int64_t d = axis + 1; d < x->rank(); ++d)
-    inner *= x->dim(d);
-  for (int64_t d = 0; d < axis; ++d)
-    outer *= x->dim(d);
+  auto [outer, size, inner] = blocksAround(x->shape(), axis);
   Tensor y(x->dtype(), x->shape());
   for (int64_t o = 0; o < outer; ++o)
     for (int64_t i = 0; i < inner; ++i) {

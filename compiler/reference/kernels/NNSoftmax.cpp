@@ -21,11 +21,7 @@ Status normalizeAlong(KernelContext &ctx, const Tensor &x, int64_t axis, Normali
                       std::vector<double> &out) {
   if (!normalizeAxis(axis, x.rank()))
     return ctx.error("axis out of range");
-  int64_t size = x.dim(axis), inner = 1, outer = 1;
-  for (int64_t d = axis + 1; d < x.rank(); ++d)
-    inner *= x.dim(d);
-  for (int64_t d = 0; d < axis; ++d)
-    outer *= x.dim(d);
+  auto [outer, size, inner] = blocksAround(x.shape(), axis);
   out.assign(x.numel(), 0.0);
   for (int64_t o = 0; o < outer; ++o)
     for (int64_t i = 0; i < inner; ++i) {

@@ -202,11 +202,7 @@ Status cumSumKernel(KernelContext &ctx) {
   if (!normalizeAxis(axis, x->rank()))
     return ctx.error("axis out of range");
   bool exclusive = ctx.getInt("exclusive", 0) != 0, reverse = ctx.getInt("reverse", 0) != 0;
-  int64_t size = x->dim(axis), inner = 1, outer = 1;
-  for (int64_t d = axis + 1; d < x->rank(); ++d)
-    inner *= x->dim(d);
-  for (int64_t d = 0; d < axis; ++d)
-    outer *= x->dim(d);
+  auto [outer, size, inner] = blocksAround(x->shape(), axis);
   Tensor y(x->dtype(), x->shape());
   bool isFloat = isFloatDType(x->dtype());
   for (int64_t o = 0; o < outer; ++o)
@@ -247,11 +243,7 @@ Status topKKernel(KernelContext &ctx) {
     return ctx.error("K = " + std::to_string(k) + " exceeds the axis size " +
                      std::to_string(x->dim(axis)));
   bool largest = ctx.getInt("largest", 1) != 0;
-  int64_t size = x->dim(axis), inner = 1, outer = 1;
-  for (int64_t d = axis + 1; d < x->rank(); ++d)
-    inner *= x->dim(d);
-  for (int64_t d = 0; d < axis; ++d)
-    outer *= x->dim(d);
+  auto [outer, size, inner] = blocksAround(x->shape(), axis);
   Shape shape = x->shape();
   shape[axis] = k;
   Tensor values(x->dtype(), shape), indices(DType::I64, shape);

@@ -38,11 +38,7 @@ Status gatherKernel(KernelContext &ctx) {
   shape.insert(shape.end(), data->shape().begin() + axis + 1, data->shape().end());
   if (Status s = checkShape(ctx, shape); !s)
     return s;
-  int64_t outer = 1, inner = 1, size = data->dim(axis);
-  for (int64_t d = 0; d < axis; ++d)
-    outer *= data->dim(d);
-  for (int64_t d = axis + 1; d < data->rank(); ++d)
-    inner *= data->dim(d);
+  auto [outer, size, inner] = blocksAround(data->shape(), axis);
   Tensor y(data->dtype(), shape);
   int64_t count = indices->numel();
   for (int64_t o = 0; o < outer; ++o)
@@ -294,11 +290,7 @@ Status compressKernel(KernelContext &ctx) {
       kept.push_back(i);
   Shape shape = input.shape();
   shape[axis] = static_cast<int64_t>(kept.size());
-  int64_t outer = 1, inner = 1;
-  for (int64_t d = 0; d < axis; ++d)
-    outer *= input.dim(d);
-  for (int64_t d = axis + 1; d < input.rank(); ++d)
-    inner *= input.dim(d);
+  auto [outer, size, inner] = blocksAround(input.shape(), axis);
   Tensor y(x->dtype(), shape);
   for (int64_t o = 0; o < outer; ++o)
     for (size_t k = 0; k < kept.size(); ++k)
@@ -325,11 +317,7 @@ Status uniqueKernel(KernelContext &ctx) {
   } else {
     input = x->reshaped({x->numel()});
   }
-  int64_t count = input.dim(axis), outer = 1, inner = 1;
-  for (int64_t d = 0; d < axis; ++d)
-    outer *= input.dim(d);
-  for (int64_t d = axis + 1; d < input.rank(); ++d)
-    inner *= input.dim(d);
+  auto [outer, count, inner] = blocksAround(input.shape(), axis);
   auto sliceOf = [&](int64_t k) {
     std::vector<double> values;
     for (int64_t o = 0; o < outer; ++o)

@@ -224,12 +224,7 @@ Status concatKernel(KernelContext &ctx) {
     shape[axis] += t->dim(axis);
   }
   Tensor y(first.dtype(), shape);
-  int64_t outer = 1;
-  for (int64_t d = 0; d < axis; ++d)
-    outer *= shape[d];
-  int64_t inner = 1;
-  for (int64_t d = axis + 1; d < first.rank(); ++d)
-    inner *= shape[d];
+  auto [outer, concatenated, inner] = blocksAround(shape, axis);
   int64_t offset = 0;
   for (size_t i = 0; i < ctx.numInputs(); ++i) {
     const Tensor &t = *ctx.input(i);
@@ -274,11 +269,7 @@ Status splitKernel(KernelContext &ctx) {
   if (total != x->dim(axis))
     return ctx.error("split sizes add up to " + std::to_string(total) + ", not " +
                      std::to_string(x->dim(axis)));
-  int64_t outer = 1, inner = 1;
-  for (int64_t d = 0; d < axis; ++d)
-    outer *= x->dim(d);
-  for (int64_t d = axis + 1; d < x->rank(); ++d)
-    inner *= x->dim(d);
+  auto [outer, size, inner] = blocksAround(x->shape(), axis);
   int64_t offset = 0;
   for (size_t i = 0; i < outputs; ++i) {
     Shape shape = x->shape();

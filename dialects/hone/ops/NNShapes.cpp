@@ -8,7 +8,7 @@
 #include "dialects/hone/ShapeFunction.h"
 #include "dialects/hone/ops/ShapeFunctions.h"
 
-#include "mlir/IR/BuiltinAttributes.h"
+#include "dialects/hone/ops/OpAttributes.h"
 
 using namespace mlir;
 using namespace mlir::hone;
@@ -16,28 +16,6 @@ using namespace mlir::hone;
 namespace {
 
 constexpr int64_t kDynamic = ShapedType::kDynamic;
-
-SmallVector<int64_t> intsAttr(Operation *op, StringRef name, SmallVector<int64_t> fallback) {
-  auto array = op->getAttrOfType<ArrayAttr>(name);
-  if (!array)
-    return fallback;
-  SmallVector<int64_t> values;
-  for (Attribute element : array)
-    values.push_back(cast<IntegerAttr>(element).getInt());
-  return values;
-}
-
-int64_t intAttr(Operation *op, StringRef name, int64_t fallback) {
-  if (auto attr = op->getAttrOfType<IntegerAttr>(name))
-    return attr.getInt();
-  return fallback;
-}
-
-StringRef strAttr(Operation *op, StringRef name, StringRef fallback) {
-  if (auto attr = op->getAttrOfType<StringAttr>(name))
-    return attr.getValue();
-  return fallback;
-}
 
 int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
@@ -54,10 +32,10 @@ LogicalResult requireSpatialInput(Operation *op, ArrayRef<int64_t> x) {
 LogicalResult slidingWindowDims(Operation *op, ArrayRef<int64_t> input, ArrayRef<int64_t> kernel,
                                 bool ceilMode, SmallVectorImpl<int64_t> &out) {
   size_t spatial = input.size();
-  SmallVector<int64_t> strides = intsAttr(op, "strides", SmallVector<int64_t>(spatial, 1));
-  SmallVector<int64_t> dilations = intsAttr(op, "dilations", SmallVector<int64_t>(spatial, 1));
-  SmallVector<int64_t> pads = intsAttr(op, "pads", SmallVector<int64_t>(2 * spatial, 0));
-  StringRef autoPad = strAttr(op, "auto_pad", "NOTSET");
+  SmallVector<int64_t> strides = getIntsAttr(op, "strides", SmallVector<int64_t>(spatial, 1));
+  SmallVector<int64_t> dilations = getIntsAttr(op, "dilations", SmallVector<int64_t>(spatial, 1));
+  SmallVector<int64_t> pads = getIntsAttr(op, "pads", SmallVector<int64_t>(2 * spatial, 0));
+  StringRef autoPad = getStrAttr(op, "auto_pad", "NOTSET");
   if (strides.size() != spatial || dilations.size() != spatial || pads.size() != 2 * spatial ||
       kernel.size() != spatial)
     return op->emitOpError() << "expected strides, dilations and kernel of " << spatial
@@ -110,7 +88,7 @@ LogicalResult mlir::hone::shapeConv(ShapeContext &context) {
     channels = w[0];
     kernel.assign(w.begin() + 2, w.end());
   }
-  kernel = intsAttr(op, "kernel_shape", kernel);
+  kernel = getIntsAttr(op, "kernel_shape", kernel);
   SmallVector<int64_t> dims{x[0], channels};
   if (failed(slidingWindowDims(op, x.drop_front(2), kernel, false, dims)))
     return failure();
@@ -128,7 +106,7 @@ LogicalResult mlir::hone::shapeConvTranspose(ShapeContext &context) {
   if (failed(requireSpatialInput(op, x)))
     return failure();
   size_t spatial = x.size() - 2;
-  int64_t group = intAttr(op, "group", 1);
+  int64_t group = getIntAttr(op, "group", 1);
   SmallVector<int64_t> kernel(spatial, kDynamic);
   int64_t channels = kDynamic;
   if (context.hasRank(1)) {
@@ -138,9 +116,9 @@ LogicalResult mlir::hone::shapeConvTranspose(ShapeContext &context) {
     channels = ShapedType::isDynamic(w[1]) ? kDynamic : w[1] * group;
     kernel.assign(w.begin() + 2, w.end());
   }
-  kernel = intsAttr(op, "kernel_shape", kernel);
+  kernel = getIntsAttr(op, "kernel_shape", kernel);
   SmallVector<int64_t> dims{x[0], channels};
-  SmallVector<int64_t> outputShape = intsAttr(op, "output_shape", {});
+  SmallVector<int64_t> outputShape = getIntsAttr(op, "output_shape", {});
   if (!outputShape.empty()) {
     // output_shape may or may not include the N and C dims.
     ArrayRef<int64_t> given(outputShape);
@@ -148,12 +126,12 @@ LogicalResult mlir::hone::shapeConvTranspose(ShapeContext &context) {
     context.setResult(0, InferredShape::of(dims));
     return success();
   }
-  SmallVector<int64_t> strides = intsAttr(op, "strides", SmallVector<int64_t>(spatial, 1));
-  SmallVector<int64_t> dilations = intsAttr(op, "dilations", SmallVector<int64_t>(spatial, 1));
-  SmallVector<int64_t> pads = intsAttr(op, "pads", SmallVector<int64_t>(2 * spatial, 0));
+  SmallVector<int64_t> strides = getIntsAttr(op, "strides", SmallVector<int64_t>(spatial, 1));
+  SmallVector<int64_t> dilations = getIntsAttr(op, "dilations", SmallVector<int64_t>(spatial, 1));
+  SmallVector<int64_t> pads = getIntsAttr(op, "pads", SmallVector<int64_t>(2 * spatial, 0));
   SmallVector<int64_t> outputPadding =
-      intsAttr(op, "output_padding", SmallVector<int64_t>(spatial, 0));
-  StringRef autoPad = strAttr(op, "auto_pad", "NOTSET");
+      getIntsAttr(op, "output_padding", SmallVector<int64_t>(spatial, 0));
+  StringRef autoPad = getStrAttr(op, "auto_pad", "NOTSET");
   if (strides.size() != spatial || dilations.size() != spatial || pads.size() != 2 * spatial ||
       outputPadding.size() != spatial || kernel.size() != spatial)
     return op->emitOpError() << "expected " << spatial << " values per spatial attribute";
@@ -182,9 +160,9 @@ LogicalResult mlir::hone::shapePool(ShapeContext &context) {
   ArrayRef<int64_t> x = context.getDims(0);
   if (failed(requireSpatialInput(op, x)))
     return failure();
-  SmallVector<int64_t> kernel = intsAttr(op, "kernel_shape", {});
+  SmallVector<int64_t> kernel = getIntsAttr(op, "kernel_shape", {});
   SmallVector<int64_t> dims{x[0], x[1]};
-  if (failed(slidingWindowDims(op, x.drop_front(2), kernel, intAttr(op, "ceil_mode", 0) != 0,
+  if (failed(slidingWindowDims(op, x.drop_front(2), kernel, getIntAttr(op, "ceil_mode", 0) != 0,
                                dims)))
     return failure();
   // MaxPool's Indices has the output's shape.
@@ -256,8 +234,8 @@ LogicalResult mlir::hone::shapeGemm(ShapeContext &context) {
   ArrayRef<int64_t> a = context.getDims(0), b = context.getDims(1);
   if (a.size() != 2 || b.size() != 2)
     return success(); // the verifier reports the ranks
-  int64_t m = intAttr(op, "transA", 0) ? a[1] : a[0];
-  int64_t n = intAttr(op, "transB", 0) ? b[0] : b[1];
+  int64_t m = getIntAttr(op, "transA", 0) ? a[1] : a[0];
+  int64_t n = getIntAttr(op, "transB", 0) ? b[0] : b[1];
   context.setResult(0, InferredShape::of({m, n}));
   return success();
 }
@@ -279,7 +257,7 @@ LogicalResult mlir::hone::shapeLayerNormalization(ShapeContext &context) {
   }
   ArrayRef<int64_t> x = context.getDims(0);
   int64_t rank = static_cast<int64_t>(x.size());
-  int64_t axis = intAttr(context.getOp(), "axis", -1);
+  int64_t axis = getIntAttr(context.getOp(), "axis", -1);
   if (axis < -rank || axis >= rank)
     return context.getOp()->emitOpError()
            << "expected axis in [" << -rank << ", " << rank - 1 << "], got " << axis;

@@ -7,18 +7,12 @@
 #include "dialects/hone/ShapeFunction.h"
 #include "dialects/hone/ops/ShapeFunctions.h"
 
-#include "mlir/IR/BuiltinAttributes.h"
+#include "dialects/hone/ops/OpAttributes.h"
 
 using namespace mlir;
 using namespace mlir::hone;
 
 namespace {
-
-int64_t intAttr(Operation *op, StringRef name, int64_t fallback) {
-  if (auto attr = op->getAttrOfType<IntegerAttr>(name))
-    return attr.getInt();
-  return fallback;
-}
 
 /// The shape left after reducing `axes` of `dims`.
 FailureOr<InferredShape> reduceDims(Operation *op, ArrayRef<int64_t> dims,
@@ -49,7 +43,7 @@ LogicalResult mlir::hone::shapeReduce(ShapeContext &context) {
   if (!context.hasRank(0))
     return success();
   ArrayRef<int64_t> x = context.getDims(0);
-  bool keepDims = intAttr(op, "keepdims", 1) != 0;
+  bool keepDims = getIntAttr(op, "keepdims", 1) != 0;
   SmallVector<int64_t> axes;
   bool emptyAxes = context.isAbsent(1);
   if (!emptyAxes) {
@@ -64,7 +58,7 @@ LogicalResult mlir::hone::shapeReduce(ShapeContext &context) {
     emptyAxes = axes.empty();
   }
   if (emptyAxes) {
-    if (intAttr(op, "noop_with_empty_axes", 0)) {
+    if (getIntAttr(op, "noop_with_empty_axes", 0)) {
       context.setResult(0, InferredShape::of(x));
       return success();
     }
@@ -82,8 +76,8 @@ LogicalResult mlir::hone::shapeArgReduce(ShapeContext &context) {
   Operation *op = context.getOp();
   if (!context.hasRank(0))
     return success();
-  FailureOr<InferredShape> shape = reduceDims(op, context.getDims(0), {intAttr(op, "axis", 0)},
-                                              intAttr(op, "keepdims", 1) != 0);
+  FailureOr<InferredShape> shape = reduceDims(op, context.getDims(0), {getIntAttr(op, "axis", 0)},
+                                              getIntAttr(op, "keepdims", 1) != 0);
   if (failed(shape))
     return failure();
   context.setResult(0, *shape);
@@ -96,7 +90,7 @@ LogicalResult mlir::hone::shapeTopK(ShapeContext &context) {
     return success();
   SmallVector<int64_t> dims(context.getDims(0));
   int64_t rank = static_cast<int64_t>(dims.size());
-  int64_t axis = intAttr(op, "axis", -1);
+  int64_t axis = getIntAttr(op, "axis", -1);
   if (axis < -rank || axis >= rank)
     return op->emitOpError() << "expected axis in [" << -rank << ", " << rank - 1 << "], got "
                              << axis;

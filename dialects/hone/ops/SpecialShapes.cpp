@@ -8,7 +8,7 @@
 #include "dialects/hone/ShapeFunction.h"
 #include "dialects/hone/ops/ShapeFunctions.h"
 
-#include "mlir/IR/BuiltinAttributes.h"
+#include "dialects/hone/ops/OpAttributes.h"
 
 #include <map>
 
@@ -18,12 +18,6 @@ using namespace mlir::hone;
 namespace {
 
 constexpr int64_t kDynamic = ShapedType::kDynamic;
-
-int64_t intAttr(Operation *op, StringRef name, int64_t fallback) {
-  if (auto attr = op->getAttrOfType<IntegerAttr>(name))
-    return attr.getInt();
-  return fallback;
-}
 
 /// Unifies two sizes of one dim: a static size wins over an unknown one.
 int64_t unify(int64_t a, int64_t b) { return ShapedType::isDynamic(a) ? b : a; }
@@ -171,8 +165,8 @@ LogicalResult mlir::hone::shapeRoiAlign(ShapeContext &context) {
   Operation *op = context.getOp();
   int64_t rois = context.hasRank(1) && context.getRank(1) >= 1 ? context.getDims(1)[0] : kDynamic;
   int64_t channels = context.hasRank(0) && context.getRank(0) == 4 ? context.getDims(0)[1] : kDynamic;
-  context.setResult(0, InferredShape::of({rois, channels, intAttr(op, "output_height", 1),
-                                          intAttr(op, "output_width", 1)}));
+  context.setResult(0, InferredShape::of({rois, channels, getIntAttr(op, "output_height", 1),
+                                          getIntAttr(op, "output_width", 1)}));
   return success();
 }
 

@@ -9,7 +9,7 @@
 #include "dialects/hone/ShapeFunction.h"
 #include "dialects/hone/ops/ShapeFunctions.h"
 
-#include "mlir/IR/BuiltinAttributes.h"
+#include "dialects/hone/ops/OpAttributes.h"
 
 using namespace mlir;
 using namespace mlir::hone;
@@ -17,22 +17,6 @@ using namespace mlir::hone;
 namespace {
 
 constexpr int64_t kDynamic = ShapedType::kDynamic;
-
-int64_t intAttr(Operation *op, StringRef name, int64_t fallback) {
-  if (auto attr = op->getAttrOfType<IntegerAttr>(name))
-    return attr.getInt();
-  return fallback;
-}
-
-std::optional<SmallVector<int64_t>> intsAttr(Operation *op, StringRef name) {
-  auto array = op->getAttrOfType<ArrayAttr>(name);
-  if (!array)
-    return std::nullopt;
-  SmallVector<int64_t> values;
-  for (Attribute element : array)
-    values.push_back(cast<IntegerAttr>(element).getInt());
-  return values;
-}
 
 /// `axis` in [-rank, rank) (or [-rank, rank] with `inclusive`) made
 /// non-negative; emits an error otherwise.
@@ -75,7 +59,7 @@ LogicalResult mlir::hone::shapeReshape(ShapeContext &context) {
       context.setResult(0, InferredShape::ofRank(*rank));
     return success();
   }
-  bool allowZero = intAttr(op, "allowzero", 0) != 0;
+  bool allowZero = getIntAttr(op, "allowzero", 0) != 0;
   SmallVector<int64_t> dims;
   int64_t inferred = -1, known = 1;
   for (size_t i = 0; i < shape->size(); ++i) {
@@ -122,7 +106,7 @@ LogicalResult mlir::hone::shapeTranspose(ShapeContext &context) {
     return success();
   ArrayRef<int64_t> x = context.getDims(0);
   SmallVector<int64_t> perm;
-  if (std::optional<SmallVector<int64_t>> given = intsAttr(context.getOp(), "perm"))
+  if (std::optional<SmallVector<int64_t>> given = getIntsAttr(context.getOp(), "perm"))
     perm = *given;
   else
     for (int64_t i = static_cast<int64_t>(x.size()) - 1; i >= 0; --i)
@@ -141,7 +125,7 @@ LogicalResult mlir::hone::shapeFlatten(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
   ArrayRef<int64_t> x = context.getDims(0);
-  FailureOr<int64_t> axis = normalizeAxis(context.getOp(), intAttr(context.getOp(), "axis", 1),
+  FailureOr<int64_t> axis = normalizeAxis(context.getOp(), getIntAttr(context.getOp(), "axis", 1),
                                           static_cast<int64_t>(x.size()), /*inclusive=*/true);
   if (failed(axis))
     return failure();
@@ -227,7 +211,7 @@ LogicalResult mlir::hone::shapeConcat(ShapeContext &context) {
     ArrayRef<int64_t> operand = context.getDims(i);
     if (i == 0) {
       FailureOr<int64_t> normalized =
-          normalizeAxis(op, intAttr(op, "axis", 0), static_cast<int64_t>(operand.size()));
+          normalizeAxis(op, getIntAttr(op, "axis", 0), static_cast<int64_t>(operand.size()));
       if (failed(normalized))
         return failure();
       axis = *normalized;
@@ -260,7 +244,7 @@ LogicalResult mlir::hone::shapeSplit(ShapeContext &context) {
   Operation *op = context.getOp();
   ArrayRef<int64_t> x = context.getDims(0);
   FailureOr<int64_t> axis =
-      normalizeAxis(op, intAttr(op, "axis", 0), static_cast<int64_t>(x.size()));
+      normalizeAxis(op, getIntAttr(op, "axis", 0), static_cast<int64_t>(x.size()));
   if (failed(axis))
     return failure();
   unsigned outputs = context.getNumResults();
@@ -354,7 +338,7 @@ LogicalResult mlir::hone::shapeGather(ShapeContext &context) {
     return success();
   }
   ArrayRef<int64_t> data = context.getDims(0), indices = context.getDims(1);
-  FailureOr<int64_t> axis = normalizeAxis(context.getOp(), intAttr(context.getOp(), "axis", 0),
+  FailureOr<int64_t> axis = normalizeAxis(context.getOp(), getIntAttr(context.getOp(), "axis", 0),
                                           static_cast<int64_t>(data.size()));
   if (failed(axis))
     return failure();
@@ -377,7 +361,7 @@ LogicalResult mlir::hone::shapeGatherND(ShapeContext &context) {
     return success();
   }
   ArrayRef<int64_t> data = context.getDims(0), indices = context.getDims(1);
-  int64_t batch = intAttr(context.getOp(), "batch_dims", 0);
+  int64_t batch = getIntAttr(context.getOp(), "batch_dims", 0);
   if (indices.empty() || ShapedType::isDynamic(indices.back())) {
     return success();
   }
@@ -465,8 +449,8 @@ LogicalResult mlir::hone::shapeShape(ShapeContext &context) {
   }
   int64_t rank = context.getRank(0);
   auto clamp = [&](int64_t v) { return std::max<int64_t>(0, std::min(rank, v < 0 ? v + rank : v)); };
-  int64_t start = clamp(intAttr(context.getOp(), "start", 0));
-  int64_t end = clamp(intAttr(context.getOp(), "end", rank));
+  int64_t start = clamp(getIntAttr(context.getOp(), "start", 0));
+  int64_t end = clamp(getIntAttr(context.getOp(), "end", rank));
   context.setResult(0, InferredShape::of({std::max<int64_t>(0, end - start)}));
   return success();
 }
@@ -516,7 +500,7 @@ LogicalResult mlir::hone::shapeDepthToSpace(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
   ArrayRef<int64_t> x = context.getDims(0);
-  int64_t block = intAttr(context.getOp(), "blocksize", 1);
+  int64_t block = getIntAttr(context.getOp(), "blocksize", 1);
   if (x.size() != 4 || block < 1)
     return context.getOp()->emitOpError() << "expected a 4-D input and blocksize >= 1";
   bool toSpace = context.getOp()->getName().getStringRef() == "hone.depth_to_space";
@@ -539,7 +523,7 @@ LogicalResult mlir::hone::shapeOneHot(ShapeContext &context) {
   ArrayRef<int64_t> indices = context.getDims(0);
   int64_t rank = static_cast<int64_t>(indices.size()) + 1;
   FailureOr<int64_t> axis =
-      normalizeAxis(context.getOp(), intAttr(context.getOp(), "axis", -1), rank);
+      normalizeAxis(context.getOp(), getIntAttr(context.getOp(), "axis", -1), rank);
   if (failed(axis))
     return failure();
   int64_t depth = kDynamic;

@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "dialects/hone/ops/Verifiers.h"
 
-#include "mlir/IR/BuiltinAttributes.h"
+#include "dialects/hone/ops/OpAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
 
 #include <numeric>
@@ -19,22 +19,6 @@ RankedTensorType rankedOperand(Operation *op, unsigned index) {
   if (index >= op->getNumOperands())
     return nullptr;
   return dyn_cast<RankedTensorType>(op->getOperand(index).getType());
-}
-
-std::optional<int64_t> intAttr(Operation *op, StringRef name) {
-  if (auto attr = op->getAttrOfType<IntegerAttr>(name))
-    return attr.getInt();
-  return std::nullopt;
-}
-
-std::optional<SmallVector<int64_t>> intsAttr(Operation *op, StringRef name) {
-  auto array = op->getAttrOfType<ArrayAttr>(name);
-  if (!array)
-    return std::nullopt;
-  SmallVector<int64_t> values;
-  for (Attribute element : array)
-    values.push_back(cast<IntegerAttr>(element).getInt());
-  return values;
 }
 
 } // namespace
@@ -112,7 +96,7 @@ LogicalResult mlir::hone::verifyBroadcastOperands(Operation *op) {
 
 LogicalResult mlir::hone::verifyAxisInRange(Operation *op) {
   RankedTensorType type = rankedOperand(op, 0);
-  std::optional<int64_t> axis = intAttr(op, "axis");
+  std::optional<int64_t> axis = getIntAttr(op, "axis");
   if (!type || !axis)
     return success();
   int64_t rank = type.getRank();
@@ -137,13 +121,13 @@ LogicalResult mlir::hone::verifyConvolution(Operation *op) {
     return success();
   int64_t spatial = rank - 2;
   for (StringRef name : {"kernel_shape", "strides", "dilations"})
-    if (auto values = intsAttr(op, name); values && static_cast<int64_t>(values->size()) != spatial)
+    if (auto values = getIntsAttr(op, name); values && static_cast<int64_t>(values->size()) != spatial)
       return op->emitOpError() << "expected " << spatial << " values in '" << name << "', got "
                                << values->size();
-  if (auto pads = intsAttr(op, "pads"); pads && static_cast<int64_t>(pads->size()) != 2 * spatial)
+  if (auto pads = getIntsAttr(op, "pads"); pads && static_cast<int64_t>(pads->size()) != 2 * spatial)
     return op->emitOpError() << "expected " << 2 * spatial << " values in 'pads', got "
                              << pads->size();
-  std::optional<int64_t> group = intAttr(op, "group");
+  std::optional<int64_t> group = getIntAttr(op, "group");
   if (group && *group < 1)
     return op->emitOpError() << "expected group >= 1, got " << *group;
   // Conv: weight is M x C/group x k...; the input has C channels.
@@ -178,8 +162,8 @@ LogicalResult mlir::hone::verifyGemm(Operation *op) {
       return op->emitOpError() << "expected 2-D " << name << ", got rank " << type.getRank();
   if (!a || !b)
     return success();
-  int64_t k1 = a.getDimSize(intAttr(op, "transA").value_or(0) ? 0 : 1);
-  int64_t k2 = b.getDimSize(intAttr(op, "transB").value_or(0) ? 1 : 0);
+  int64_t k1 = a.getDimSize(getIntAttr(op, "transA").value_or(0) ? 0 : 1);
+  int64_t k2 = b.getDimSize(getIntAttr(op, "transB").value_or(0) ? 1 : 0);
   if (!ShapedType::isDynamic(k1) && !ShapedType::isDynamic(k2) && k1 != k2)
     return op->emitOpError() << "contracted dims differ: " << k1 << " vs " << k2;
   return success();
@@ -187,7 +171,7 @@ LogicalResult mlir::hone::verifyGemm(Operation *op) {
 
 LogicalResult mlir::hone::verifyTranspose(Operation *op) {
   RankedTensorType type = rankedOperand(op, 0);
-  std::optional<SmallVector<int64_t>> perm = intsAttr(op, "perm");
+  std::optional<SmallVector<int64_t>> perm = getIntsAttr(op, "perm");
   if (!type || !perm)
     return success();
   SmallVector<int64_t> sorted = *perm;
