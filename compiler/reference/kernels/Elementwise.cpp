@@ -198,9 +198,7 @@ Status broadcastBinary(KernelContext &ctx, const Tensor &a, const Tensor &b, DTy
 void registerBinary(const std::string &op, BinaryFns fns) {
   registerKernel(op, [fns](KernelContext &ctx) {
     const Tensor *a, *b;
-    if (Status s = requireInput(ctx, 0, a); !s)
-      return s;
-    if (Status s = requireInput(ctx, 1, b); !s)
+    if (Status s = requireInputs(ctx, {&a, &b}); !s)
       return s;
     Tensor out;
     if (Status s = broadcastBinary(ctx, *a, *b, ctx.outputDType(0), fns, out); !s)
@@ -272,9 +270,7 @@ void registerBinaryKernels() {
       return left ? a << b : a >> b;
     };
     const Tensor *a, *b;
-    if (Status s = requireInput(ctx, 0, a); !s)
-      return s;
-    if (Status s = requireInput(ctx, 1, b); !s)
+    if (Status s = requireInputs(ctx, {&a, &b}); !s)
       return s;
     if (!isUnsignedDType(a->dtype()))
       return ctx.error(std::string("expected unsigned integers, got ") + dtypeName(a->dtype()));
@@ -293,9 +289,7 @@ void registerBinaryKernels() {
   registerKernel("Mod", [](KernelContext &ctx) {
     bool fmod = ctx.getInt("fmod", 0) != 0;
     const Tensor *a, *b;
-    if (Status s = requireInput(ctx, 0, a); !s)
-      return s;
-    if (Status s = requireInput(ctx, 1, b); !s)
+    if (Status s = requireInputs(ctx, {&a, &b}); !s)
       return s;
     if (isFloatDType(a->dtype()) && !fmod)
       return ctx.error("fmod must be 1 for floating-point inputs");
@@ -323,9 +317,7 @@ void registerBinaryKernels() {
 
   registerKernel("PRelu", [](KernelContext &ctx) {
     const Tensor *x, *slope;
-    if (Status s = requireInput(ctx, 0, x); !s)
-      return s;
-    if (Status s = requireInput(ctx, 1, slope); !s)
+    if (Status s = requireInputs(ctx, {&x, &slope}); !s)
       return s;
     BinaryFns fns{[](double v, double a) { return v < 0 ? a * v : v; },
                   [](int64_t v, int64_t a) { return v < 0 ? a * v : v; }, nullptr};
@@ -408,9 +400,7 @@ void registerConversionKernels() {
   });
   registerKernel("CastLike", [](KernelContext &ctx) {
     const Tensor *x, *like;
-    if (Status s = requireInput(ctx, 0, x); !s)
-      return s;
-    if (Status s = requireInput(ctx, 1, like); !s)
+    if (Status s = requireInputs(ctx, {&x, &like}); !s)
       return s;
     ctx.setOutput(0, convertTensor(*x, like->dtype()));
     return Status::success();
@@ -427,11 +417,7 @@ void registerConversionKernels() {
 void registerSelectionKernels() {
   registerKernel("Where", [](KernelContext &ctx) {
     const Tensor *cond, *x, *y;
-    if (Status s = requireInput(ctx, 0, cond); !s)
-      return s;
-    if (Status s = requireInput(ctx, 1, x); !s)
-      return s;
-    if (Status s = requireInput(ctx, 2, y); !s)
+    if (Status s = requireInputs(ctx, {&cond, &x, &y}); !s)
       return s;
     if (x->dtype() != y->dtype())
       return ctx.error("expected X and Y of one element type");

@@ -35,6 +35,15 @@ inline Status requireInput(KernelContext &ctx, size_t i, const Tensor *&out) {
   return Status::success();
 }
 
+/// Inputs 0, 1, ... into `outs`, or an error naming the first absent one.
+inline Status requireInputs(KernelContext &ctx, std::initializer_list<const Tensor **> outs) {
+  size_t i = 0;
+  for (const Tensor **out : outs)
+    if (Status s = requireInput(ctx, i++, *out); !s)
+      return s;
+  return Status::success();
+}
+
 /// A shape whose element count is within kMaxKernelElements and whose dims
 /// are non-negative.
 inline Status checkShape(KernelContext &ctx, const Shape &shape) {

@@ -54,9 +54,7 @@ namespace {
 
 Status convKernel(KernelContext &ctx) {
   const Tensor *x, *w;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, w); !s)
+  if (Status s = requireInputs(ctx, {&x, &w}); !s)
     return s;
   const Tensor *b = ctx.input(2);
   if (x->rank() < 3 || w->rank() != x->rank())
@@ -144,9 +142,7 @@ Status convKernel(KernelContext &ctx) {
 
 Status convTransposeKernel(KernelContext &ctx) {
   const Tensor *x, *w;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, w); !s)
+  if (Status s = requireInputs(ctx, {&x, &w}); !s)
     return s;
   const Tensor *b = ctx.input(2);
   if (x->rank() < 3 || w->rank() != x->rank())

@@ -37,9 +37,7 @@ double reflect(double x, double lo, double hi) {
 
 Status gridSampleKernel(KernelContext &ctx) {
   const Tensor *x, *grid;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, grid); !s)
+  if (Status s = requireInputs(ctx, {&x, &grid}); !s)
     return s;
   if (x->rank() != 4 || grid->rank() != 4 || grid->dim(3) != 2 || grid->dim(0) != x->dim(0))
     return ctx.error("expected X of N x C x H x W and grid of N x H' x W' x 2");
@@ -139,11 +137,7 @@ double bilinearAt(const Tensor &x, int64_t base, int64_t h, int64_t w, double yy
 
 Status roiAlignKernel(KernelContext &ctx) {
   const Tensor *x, *rois, *batchIndices;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, rois); !s)
-    return s;
-  if (Status s = requireInput(ctx, 2, batchIndices); !s)
+  if (Status s = requireInputs(ctx, {&x, &rois, &batchIndices}); !s)
     return s;
   if (x->rank() != 4 || rois->rank() != 2 || rois->dim(1) != 4 || batchIndices->numel() != rois->dim(0))
     return ctx.error("expected X of N x C x H x W, rois of R x 4 and R batch indices");
@@ -195,9 +189,7 @@ Status roiAlignKernel(KernelContext &ctx) {
 
 Status nonMaxSuppressionKernel(KernelContext &ctx) {
   const Tensor *boxes, *scores;
-  if (Status s = requireInput(ctx, 0, boxes); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, scores); !s)
+  if (Status s = requireInputs(ctx, {&boxes, &scores}); !s)
     return s;
   if (boxes->rank() != 3 || boxes->dim(2) != 4 || scores->rank() != 3 ||
       scores->dim(0) != boxes->dim(0) || scores->dim(2) != boxes->dim(1))

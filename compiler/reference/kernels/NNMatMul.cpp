@@ -32,9 +32,7 @@ void multiply(const Tensor &a, int64_t aOffset, bool transA, const Tensor &b, in
 
 Status matMulKernel(KernelContext &ctx) {
   const Tensor *a, *b;
-  if (Status s = requireInput(ctx, 0, a); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, b); !s)
+  if (Status s = requireInputs(ctx, {&a, &b}); !s)
     return s;
   if (a->rank() == 0 || b->rank() == 0)
     return ctx.error("expected operands of rank >= 1");
@@ -78,9 +76,7 @@ Status matMulKernel(KernelContext &ctx) {
 
 Status gemmKernel(KernelContext &ctx) {
   const Tensor *a, *b;
-  if (Status s = requireInput(ctx, 0, a); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, b); !s)
+  if (Status s = requireInputs(ctx, {&a, &b}); !s)
     return s;
   const Tensor *cIn = ctx.input(2);
   if (a->rank() != 2 || b->rank() != 2)

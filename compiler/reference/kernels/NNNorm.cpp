@@ -24,9 +24,8 @@ template <typename Fn> void forEachInChannel(const Tensor &x, int64_t ch, Fn &&f
 
 Status batchNormKernel(KernelContext &ctx) {
   const Tensor *x, *scale, *bias, *mean, *var;
-  for (auto [i, t] : {std::pair{0, &x}, {1, &scale}, {2, &bias}, {3, &mean}, {4, &var}})
-    if (Status s = requireInput(ctx, i, *t); !s)
-      return s;
+  if (Status s = requireInputs(ctx, {&x, &scale, &bias, &mean, &var}); !s)
+    return s;
   if (x->rank() < 2)
     return ctx.error("expected input of rank >= 2");
   int64_t c = x->dim(1);
@@ -71,11 +70,7 @@ Status batchNormKernel(KernelContext &ctx) {
 
 Status instanceNormKernel(KernelContext &ctx) {
   const Tensor *x, *scale, *bias;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, scale); !s)
-    return s;
-  if (Status s = requireInput(ctx, 2, bias); !s)
+  if (Status s = requireInputs(ctx, {&x, &scale, &bias}); !s)
     return s;
   if (x->rank() < 3 || scale->numel() != x->dim(1) || bias->numel() != x->dim(1))
     return ctx.error("expected N x C x spatial input and per-channel scale and B");
@@ -99,9 +94,7 @@ Status instanceNormKernel(KernelContext &ctx) {
 
 Status layerNormKernel(KernelContext &ctx) {
   const Tensor *x, *scale;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, scale); !s)
+  if (Status s = requireInputs(ctx, {&x, &scale}); !s)
     return s;
   const Tensor *bias = ctx.input(2);
   int64_t axis = ctx.getInt("axis", -1);

@@ -139,9 +139,7 @@ Status globalPoolKernel(KernelContext &ctx, PoolKind kind) {
 
 Status maxUnpoolKernel(KernelContext &ctx) {
   const Tensor *x, *indices;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, indices); !s)
+  if (Status s = requireInputs(ctx, {&x, &indices}); !s)
     return s;
   if (x->rank() < 3 || indices->shape() != x->shape())
     return ctx.error("expected indices of the input's shape and rank >= 3");

@@ -140,9 +140,7 @@ Status negativeLogLikelihood(KernelContext &ctx, const std::vector<double> &logP
 
 Status nllKernel(KernelContext &ctx) {
   const Tensor *input, *target;
-  if (Status s = requireInput(ctx, 0, input); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, target); !s)
+  if (Status s = requireInputs(ctx, {&input, &target}); !s)
     return s;
   Tensor loss;
   if (Status s = negativeLogLikelihood(ctx, input->toDoubles(), input->shape(), *target,
@@ -155,9 +153,7 @@ Status nllKernel(KernelContext &ctx) {
 
 Status softmaxCrossEntropyKernel(KernelContext &ctx) {
   const Tensor *scores, *labels;
-  if (Status s = requireInput(ctx, 0, scores); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, labels); !s)
+  if (Status s = requireInputs(ctx, {&scores, &labels}); !s)
     return s;
   if (scores->rank() < 2)
     return ctx.error("expected scores of rank >= 2");

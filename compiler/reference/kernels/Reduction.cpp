@@ -192,9 +192,7 @@ Status argReduceKernel(KernelContext &ctx, bool isMax) {
 
 Status cumSumKernel(KernelContext &ctx) {
   const Tensor *x, *axisT;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, axisT); !s)
+  if (Status s = requireInputs(ctx, {&x, &axisT}); !s)
     return s;
   if (axisT->numel() != 1)
     return ctx.error("expected a scalar axis");
@@ -230,9 +228,7 @@ Status cumSumKernel(KernelContext &ctx) {
 
 Status topKKernel(KernelContext &ctx) {
   const Tensor *x, *kT;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, kT); !s)
+  if (Status s = requireInputs(ctx, {&x, &kT}); !s)
     return s;
   if (kT->numel() != 1)
     return ctx.error("expected a single K");

@@ -26,9 +26,7 @@ bool resolveIndex(int64_t &index, int64_t size) {
 
 Status gatherKernel(KernelContext &ctx) {
   const Tensor *data, *indices;
-  if (Status s = requireInput(ctx, 0, data); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, indices); !s)
+  if (Status s = requireInputs(ctx, {&data, &indices}); !s)
     return s;
   int64_t axis = ctx.getInt("axis", 0);
   if (!normalizeAxis(axis, data->rank()))
@@ -56,9 +54,7 @@ Status gatherKernel(KernelContext &ctx) {
 
 Status gatherElementsKernel(KernelContext &ctx) {
   const Tensor *data, *indices;
-  if (Status s = requireInput(ctx, 0, data); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, indices); !s)
+  if (Status s = requireInputs(ctx, {&data, &indices}); !s)
     return s;
   int64_t axis = ctx.getInt("axis", 0);
   if (!normalizeAxis(axis, data->rank()) || indices->rank() != data->rank())
@@ -97,11 +93,7 @@ void scatterInto(Tensor &out, int64_t dst, const Tensor &updates, int64_t src,
 
 Status scatterElementsKernel(KernelContext &ctx) {
   const Tensor *data, *indices, *updates;
-  if (Status s = requireInput(ctx, 0, data); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, indices); !s)
-    return s;
-  if (Status s = requireInput(ctx, 2, updates); !s)
+  if (Status s = requireInputs(ctx, {&data, &indices, &updates}); !s)
     return s;
   int64_t axis = ctx.getInt("axis", 0);
   if (!normalizeAxis(axis, data->rank()) || indices->shape() != updates->shape() ||
@@ -142,9 +134,7 @@ Status ndOffset(KernelContext &ctx, const Tensor &data, const Tensor &indices, i
 
 Status gatherNDKernel(KernelContext &ctx) {
   const Tensor *data, *indices;
-  if (Status s = requireInput(ctx, 0, data); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, indices); !s)
+  if (Status s = requireInputs(ctx, {&data, &indices}); !s)
     return s;
   int64_t batch = ctx.getInt("batch_dims", 0);
   if (indices->rank() < 1 || batch < 0 || batch >= indices->rank())
@@ -183,11 +173,7 @@ Status gatherNDKernel(KernelContext &ctx) {
 
 Status scatterNDKernel(KernelContext &ctx) {
   const Tensor *data, *indices, *updates;
-  if (Status s = requireInput(ctx, 0, data); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, indices); !s)
-    return s;
-  if (Status s = requireInput(ctx, 2, updates); !s)
+  if (Status s = requireInputs(ctx, {&data, &indices, &updates}); !s)
     return s;
   if (indices->rank() < 1)
     return ctx.error("indices must have rank >= 1");
@@ -215,11 +201,7 @@ Status scatterNDKernel(KernelContext &ctx) {
 
 Status oneHotKernel(KernelContext &ctx) {
   const Tensor *indices, *depthT, *values;
-  if (Status s = requireInput(ctx, 0, indices); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, depthT); !s)
-    return s;
-  if (Status s = requireInput(ctx, 2, values); !s)
+  if (Status s = requireInputs(ctx, {&indices, &depthT, &values}); !s)
     return s;
   if (depthT->numel() != 1 || values->numel() != 2)
     return ctx.error("expected a scalar depth and two values");
@@ -270,9 +252,7 @@ Status nonZeroKernel(KernelContext &ctx) {
 
 Status compressKernel(KernelContext &ctx) {
   const Tensor *x, *condition;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, condition); !s)
+  if (Status s = requireInputs(ctx, {&x, &condition}); !s)
     return s;
   Tensor input = *x;
   int64_t axis;
@@ -391,9 +371,7 @@ Status eyeLikeKernel(KernelContext &ctx) {
 
 Status reverseSequenceKernel(KernelContext &ctx) {
   const Tensor *x, *lengths;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, lengths); !s)
+  if (Status s = requireInputs(ctx, {&x, &lengths}); !s)
     return s;
   int64_t batchAxis = ctx.getInt("batch_axis", 1), timeAxis = ctx.getInt("time_axis", 0);
   if (x->rank() < 2 || !normalizeAxis(batchAxis, x->rank()) || !normalizeAxis(timeAxis, x->rank()) ||

@@ -17,9 +17,7 @@ namespace {
 
 Status reshapeKernel(KernelContext &ctx) {
   const Tensor *x, *shapeTensor;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, shapeTensor); !s)
+  if (Status s = requireInputs(ctx, {&x, &shapeTensor}); !s)
     return s;
   bool allowZero = ctx.getInt("allowzero", 0) != 0;
   std::vector<int64_t> requested = shapeTensor->toInts();
@@ -131,9 +129,7 @@ Status squeezeKernel(KernelContext &ctx) {
 
 Status unsqueezeKernel(KernelContext &ctx) {
   const Tensor *x, *axes;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, axes); !s)
+  if (Status s = requireInputs(ctx, {&x, &axes}); !s)
     return s;
   std::vector<int64_t> axisList = axes->toInts();
   int64_t rank = x->rank() + static_cast<int64_t>(axisList.size());
@@ -162,9 +158,7 @@ Tensor broadcastTo(const Tensor &x, const Shape &shape) {
 
 Status expandKernel(KernelContext &ctx) {
   const Tensor *x, *shapeTensor;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, shapeTensor); !s)
+  if (Status s = requireInputs(ctx, {&x, &shapeTensor}); !s)
     return s;
   Shape shape;
   if (!broadcastShapes(x->shape(), shapeTensor->toInts(), shape))
@@ -177,9 +171,7 @@ Status expandKernel(KernelContext &ctx) {
 
 Status tileKernel(KernelContext &ctx) {
   const Tensor *x, *repeatsTensor;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, repeatsTensor); !s)
+  if (Status s = requireInputs(ctx, {&x, &repeatsTensor}); !s)
     return s;
   std::vector<int64_t> repeats = repeatsTensor->toInts();
   if (static_cast<int64_t>(repeats.size()) != x->rank())
@@ -287,11 +279,7 @@ Status splitKernel(KernelContext &ctx) {
 
 Status sliceKernel(KernelContext &ctx) {
   const Tensor *x, *startsT, *endsT;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, startsT); !s)
-    return s;
-  if (Status s = requireInput(ctx, 2, endsT); !s)
+  if (Status s = requireInputs(ctx, {&x, &startsT, &endsT}); !s)
     return s;
   std::vector<int64_t> starts = startsT->toInts(), ends = endsT->toInts();
   std::vector<int64_t> axes, steps;
@@ -369,9 +357,7 @@ int64_t padSource(int64_t i, int64_t size, const std::string &mode) {
 
 Status padKernel(KernelContext &ctx) {
   const Tensor *x, *padsT;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, padsT); !s)
+  if (Status s = requireInputs(ctx, {&x, &padsT}); !s)
     return s;
   std::vector<int64_t> pads = padsT->toInts();
   int64_t rank = x->rank();
@@ -455,11 +441,7 @@ Status constantOfShapeKernel(KernelContext &ctx) {
 
 Status rangeKernel(KernelContext &ctx) {
   const Tensor *start, *limit, *delta;
-  if (Status s = requireInput(ctx, 0, start); !s)
-    return s;
-  if (Status s = requireInput(ctx, 1, limit); !s)
-    return s;
-  if (Status s = requireInput(ctx, 2, delta); !s)
+  if (Status s = requireInputs(ctx, {&start, &limit, &delta}); !s)
     return s;
   if (start->numel() != 1 || limit->numel() != 1 || delta->numel() != 1)
     return ctx.error("expected scalar start, limit and delta");
