@@ -18,6 +18,7 @@
 #include <onnx/defs/parser.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using namespace mlir;
@@ -126,6 +127,16 @@ LogicalResult applyInputShapes(onnx::ModelProto &model, const ImportOptions &opt
   return success();
 }
 
+/// ONNX's messages span lines; a diagnostic is one.
+std::string oneLine(std::string text) {
+  for (char &c : text)
+    if (c == '\n' || c == '\r')
+      c = ' ';
+  while (!text.empty() && text.back() == ' ')
+    text.pop_back();
+  return text;
+}
+
 /// ONNX's checker configured for `model`, whose files live in `directory`.
 onnx::checker::CheckerContext checkerContextFor(const onnx::ModelProto &model,
                                                 const std::string &directory) {
@@ -160,9 +171,21 @@ LogicalResult checkNodes(const onnx::ModelProto &model, const std::string &path,
   for (const auto &node : graph.node())
     for (const auto &output : node.output())
       scope.add(output);
+  std::set<std::string> defined;
+  for (const auto &input : graph.input())
+    defined.insert(input.name());
+  for (const auto &init : graph.initializer())
+    defined.insert(init.name());
   for (int i = 0; i < graph.node_size(); ++i) {
     const onnx::NodeProto &node = graph.node(i);
     Location loc = onnxNodeLoc(context, path, nodeName(node, i), node.op_type());
+    // The graph is sorted: every input must be defined by now.
+    for (const std::string &input : node.input())
+      if (!input.empty() && !defined.count(input))
+        return emitError(loc) << "input '" << input << "' is not defined by any node, "
+                              << "initializer or graph input";
+    for (const std::string &output : node.output())
+      defined.insert(output);
     if (!node.domain().empty() && node.domain() != "ai.onnx")
       return emitError(loc) << "unsupported operator domain '" << node.domain() << "'";
     if (!isImportableOnnxOp(node.op_type()))
@@ -173,7 +196,7 @@ LogicalResult checkNodes(const onnx::ModelProto &model, const std::string &path,
       // The checker appends "==> Context: ..." naming the node again.
       std::string message = e.what();
       size_t context = message.find("\n\n==> Context:");
-      return emitError(loc) << "invalid node: " << message.substr(0, context);
+      return emitError(loc) << "invalid node: " << oneLine(message.substr(0, context));
     }
   }
   return success();
@@ -245,7 +268,7 @@ OwningOpRef<ModuleOp> mlir::hone::importOnnxModel(MLIRContext *context, const st
     onnx::checker::LexicalScopeContext scope;
     onnx::checker::check_graph(model.graph(), checker, scope);
   } catch (const std::exception &e) {
-    return emitError(fileLoc) << "invalid model: " << e.what(), nullptr;
+    return emitError(fileLoc) << "invalid model: " << oneLine(e.what()), nullptr;
   }
   if (failed(applyInputShapes(model, options, fileLoc)))
     return nullptr;

@@ -431,6 +431,8 @@ static int honeRunMain(int argc, char **argv) {
   DialectRegistry registry;
   hone::registerImportedDialects(registry);
   MLIRContext context(registry);
+  // One line per problem: no IR dump appended to verifier errors.
+  context.printOpOnDiagnostic(false);
   hone::OnnxDiagnosticHandler diagnostics(&context);
 
   const std::vector<std::string> &positional = options.positional;

@@ -86,6 +86,8 @@ static int honecMain(int argc, char **argv) {
   DialectRegistry registry;
   hone::registerImportedDialects(registry);
   MLIRContext context(registry);
+  // One line per problem: no IR dump appended to verifier errors.
+  context.printOpOnDiagnostic(false);
   hone::OnnxDiagnosticHandler diagnostics(&context);
   OwningOpRef<ModuleOp> module = hone::importOnnxModel(&context, modelPath, options);
   if (!module)
