@@ -1,0 +1,46 @@
+//===- Stages.h - The pipeline's stages, one table ---------------*- C++ -*-===//
+//
+// Every step of DESIGN.md's pipeline is a stage here, in order. The table
+// alone drives `honec --emit=<stage>` (stop after that stage and print the
+// IR) and the pipeline builder; a step adds itself with one row when its
+// passes exist.
+//
+//===----------------------------------------------------------------------===//
+#ifndef HONE_COMPILER_PIPELINE_STAGES_H
+#define HONE_COMPILER_PIPELINE_STAGES_H
+
+#include "mlir/Pass/PassManager.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <optional>
+
+namespace mlir::hone {
+
+enum class Stage {
+  /// The imported hone IR, before any pass.
+  Import,
+};
+
+struct StageInfo {
+  Stage stage;
+  /// The name `--emit=` takes.
+  llvm::StringLiteral name;
+  llvm::StringLiteral description;
+  /// Adds the stage's passes to `pm` (nothing for the importer).
+  void (*build)(OpPassManager &pm);
+};
+
+/// All stages, in pipeline order.
+llvm::ArrayRef<StageInfo> pipelineStages();
+
+/// The stage named `name`, if any.
+std::optional<Stage> findStage(llvm::StringRef name);
+
+/// Adds the passes of every stage up to and including `last`.
+void buildPipelineUpTo(OpPassManager &pm, Stage last);
+
+} // namespace mlir::hone
+
+#endif // HONE_COMPILER_PIPELINE_STAGES_H
