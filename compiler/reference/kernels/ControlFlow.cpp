@@ -12,7 +12,9 @@
 namespace hone::ref {
 namespace {
 
-/// A loop with neither a trip count nor a false condition stops here.
+/// A loop stops with an error here, whatever its trip count says: the
+/// reference evaluator is not meant for longer loops, and a hostile trip
+/// count must not run for hours.
 constexpr int64_t kMaxLoopIterations = 10'000'000;
 
 Status ifKernel(KernelContext &ctx) {
@@ -55,7 +57,7 @@ Status stack(KernelContext &ctx, const std::vector<Tensor> &parts, DType dtype, 
 
 Status loopKernel(KernelContext &ctx) {
   const Tensor *tripCount = ctx.input(0), *condition = ctx.input(1);
-  int64_t maxTrips = tripCount ? tripCount->getInt(0) : kMaxLoopIterations;
+  int64_t maxTrips = tripCount && tripCount->numel() ? tripCount->getInt(0) : kMaxLoopIterations;
   bool keepGoing = condition ? condition->getInt(0) != 0 : true;
   size_t carried = ctx.numInputs() >= 2 ? ctx.numInputs() - 2 : 0;
   std::vector<Tensor> values;
@@ -70,7 +72,7 @@ Status loopKernel(KernelContext &ctx) {
   std::vector<std::vector<Tensor>> scanParts(scans);
   int64_t iteration = 0;
   for (; iteration < maxTrips && keepGoing; ++iteration) {
-    if (!tripCount && iteration >= kMaxLoopIterations)
+    if (iteration >= kMaxLoopIterations)
       return ctx.error("stopped after " + std::to_string(kMaxLoopIterations) + " iterations");
     std::vector<Tensor> args;
     args.push_back(Tensor::fromInts(DType::I64, {}, {iteration}));

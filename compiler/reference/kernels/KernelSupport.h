@@ -16,7 +16,10 @@ namespace hone::ref {
 
 /// Tensors above this many elements are refused: the evaluator is for tests
 /// and checks, and a hostile shape must not exhaust memory.
-constexpr int64_t kMaxKernelElements = int64_t(1) << 31;
+constexpr int64_t kMaxKernelElements = int64_t(1) << 28;
+/// Kernels whose loops would run more steps than this refuse: a hostile
+/// attribute (a huge kernel_shape) must not keep the evaluator busy for hours.
+constexpr int64_t kMaxKernelWork = int64_t(1) << 34;
 
 /// `axis` in [-rank, rank) made non-negative; false when out of range.
 inline bool normalizeAxis(int64_t &axis, int64_t rank) {
@@ -54,6 +57,20 @@ inline Status checkShape(KernelContext &ctx, const Shape &shape) {
     if (d > 0 && numel > kMaxKernelElements / d)
       return ctx.error("shape " + shapeToString(shape) + " is too large");
     numel *= d;
+  }
+  return Status::success();
+}
+
+/// Checks that the product of `factors` (loop trip counts) stays within
+/// kMaxKernelWork.
+inline Status checkWork(KernelContext &ctx, std::initializer_list<int64_t> factors) {
+  int64_t work = 1;
+  for (int64_t f : factors) {
+    if (f < 0)
+      return ctx.error("negative loop count");
+    if (f > 0 && work > kMaxKernelWork / f)
+      return ctx.error("too much work for the reference evaluator (over 2^34 steps)");
+    work *= f;
   }
   return Status::success();
 }

@@ -86,6 +86,8 @@ Status convKernel(KernelContext &ctx) {
   }
   if (Status s = checkShape(ctx, outShape); !s)
     return s;
+  if (Status s = checkWork(ctx, {shapeNumel(outShape), cg, shapeNumel(kernel)}); !s)
+    return s;
   Tensor y(x->dtype(), outShape);
   Shape outSpatial(outShape.begin() + 2, outShape.end());
   int64_t outPixels = shapeNumel(outSpatial), inPixels = shapeNumel(inSpatial);
@@ -191,6 +193,8 @@ Status convTransposeKernel(KernelContext &ctx) {
   Shape outShape{n, m};
   outShape.insert(outShape.end(), outSpatial.begin(), outSpatial.end());
   if (Status s = checkShape(ctx, outShape); !s)
+    return s;
+  if (Status s = checkWork(ctx, {x->numel(), shapeNumel(kernel), mg}); !s)
     return s;
   int64_t outPixels = shapeNumel(outSpatial), inPixels = shapeNumel(inSpatial),
           kernelPixels = shapeNumel(kernel);

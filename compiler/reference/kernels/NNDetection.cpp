@@ -167,6 +167,8 @@ Status roiAlignKernel(KernelContext &ctx) {
     int64_t gridW = ratio > 0 ? ratio : static_cast<int64_t>(std::ceil(roiW / ow));
     gridH = std::max<int64_t>(gridH, 1);
     gridW = std::max<int64_t>(gridW, 1);
+    if (Status s = checkWork(ctx, {c, oh, ow, gridH, gridW}); !s)
+      return s;
     for (int64_t ch = 0; ch < c; ++ch) {
       int64_t base = (batch * c + ch) * h * w;
       for (int64_t i = 0; i < oh; ++i)
@@ -218,6 +220,8 @@ Status nonMaxSuppressionKernel(KernelContext &ctx) {
     double uni = (p[2] - p[0]) * (p[3] - p[1]) + (q[2] - q[0]) * (q[3] - q[1]) - inter;
     return uni > 0 ? inter / uni : 0.0;
   };
+  if (Status s = checkWork(ctx, {batches, classes, n, n}); !s)
+    return s;
   std::vector<std::array<int64_t, 3>> selected;
   for (int64_t b = 0; b < batches; ++b)
     for (int64_t cls = 0; cls < classes; ++cls) {

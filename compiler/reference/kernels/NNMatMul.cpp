@@ -56,6 +56,8 @@ Status matMulKernel(KernelContext &ctx) {
     outShape.push_back(n);
   if (Status s = checkShape(ctx, outShape); !s)
     return s;
+  if (Status s = checkWork(ctx, {shapeNumel(batch), m, n, k}); !s)
+    return s;
   std::vector<int64_t> mapA = broadcastIndexMap(batchA, batch), mapB = broadcastIndexMap(batchB, batch);
   Tensor y(a->dtype(), outShape);
   std::vector<double> c(m * n);
@@ -87,6 +89,8 @@ Status gemmKernel(KernelContext &ctx) {
   int64_t kb = transB ? b->dim(1) : b->dim(0), n = transB ? b->dim(0) : b->dim(1);
   if (k != kb)
     return ctx.error("contracted dims differ");
+  if (Status s = checkWork(ctx, {m, n, k}); !s)
+    return s;
   std::vector<double> c(m * n, 0.0);
   multiply(*a, 0, transA, *b, 0, transB, m, n, k, c);
   Tensor y(a->dtype(), {m, n});
@@ -187,6 +191,8 @@ Status einsumKernel(KernelContext &ctx) {
   for (char ch : letters)
     loopShape.push_back(sizes[ch]);
   if (Status s = checkShape(ctx, loopShape); !s)
+    return s;
+  if (Status s = checkWork(ctx, {shapeNumel(loopShape), static_cast<int64_t>(terms.size())}); !s)
     return s;
   std::vector<double> acc(shapeNumel(outShape), 0.0);
   std::vector<int64_t> outStrides = shapeStrides(outShape), index;

@@ -149,6 +149,8 @@ Status lrnKernel(KernelContext &ctx) {
   if (size < 1)
     return ctx.error("size must be positive");
   int64_t n = x->dim(0), c = x->dim(1), inner = x->numel() / std::max<int64_t>(1, n * c);
+  if (Status s = checkWork(ctx, {x->numel(), std::min(size, c)}); !s)
+    return s;
   int64_t before = (size - 1) / 2, after = size - 1 - before;
   Tensor y(x->dtype(), x->shape());
   for (int64_t b = 0; b < n; ++b)

@@ -46,6 +46,8 @@ Status poolKernel(KernelContext &ctx, PoolKind kind) {
   outShape.insert(outShape.end(), outSpatial.begin(), outSpatial.end());
   if (Status s = checkShape(ctx, outShape); !s)
     return s;
+  if (Status s = checkWork(ctx, {shapeNumel(outShape), shapeNumel(kernel)}); !s)
+    return s;
   Tensor y(x->dtype(), outShape);
   Tensor indices(DType::I64, outShape);
   bool columnMajor = ctx.getInt("storage_order", 0) != 0;

@@ -146,6 +146,17 @@ Status resizeKernel(KernelContext &ctx) {
   }
   if (Status s = checkShape(ctx, outShape); !s)
     return s;
+  int64_t tapsPerAxis = opt.mode == "cubic" ? 4 : opt.mode == "linear" ? 2 : 1;
+  std::vector<int64_t> work{shapeNumel(outShape)};
+  for (int64_t d = 0; d < rank && tapsPerAxis > 1; ++d)
+    if (outShape[d] != x->dim(d) || opt.transform == "tf_crop_and_resize")
+      work.push_back(tapsPerAxis);
+  int64_t steps = 1;
+  for (int64_t w : work)
+    if (Status s = checkWork(ctx, {steps, w}); !s)
+      return s;
+    else
+      steps *= w;
   std::vector<double> roiValues = roi ? roi->toDoubles() : std::vector<double>();
   if (opt.transform == "tf_crop_and_resize" && static_cast<int64_t>(roiValues.size()) != 2 * rank)
     return ctx.error("tf_crop_and_resize needs an roi of 2 x rank values");

@@ -2,13 +2,16 @@
 //
 // Builds seed models (textual ONNX written here, serialized to binary, and
 // the bundled example), mutates their bytes with a fixed seed (bit flips,
-// byte overwrites, insertions, deletions, truncations, chunk duplication)
-// and imports each mutant in this process. Every mutant must either import
-// and verify, or fail with at least one diagnostic; a crash, an abort or a
-// hang fails the test run itself.
+// byte overwrites, insertions, deletions, truncations, chunk duplication,
+// and structure-aware edits of op types, attributes, dims and wiring) and
+// imports each mutant in this process. Every mutant must either import and
+// verify, or fail with at least one diagnostic; what imports is then run by
+// the reference evaluator on small inputs, which must return outputs or an
+// error. A crash, an abort or a hang fails the test run itself.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/onnx/OnnxImporter.h"
+#include "compiler/reference/Evaluator.h"
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -16,7 +19,9 @@
 #include <catch2/catch.hpp>
 #include <onnx/defs/parser.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <cstdlib>
 #include <fstream>
 #include <random>
@@ -155,23 +160,67 @@ std::string mutateStructure(const std::string &seed, std::mt19937 &rng) {
   return bytes;
 }
 
+void appendNodeTestSeeds(std::vector<std::string> &seeds) {
+  const std::filesystem::path root = "/usr/share/libonnx-testdata/data/node";
+  std::error_code error;
+  std::vector<std::filesystem::path> models;
+  for (const auto &entry : std::filesystem::directory_iterator(root, error))
+    if (std::filesystem::exists(entry.path() / "model.onnx"))
+      models.push_back(entry.path() / "model.onnx");
+  std::sort(models.begin(), models.end()); // a fixed order: failures reproduce
+  for (const auto &model : models) {
+    std::ifstream in(model, std::ios::binary);
+    seeds.emplace_back(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+}
+
+/// Inputs for `main` with every dim at most 8 (dynamic dims 3), or false when
+/// an argument is too large or of an unsupported type.
+bool smallInputs(mlir::func::FuncOp main, std::mt19937 &rng, std::vector<hone::ref::Tensor> &out) {
+  out.clear();
+  for (mlir::Type type : main.getArgumentTypes()) {
+    auto ranked = mlir::dyn_cast<mlir::RankedTensorType>(type);
+    if (!ranked)
+      return false;
+    hone::ref::DType dtype = mlir::hone::dtypeOf(ranked.getElementType());
+    if (dtype == hone::ref::DType::Undefined)
+      return false;
+    hone::ref::Shape shape;
+    for (int64_t d : ranked.getShape()) {
+      if (!mlir::ShapedType::isDynamic(d) && d > 8)
+        return false;
+      shape.push_back(mlir::ShapedType::isDynamic(d) ? 3 : d);
+    }
+    hone::ref::Tensor tensor(dtype, shape);
+    for (int64_t i = 0; i < tensor.numel(); ++i)
+      tensor.setDouble(i, static_cast<double>(rng() % 7) - 3.0);
+    out.push_back(std::move(tensor));
+  }
+  return true;
+}
+
 } // namespace
 
-TEST_CASE("1200 mutated models import or fail with a diagnostic, never crash", "[onnx][fuzz]") {
+TEST_CASE("3000 mutated models import or fail with a diagnostic, and run or fail with an error, "
+          "never crash",
+          "[onnx][fuzz]") {
   std::vector<std::string> seeds;
   for (const char *text : kSeedModels)
     seeds.push_back(serializeSeed(text));
+  // Debian's ONNX node tests (a test dependency) are seeds that reach every
+  // operator's import rules, shape function and kernel.
+  appendNodeTestSeeds(seeds);
   std::string path = "/tmp/hone-import-fuzz-" + std::to_string(getpid()) + ".onnx";
   // HONE_FUZZ_SEED / HONE_FUZZ_ITERATIONS run longer campaigns by hand; CI
   // uses the fixed defaults so that a failure reproduces.
   const char *seedText = std::getenv("HONE_FUZZ_SEED");
   const char *iterationsText = std::getenv("HONE_FUZZ_ITERATIONS");
   std::mt19937 rng(seedText ? std::strtoul(seedText, nullptr, 10) : 20261122);
-  int iterations = iterationsText ? std::atoi(iterationsText) : 1200;
-  int imported = 0, rejected = 0;
+  int iterations = iterationsText ? std::atoi(iterationsText) : 3000;
+  int imported = 0, rejected = 0, evaluated = 0;
   for (int i = 0; i < iterations; ++i) {
     // Alternate byte-level and structure-aware mutants.
-    const std::string &seed = seeds[i % seeds.size()];
+    const std::string &seed = seeds[rng() % seeds.size()];
     std::string bytes = i % 2 ? mutateStructure(seed, rng) : mutate(seed, rng);
     {
       std::ofstream out(path, std::ios::binary);
@@ -188,6 +237,15 @@ TEST_CASE("1200 mutated models import or fail with a diagnostic, never crash", "
     auto module = mlir::hone::importOnnxModel(&context, path);
     if (module) {
       ++imported;
+      // What imports also runs: the evaluator on small inputs must finish
+      // with outputs or an error, never crash.
+      auto main = module->lookupSymbol<mlir::func::FuncOp>("main");
+      std::vector<hone::ref::Tensor> inputs;
+      if (main && smallInputs(main, rng, inputs)) {
+        std::string error;
+        if (succeeded(mlir::hone::evaluateFunction(main, inputs, error)))
+          ++evaluated;
+      }
     } else {
       ++rejected;
       INFO("mutant " << i << " was rejected without a diagnostic");
@@ -196,6 +254,9 @@ TEST_CASE("1200 mutated models import or fail with a diagnostic, never crash", "
   }
   std::remove(path.c_str());
   // Both outcomes occur: the mutations are neither all fatal nor all benign.
+  std::printf("fuzz: %d mutants imported (%d of them evaluated), %d rejected\n", imported,
+              evaluated, rejected);
   CHECK(imported > 0);
   CHECK(rejected > 0);
+  CHECK(evaluated > 0);
 }
