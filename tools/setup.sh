@@ -16,6 +16,9 @@ PACKAGES=(
   libhalide14-0-dev
   # tests
   catch2
+  # the runtime is built by apps with their own toolchain: gcc and clang,
+  # x86-64 and aarch64 (run under qemu)
+  clang g++-aarch64-linux-gnu qemu-user
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,0 +1,49 @@
+//===- ThreadPool.h - The runtime's pool for parallel loops -----*- C++ -*-===//
+//
+// A fixed set of worker threads per model instance, created once and reused
+// by every parallel loop of every run: no thread is started per kernel.
+//
+//===----------------------------------------------------------------------===//
+#ifndef HONE_RUNTIME_SRC_THREADPOOL_H
+#define HONE_RUNTIME_SRC_THREADPOOL_H
+
+#include "hone/runtime.h"
+
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+/// The C API names this type; it is the runtime's thread pool.
+struct hone_parallel_t {
+  /// Starts `threads - 1` workers (the caller of parallelFor is the last).
+  /// Throws std::system_error when a thread cannot start.
+  explicit hone_parallel_t(int32_t threads);
+  ~hone_parallel_t();
+  hone_parallel_t(const hone_parallel_t &) = delete;
+  hone_parallel_t &operator=(const hone_parallel_t &) = delete;
+
+  int32_t threads() const { return static_cast<int32_t>(workers.size()) + 1; }
+
+  /// Splits [0, count) into one contiguous chunk per thread and runs them.
+  void parallelFor(int64_t count, void *context, hone_parallel_body_t body);
+
+private:
+  void workerLoop(int32_t index);
+  void runChunk(int32_t index);
+
+  std::vector<std::thread> workers;
+  std::mutex mutex;
+  std::condition_variable wake, done;
+  // The loop being run: published by parallelFor under the mutex, one
+  // `generation` per loop.
+  uint64_t generation = 0;
+  int32_t pending = 0;
+  bool stopping = false;
+  int64_t count = 0;
+  void *context = nullptr;
+  hone_parallel_body_t body = nullptr;
+};
+
+#endif // HONE_RUNTIME_SRC_THREADPOOL_H
