@@ -1,0 +1,205 @@
+//===- HalideKernels.cpp - hone ops as Halide definitions -----------------===//
+//
+// One table per family, keyed by the ONNX name the op reports through
+// OnnxOpInterface (the same key the reference evaluator uses, so that every
+// kernel here is checked against its reference kernel by the tests).
+// Broadcasting follows the static dims: an operand dim that is statically 1
+// against a larger result dim reads index 0; dynamic dims are taken to agree
+// (the symbolic shapes of the dynamic-shape issue will decide the rest).
+//
+//===----------------------------------------------------------------------===//
+#include "targets/cpu/HalideKernels.h"
+
+#include "dialects/hone/HoneOps.h"
+
+#include <functional>
+#include <map>
+
+using namespace mlir;
+using namespace mlir::hone;
+using namespace mlir::hone::cpu;
+
+namespace {
+
+using UnaryFn = std::function<Halide::Expr(Halide::Expr, Operation *)>;
+using BinaryFn = std::function<Halide::Expr(Halide::Expr, Halide::Expr)>;
+
+double floatAttr(Operation *op, StringRef name, double fallback) {
+  if (auto attr = op->getAttrOfType<FloatAttr>(name))
+    return attr.getValueAsDouble();
+  return fallback;
+}
+
+/// A constant of `like`'s type.
+Halide::Expr constantLike(const Halide::Expr &like, double value) {
+  return Halide::cast(like.type(), Halide::Expr(value));
+}
+
+const std::map<std::string, UnaryFn> &unaryFloatOps() {
+  static const std::map<std::string, UnaryFn> table = {
+      {"Relu", [](Halide::Expr x, Operation *) { return Halide::max(x, constantLike(x, 0)); }},
+      {"Sigmoid",
+       [](Halide::Expr x, Operation *) {
+         Halide::Expr one = constantLike(x, 1);
+         return one / (one + Halide::exp(-x));
+       }},
+      {"Tanh", [](Halide::Expr x, Operation *) { return Halide::tanh(x); }},
+      {"Exp", [](Halide::Expr x, Operation *) { return Halide::exp(x); }},
+      {"Log", [](Halide::Expr x, Operation *) { return Halide::log(x); }},
+      {"Sqrt", [](Halide::Expr x, Operation *) { return Halide::sqrt(x); }},
+      {"Abs", [](Halide::Expr x, Operation *) { return Halide::cast(x.type(), Halide::abs(x)); }},
+      {"Neg", [](Halide::Expr x, Operation *) { return -x; }},
+      {"Floor", [](Halide::Expr x, Operation *) { return Halide::floor(x); }},
+      {"Ceil", [](Halide::Expr x, Operation *) { return Halide::ceil(x); }},
+      // Halide's round is half to even, as ONNX's Round.
+      {"Round", [](Halide::Expr x, Operation *) { return Halide::round(x); }},
+      {"Sin", [](Halide::Expr x, Operation *) { return Halide::sin(x); }},
+      {"Cos", [](Halide::Expr x, Operation *) { return Halide::cos(x); }},
+      {"Reciprocal", [](Halide::Expr x, Operation *) { return constantLike(x, 1) / x; }},
+      {"Identity", [](Halide::Expr x, Operation *) { return x; }},
+      {"Softsign",
+       [](Halide::Expr x, Operation *) { return x / (constantLike(x, 1) + Halide::abs(x)); }},
+      {"Softplus",
+       [](Halide::Expr x, Operation *) {
+         return Halide::select(x > constantLike(x, 30), x,
+                               Halide::log(constantLike(x, 1) + Halide::exp(x)));
+       }},
+      {"HardSwish",
+       [](Halide::Expr x, Operation *) {
+         return x * Halide::clamp(x / constantLike(x, 6) + constantLike(x, 0.5), constantLike(x, 0),
+                                  constantLike(x, 1));
+       }},
+      {"LeakyRelu",
+       [](Halide::Expr x, Operation *op) {
+         return Halide::select(x >= constantLike(x, 0), x,
+                               x * constantLike(x, floatAttr(op, "alpha", 0.01)));
+       }},
+      {"Elu",
+       [](Halide::Expr x, Operation *op) {
+         Halide::Expr alpha = constantLike(x, floatAttr(op, "alpha", 1.0));
+         return Halide::select(x >= constantLike(x, 0), x, alpha * (Halide::exp(x) - constantLike(x, 1)));
+       }},
+      {"HardSigmoid",
+       [](Halide::Expr x, Operation *op) {
+         Halide::Expr alpha = constantLike(x, floatAttr(op, "alpha", 0.2));
+         Halide::Expr beta = constantLike(x, floatAttr(op, "beta", 0.5));
+         return Halide::clamp(alpha * x + beta, constantLike(x, 0), constantLike(x, 1));
+       }},
+  };
+  return table;
+}
+
+const std::map<std::string, BinaryFn> &binaryOps() {
+  static const std::map<std::string, BinaryFn> table = {
+      {"Add", [](Halide::Expr a, Halide::Expr b) { return a + b; }},
+      {"Sub", [](Halide::Expr a, Halide::Expr b) { return a - b; }},
+      {"Mul", [](Halide::Expr a, Halide::Expr b) { return a * b; }},
+      // ONNX's integer division truncates; Halide's rounds toward -inf.
+      {"Div",
+       [](Halide::Expr a, Halide::Expr b) {
+         return a.type().is_float() ? a / b : Halide::div_round_to_zero(a, b);
+       }},
+      {"Pow", [](Halide::Expr a, Halide::Expr b) { return Halide::pow(a, Halide::cast(a.type(), b)); }},
+      {"Max", [](Halide::Expr a, Halide::Expr b) { return Halide::max(a, b); }},
+      {"Min", [](Halide::Expr a, Halide::Expr b) { return Halide::min(a, b); }},
+  };
+  return table;
+}
+
+/// `value` read at the result's `vars`, broadcast numpy-style by static dims.
+Halide::Expr broadcastRead(const HalideValue &value, ArrayRef<Halide::Var> vars, ShapedType result) {
+  int64_t rank = static_cast<int64_t>(vars.size());
+  int64_t operandRank = value.type.getRank();
+  std::vector<Halide::Expr> args;
+  for (int64_t j = operandRank - 1; j >= 0; --j) {
+    int64_t d = j + rank - operandRank;
+    bool broadcast = value.type.getDimSize(j) == 1 && result.getDimSize(d) != 1;
+    args.push_back(broadcast ? Halide::Expr(0) : Halide::Expr(vars[d]));
+  }
+  return value.func(args);
+}
+
+} // namespace
+
+Halide::Type mlir::hone::cpu::halideTypeOf(Type type) {
+  if (type.isF32())
+    return Halide::Float(32);
+  if (type.isF64())
+    return Halide::Float(64);
+  if (type.isF16())
+    return Halide::Float(16);
+  if (auto integer = dyn_cast<IntegerType>(type)) {
+    unsigned width = integer.getWidth();
+    if (width == 1)
+      return Halide::UInt(8); // bools are bytes in memory
+    if (width == 8 || width == 16 || width == 32 || width == 64)
+      return integer.isUnsigned() ? Halide::UInt(width) : Halide::Int(width);
+  }
+  return Halide::Type();
+}
+
+std::vector<Halide::Var> mlir::hone::cpu::tensorVars(int64_t rank) {
+  std::vector<Halide::Var> vars;
+  for (int64_t i = 0; i < rank; ++i)
+    vars.emplace_back("d" + std::to_string(i));
+  return vars;
+}
+
+std::vector<Halide::Expr> mlir::hone::cpu::halideArgs(ArrayRef<Halide::Var> vars) {
+  return std::vector<Halide::Expr>(vars.rbegin(), vars.rend());
+}
+
+FailureOr<HalideValue> mlir::hone::cpu::defineHalideKernel(Operation *op,
+                                                          ArrayRef<HalideValue> operands,
+                                                          std::string &error) {
+  auto onnxOp = dyn_cast<OnnxOpInterface>(op);
+  if (!onnxOp || op->getNumResults() != 1) {
+    error = "no CPU kernel for '" + op->getName().getStringRef().str() + "'";
+    return failure();
+  }
+  std::string name = onnxOp.getOnnxOpType().str();
+  auto result = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+  if (!result) {
+    error = name + ": the CPU target needs a ranked result";
+    return failure();
+  }
+  for (const HalideValue &operand : operands)
+    if (operand.func.defined() && !operand.type.hasRank()) {
+      error = name + ": the CPU target needs ranked operands";
+      return failure();
+    }
+  std::vector<Halide::Var> vars = tensorVars(result.getRank());
+  Halide::Func func(name + "_out");
+
+  if (auto unary = unaryFloatOps().find(name); unary != unaryFloatOps().end()) {
+    if (operands.empty() || !operands[0].func.defined()) {
+      error = name + ": missing input";
+      return failure();
+    }
+    bool isFloat = isa<FloatType>(operands[0].type.getElementType());
+    bool intSafe = name == "Relu" || name == "Abs" || name == "Neg" || name == "Identity";
+    if (!isFloat && !intSafe) {
+      error = name + ": the CPU kernel takes floating-point inputs";
+      return failure();
+    }
+    func(halideArgs(vars)) = unary->second(broadcastRead(operands[0], vars, result), op);
+    return HalideValue{func, result};
+  }
+  if (auto binary = binaryOps().find(name); binary != binaryOps().end()) {
+    if (operands.size() < 2 || !operands[0].func.defined() || !operands[1].func.defined()) {
+      error = name + ": missing input";
+      return failure();
+    }
+    if (name == "Pow" && !isa<FloatType>(operands[0].type.getElementType())) {
+      error = name + ": the CPU kernel takes a floating-point base";
+      return failure();
+    }
+    Halide::Expr value = broadcastRead(operands[0], vars, result);
+    for (size_t i = 1; i < operands.size(); ++i)
+      value = binary->second(value, broadcastRead(operands[i], vars, result));
+    func(halideArgs(vars)) = value;
+    return HalideValue{func, result};
+  }
+  error = "no CPU kernel for " + name + " yet";
+  return failure();
+}
