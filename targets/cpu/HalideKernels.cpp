@@ -106,8 +106,49 @@ const std::map<std::string, BinaryFn> &binaryOps() {
   return table;
 }
 
-/// `value` read at the result's `vars`, broadcast numpy-style by static dims.
-Halide::Expr broadcastRead(const HalideValue &value, ArrayRef<Halide::Var> vars, ShapedType result) {
+std::map<std::string, KernelBuilder> &builderTable() {
+  static std::map<std::string, KernelBuilder> table;
+  return table;
+}
+
+void addBuilder(const char *onnxName, KernelBuilder builder) { builderTable()[onnxName] = builder; }
+
+/// The family builders, registered on first use.
+const std::map<std::string, KernelBuilder> &kernelBuilders() {
+  static const bool registered = [] {
+    registerNNKernelBuilders(addBuilder);
+    registerTensorKernelBuilders(addBuilder);
+    return true;
+  }();
+  (void)registered;
+  return builderTable();
+}
+
+} // namespace
+
+std::optional<SmallVector<int64_t>> KernelRequest::constantInts(size_t i) const {
+  if (i >= op->getNumOperands())
+    return std::nullopt;
+  auto constant = op->getOperand(i).getDefiningOp<ConstantOp>();
+  auto dense = constant ? dyn_cast<DenseElementsAttr>(constant.getValue()) : nullptr;
+  if (!dense || !dense.getElementType().isIntOrIndex())
+    return std::nullopt;
+  SmallVector<int64_t> values;
+  for (const APInt &value : dense.getValues<APInt>())
+    values.push_back(value.getSExtValue());
+  return values;
+}
+
+FailureOr<Halide::Func> KernelRequest::fail(const std::string &message) const {
+  std::string name = op->getName().getStringRef().str();
+  if (auto onnxOp = dyn_cast<OnnxOpInterface>(op))
+    name = onnxOp.getOnnxOpType().str();
+  error = name + ": " + message;
+  return failure();
+}
+
+Halide::Expr mlir::hone::cpu::broadcastRead(const HalideValue &value, ArrayRef<Halide::Var> vars,
+                                           ShapedType result) {
   int64_t rank = static_cast<int64_t>(vars.size());
   int64_t operandRank = value.type.getRank();
   std::vector<Halide::Expr> args;
@@ -118,8 +159,6 @@ Halide::Expr broadcastRead(const HalideValue &value, ArrayRef<Halide::Var> vars,
   }
   return value.func(args);
 }
-
-} // namespace
 
 Halide::Type mlir::hone::cpu::halideTypeOf(Type type) {
   if (type.isF32())
@@ -153,7 +192,7 @@ FailureOr<HalideValue> mlir::hone::cpu::defineHalideKernel(Operation *op,
                                                           ArrayRef<HalideValue> operands,
                                                           std::string &error) {
   auto onnxOp = dyn_cast<OnnxOpInterface>(op);
-  if (!onnxOp || op->getNumResults() != 1) {
+  if (!onnxOp || op->getNumResults() < 1) {
     error = "no CPU kernel for '" + op->getName().getStringRef().str() + "'";
     return failure();
   }
@@ -199,6 +238,13 @@ FailureOr<HalideValue> mlir::hone::cpu::defineHalideKernel(Operation *op,
       value = binary->second(value, broadcastRead(operands[i], vars, result));
     func(halideArgs(vars)) = value;
     return HalideValue{func, result};
+  }
+  if (auto builder = kernelBuilders().find(name); builder != kernelBuilders().end()) {
+    KernelRequest request{op, operands, result, error};
+    FailureOr<Halide::Func> built = builder->second(request);
+    if (failed(built))
+      return failure();
+    return HalideValue{*built, result};
   }
   error = "no CPU kernel for " + name + " yet";
   return failure();

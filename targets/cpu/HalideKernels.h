@@ -13,10 +13,12 @@
 #ifndef HONE_TARGETS_CPU_HALIDEKERNELS_H
 #define HONE_TARGETS_CPU_HALIDEKERNELS_H
 
+#include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Operation.h"
 
 #include <Halide.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,11 +35,41 @@ struct HalideValue {
 /// target has no kernel for it.
 Halide::Type halideTypeOf(Type elementType);
 
-/// Defines `op`'s single result from `operands` (one per op operand; absent
-/// optional inputs have an undefined Func). Fails with `error` set when the
-/// CPU target has no kernel for the op or its types.
+/// Defines `op`'s result 0 (its other results must be unused) from
+/// `operands` (one per op operand; absent optional inputs have an undefined
+/// Func). Fails with `error` set when the CPU target has no kernel for the
+/// op or its types.
 FailureOr<HalideValue> defineHalideKernel(Operation *op, ArrayRef<HalideValue> operands,
                                           std::string &error);
+
+/// What a kernel builder gets: the op, its operands' definitions, its
+/// (ranked) result type, and where to say why it cannot build.
+struct KernelRequest {
+  Operation *op;
+  ArrayRef<HalideValue> operands;
+  RankedTensorType result;
+  std::string &error;
+
+  /// Operand `i`, or null when absent (hone.none) or past the end.
+  const HalideValue *operand(size_t i) const {
+    return i < operands.size() && operands[i].func.defined() ? &operands[i] : nullptr;
+  }
+  /// The values of operand `i` when it is an integer constant.
+  std::optional<SmallVector<int64_t>> constantInts(size_t i) const;
+  /// Sets `error` (prefixed with the op's ONNX name) and fails.
+  FailureOr<Halide::Func> fail(const std::string &message) const;
+};
+
+/// Builds the definition of one op family member; registered by ONNX name.
+using KernelBuilder = FailureOr<Halide::Func> (*)(const KernelRequest &request);
+
+/// The builders of HalideNNKernels.cpp and HalideTensorKernels.cpp.
+void registerNNKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
+void registerTensorKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
+
+/// Reads `value` at the result coordinates `vars` (tensor order), broadcast
+/// numpy-style by static dims.
+Halide::Expr broadcastRead(const HalideValue &value, ArrayRef<Halide::Var> vars, ShapedType result);
 
 /// `rank` pure variables, tensor order.
 std::vector<Halide::Var> tensorVars(int64_t rank);

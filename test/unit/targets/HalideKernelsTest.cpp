@@ -61,6 +61,83 @@ const char *const kCases[] = {
     "func.func @main(%a: tensor<2x2xf32>, %b: tensor<2x2xf32>, %c: tensor<2xf32>) -> tensor<2x2xf32> {\n"
     "  %y = hone.max %a, %b, %c : (tensor<2x2xf32>, tensor<2x2xf32>, tensor<2xf32>) -> tensor<2x2xf32>\n"
     "  return %y : tensor<2x2xf32>\n}",
+    // NN family.
+    "func.func @main(%x: tensor<1x2x5x5xf32>) -> tensor<1x3x3x3xf32> {\n"
+    "  %w = hone.constant dense<[[[[0.5, -1.0], [2.0, 0.25]], [[1.0, 1.0], [-0.5, 0.0]]],"
+    " [[[0.0, 1.0], [1.0, 0.0]], [[1.5, -2.0], [0.5, 0.5]]], [[[1.0, 0.0], [0.0, 1.0]], [[0.0, 0.0], [0.0, 3.0]]]]>"
+    " : tensor<3x2x2x2xf32>\n"
+    "  %b = hone.constant dense<[0.1, -0.2, 0.3]> : tensor<3xf32>\n"
+    "  %y = hone.conv %x, %w, %b {kernel_shape = [2, 2], pads = [1, 1, 0, 0], strides = [2, 2]}"
+    " : (tensor<1x2x5x5xf32>, tensor<3x2x2x2xf32>, tensor<3xf32>) -> tensor<1x3x3x3xf32>\n"
+    "  return %y : tensor<1x3x3x3xf32>\n}",
+    "func.func @main(%x: tensor<1x4x5x5xf32>) -> tensor<1x4x5x5xf32> {\n"
+    "  %w = hone.constant dense<0.5> : tensor<4x1x3x3xf32>\n  %n = hone.none\n"
+    "  %y = hone.conv %x, %w, %n {group = 4 : i64, kernel_shape = [3, 3], pads = [1, 1, 1, 1], dilations = [1, 1]}"
+    " : (tensor<1x4x5x5xf32>, tensor<4x1x3x3xf32>, none) -> tensor<1x4x5x5xf32>\n"
+    "  return %y : tensor<1x4x5x5xf32>\n}",
+    "func.func @main(%x: tensor<1x2x6x6xf32>) -> tensor<1x2x3x3xf32> {\n"
+    "  %y, %i = hone.max_pool %x {kernel_shape = [3, 3], pads = [1, 1, 1, 1], strides = [2, 2]}"
+    " : (tensor<1x2x6x6xf32>) -> (tensor<1x2x3x3xf32>, tensor<*xi64>)\n  return %y : tensor<1x2x3x3xf32>\n}",
+    "func.func @main(%x: tensor<1x2x5x5xf32>) -> tensor<1x2x3x3xf32> {\n"
+    "  %y = hone.average_pool %x {kernel_shape = [3, 3], pads = [1, 1, 1, 1], strides = [2, 2]}"
+    " : (tensor<1x2x5x5xf32>) -> tensor<1x2x3x3xf32>\n  return %y : tensor<1x2x3x3xf32>\n}",
+    "func.func @main(%x: tensor<2x3x4x4xf32>) -> tensor<2x3x1x1xf32> {\n"
+    "  %y = hone.global_average_pool %x : (tensor<2x3x4x4xf32>) -> tensor<2x3x1x1xf32>\n"
+    "  return %y : tensor<2x3x1x1xf32>\n}",
+    "func.func @main(%a: tensor<2x3x4xf32>, %b: tensor<4x5xf32>) -> tensor<2x3x5xf32> {\n"
+    "  %y = hone.matmul %a, %b : (tensor<2x3x4xf32>, tensor<4x5xf32>) -> tensor<2x3x5xf32>\n"
+    "  return %y : tensor<2x3x5xf32>\n}",
+    "func.func @main(%a: tensor<4x3xf32>, %b: tensor<5x4xf32>, %c: tensor<5xf32>) -> tensor<3x5xf32> {\n"
+    "  %y = hone.gemm %a, %b, %c {alpha = 0.5 : f32, beta = 2.0 : f32, transA = 1 : i64, transB = 1 : i64}"
+    " : (tensor<4x3xf32>, tensor<5x4xf32>, tensor<5xf32>) -> tensor<3x5xf32>\n  return %y : tensor<3x5xf32>\n}",
+    "func.func @main(%x: tensor<2x3x4xf32>) -> tensor<2x3x4xf32> {\n"
+    "  %y = hone.softmax %x {axis = 1 : i64} : (tensor<2x3x4xf32>) -> tensor<2x3x4xf32>\n"
+    "  return %y : tensor<2x3x4xf32>\n}",
+    "func.func @main(%x: tensor<3x5xf32>) -> tensor<3x5xf32> {\n"
+    "  %y = hone.log_softmax %x : (tensor<3x5xf32>) -> tensor<3x5xf32>\n  return %y : tensor<3x5xf32>\n}",
+    "func.func @main(%x: tensor<2x3x2x2xf32>) -> tensor<2x3x2x2xf32> {\n"
+    "  %s = hone.constant dense<[1.0, 2.0, 0.5]> : tensor<3xf32>\n"
+    "  %b = hone.constant dense<[0.0, 0.1, -0.1]> : tensor<3xf32>\n"
+    "  %m = hone.constant dense<[0.2, -0.3, 0.0]> : tensor<3xf32>\n"
+    "  %v = hone.constant dense<[1.0, 0.5, 2.0]> : tensor<3xf32>\n"
+    "  %y, %rm, %rv = hone.batch_normalization %x, %s, %b, %m, %v : (tensor<2x3x2x2xf32>, tensor<3xf32>,"
+    " tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> (tensor<2x3x2x2xf32>, tensor<3xf32>, tensor<3xf32>)\n"
+    "  return %y : tensor<2x3x2x2xf32>\n}",
+    // Tensor family.
+    "func.func @main(%x: tensor<2x3x4xf32>) -> tensor<4x6xf32> {\n"
+    "  %s = hone.constant dense<[4, 6]> : tensor<2xi64>\n"
+    "  %y = hone.reshape %x, %s : (tensor<2x3x4xf32>, tensor<2xi64>) -> tensor<4x6xf32>\n"
+    "  return %y : tensor<4x6xf32>\n}",
+    "func.func @main(%x: tensor<2x3x4xf32>) -> tensor<4x2x3xf32> {\n"
+    "  %y = hone.transpose %x {perm = [2, 0, 1]} : (tensor<2x3x4xf32>) -> tensor<4x2x3xf32>\n"
+    "  return %y : tensor<4x2x3xf32>\n}",
+    "func.func @main(%a: tensor<2x3xf32>, %b: tensor<2x1xf32>, %c: tensor<2x2xf32>) -> tensor<2x6xf32> {\n"
+    "  %y = hone.concat %a, %b, %c {axis = 1 : i64} : (tensor<2x3xf32>, tensor<2x1xf32>, tensor<2x2xf32>) -> tensor<2x6xf32>\n"
+    "  return %y : tensor<2x6xf32>\n}",
+    "func.func @main(%a: tensor<3x4xf32>, %b: tensor<4xf32>) -> tensor<3x4xi1> {\n"
+    "  %y = hone.greater %a, %b : (tensor<3x4xf32>, tensor<4xf32>) -> tensor<3x4xi1>\n"
+    "  return %y : tensor<3x4xi1>\n}",
+    "func.func @main(%c: tensor<3x4xi1>, %a: tensor<3x4xf32>, %b: tensor<4xf32>) -> tensor<3x4xf32> {\n"
+    "  %y = hone.where %c, %a, %b : (tensor<3x4xi1>, tensor<3x4xf32>, tensor<4xf32>) -> tensor<3x4xf32>\n"
+    "  return %y : tensor<3x4xf32>\n}",
+    "func.func @main(%x: tensor<2x5xf32>) -> tensor<2x5xi32> {\n"
+    "  %y = hone.cast %x {to = 6 : i64} : (tensor<2x5xf32>) -> tensor<2x5xi32>\n  return %y : tensor<2x5xi32>\n}",
+    "func.func @main(%x: tensor<2x5xf32>) -> tensor<2x5xf32> {\n"
+    "  %lo = hone.constant dense<-1.0> : tensor<f32>\n  %hi = hone.constant dense<1.5> : tensor<f32>\n"
+    "  %y = hone.clip %x, %lo, %hi : (tensor<2x5xf32>, tensor<f32>, tensor<f32>) -> tensor<2x5xf32>\n"
+    "  return %y : tensor<2x5xf32>\n}",
+    "func.func @main(%x: tensor<5x3xf32>) -> tensor<2x2x3xf32> {\n"
+    "  %i = hone.constant dense<[[0, 4], [-1, 2]]> : tensor<2x2xi64>\n"
+    "  %y = hone.gather %x, %i : (tensor<5x3xf32>, tensor<2x2xi64>) -> tensor<2x2x3xf32>\n"
+    "  return %y : tensor<2x2x3xf32>\n}",
+    "func.func @main(%x: tensor<2x3x4xf32>) -> tensor<2x1x1xf32> {\n"
+    "  %a = hone.constant dense<[1, 2]> : tensor<2xi64>\n"
+    "  %y = hone.reduce_mean %x, %a : (tensor<2x3x4xf32>, tensor<2xi64>) -> tensor<2x1x1xf32>\n"
+    "  return %y : tensor<2x1x1xf32>\n}",
+    "func.func @main(%x: tensor<2x3x4xf32>) -> tensor<3xf32> {\n"
+    "  %a = hone.constant dense<[0, -1]> : tensor<2xi64>\n"
+    "  %y = hone.reduce_max %x, %a {keepdims = 0 : i64} : (tensor<2x3x4xf32>, tensor<2xi64>) -> tensor<3xf32>\n"
+    "  return %y : tensor<3xf32>\n}",
 };
 
 /// Seeded inputs: floats in [-3, 3), integers in [-9, 9] without zero (so
@@ -97,26 +174,43 @@ TEST_CASE("CPU kernels agree with the reference evaluator", "[targets][cpu]") {
     OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(source, &context);
     REQUIRE(module);
     auto main = module->lookupSymbol<func::FuncOp>("main");
-    Operation *op = &main.getBody().front().front();
+    Operation *op = main.getBody().front().getTerminator()->getOperand(0).getDefiningOp();
 
     std::vector<ref::Tensor> inputs;
-    std::vector<Halide::ImageParam> params;
+    for (BlockArgument arg : main.getArguments())
+      inputs.push_back(randomInput(cast<RankedTensorType>(arg.getType()), rng));
+    // Operands: function arguments become parameters, constants buffers,
+    // hone.none an undefined Func.
+    std::vector<Halide::ImageParam> params(main.getNumArguments());
+    std::vector<ref::Tensor> constants;
+    constants.reserve(op->getNumOperands());
     std::vector<cpu::HalideValue> operands;
-    for (BlockArgument arg : main.getArguments()) {
-      auto type = cast<RankedTensorType>(arg.getType());
-      inputs.push_back(randomInput(type, rng));
-      params.emplace_back(cpu::halideTypeOf(type.getElementType()), static_cast<int>(type.getRank()));
-      Halide::Func read;
+    for (Value operand : op->getOperands()) {
+      if (isa<NoneType>(operand.getType())) {
+        operands.push_back({Halide::Func(), nullptr});
+        continue;
+      }
+      auto type = cast<RankedTensorType>(operand.getType());
       std::vector<Halide::Var> vars = cpu::tensorVars(type.getRank());
-      read(cpu::halideArgs(vars)) = params.back()(cpu::halideArgs(vars));
+      Halide::Func read;
+      if (auto arg = dyn_cast<BlockArgument>(operand)) {
+        Halide::ImageParam &param = params[arg.getArgNumber()];
+        param = Halide::ImageParam(cpu::halideTypeOf(type.getElementType()), static_cast<int>(type.getRank()));
+        param.set(bufferOver(inputs[arg.getArgNumber()], param.type()));
+        read(cpu::halideArgs(vars)) = param(cpu::halideArgs(vars));
+      } else {
+        std::string message;
+        auto constant = cast<ConstantOp>(operand.getDefiningOp());
+        constants.push_back(*tensorFromElementsAttr(constant.getValue(), message));
+        Halide::Buffer<> buffer = bufferOver(constants.back(), cpu::halideTypeOf(type.getElementType()));
+        read(cpu::halideArgs(vars)) = buffer(cpu::halideArgs(vars));
+      }
       operands.push_back({read, type});
     }
     std::string error;
     FailureOr<cpu::HalideValue> kernel = cpu::defineHalideKernel(op, operands, error);
     INFO(error);
     REQUIRE(succeeded(kernel));
-    for (size_t i = 0; i < params.size(); ++i)
-      params[i].set(bufferOver(inputs[i], params[i].type()));
 
     FailureOr<std::vector<ref::Tensor>> want = evaluateFunction(main, inputs, error);
     REQUIRE(succeeded(want));
@@ -136,8 +230,8 @@ TEST_CASE("ops without a CPU kernel are refused by name", "[targets][cpu]") {
   registry.insert<HoneDialect, func::FuncDialect>();
   MLIRContext context(registry);
   OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(
-      "func.func @main(%x: tensor<2x3xf32>) -> tensor<3x2xf32> {\n"
-      "  %y = hone.transpose %x : (tensor<2x3xf32>) -> tensor<3x2xf32>\n  return %y : tensor<3x2xf32>\n}",
+      "func.func @main(%x: tensor<2x3xf32>) -> tensor<2x3xf32> {\n"
+      "  %y = hone.erf %x : (tensor<2x3xf32>) -> tensor<2x3xf32>\n  return %y : tensor<2x3xf32>\n}",
       &context);
   REQUIRE(module);
   auto main = module->lookupSymbol<func::FuncOp>("main");
@@ -148,5 +242,5 @@ TEST_CASE("ops without a CPU kernel are refused by name", "[targets][cpu]") {
   read(cpu::halideArgs(vars)) = x(cpu::halideArgs(vars));
   std::vector<cpu::HalideValue> operands{{read, cast<ShapedType>(main.getArgument(0).getType())}};
   CHECK(failed(cpu::defineHalideKernel(&main.getBody().front().front(), operands, error)));
-  CHECK(error == "no CPU kernel for Transpose yet");
+  CHECK(error == "no CPU kernel for Erf yet");
 }

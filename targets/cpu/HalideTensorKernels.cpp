@@ -1,0 +1,294 @@
+//===- HalideTensorKernels.cpp - Data movement, selection, reductions -----===//
+//
+// Halide definitions of data-movement ops (reshapes and transposes become
+// index arithmetic), comparisons and selection, casts, and reductions over
+// constant axes. Gather clamps its indices into range: compiled code never
+// reads outside a buffer, and the runtime's input checks reject what the
+// model does not accept.
+//
+//===----------------------------------------------------------------------===//
+#include "targets/cpu/HalideKernels.h"
+
+#include "dialects/hone/ops/OpAttributes.h"
+
+using namespace mlir;
+using namespace mlir::hone;
+using namespace mlir::hone::cpu;
+
+namespace {
+
+Halide::Type elementTypeOf(const HalideValue &value) {
+  return halideTypeOf(value.type.getElementType());
+}
+
+/// Reads `value` at the row-major flat index `flat` (static shape).
+Halide::Expr readFlat(const HalideValue &value, Halide::Expr flat) {
+  ArrayRef<int64_t> shape = value.type.getShape();
+  std::vector<Halide::Expr> args;
+  for (int64_t d = static_cast<int64_t>(shape.size()) - 1; d >= 0; --d) {
+    int size = static_cast<int>(shape[d]);
+    args.push_back(flat % size);
+    flat = flat / size;
+  }
+  return value.func(args);
+}
+
+/// Reshape, Flatten, Squeeze, Unsqueeze: the same elements in row-major
+/// order, read through the flat index.
+FailureOr<Halide::Func> buildReshapeLike(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0);
+  if (!x)
+    return request.fail("missing input");
+  if (!x->type.hasStaticShape() || !request.result.hasStaticShape())
+    return request.fail("only static shapes are supported on CPU yet");
+  int64_t rank = request.result.getRank();
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  Halide::Expr flat = 0;
+  for (int64_t d = 0; d < rank; ++d)
+    flat = flat * static_cast<int>(request.result.getDimSize(d)) + vars[d];
+  Halide::Func reshape("reshape");
+  reshape(halideArgs(vars)) = readFlat(*x, flat);
+  return reshape;
+}
+
+FailureOr<Halide::Func> buildTranspose(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0);
+  if (!x)
+    return request.fail("missing input");
+  int64_t rank = request.result.getRank();
+  std::optional<SmallVector<int64_t>> perm = getIntsAttr(request.op, "perm");
+  SmallVector<int64_t> order;
+  if (perm)
+    order = *perm;
+  else
+    for (int64_t d = rank - 1; d >= 0; --d)
+      order.push_back(d);
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  // Result dim d is input dim order[d].
+  std::vector<Halide::Expr> inputIndex(rank);
+  for (int64_t d = 0; d < rank; ++d)
+    inputIndex[order[d]] = vars[d];
+  Halide::Func transpose("transpose");
+  transpose(halideArgs(vars)) =
+      x->func(std::vector<Halide::Expr>(inputIndex.rbegin(), inputIndex.rend()));
+  return transpose;
+}
+
+FailureOr<Halide::Func> buildConcat(const KernelRequest &request) {
+  int64_t rank = request.result.getRank();
+  int64_t axis = getIntAttr(request.op, "axis", 0);
+  if (axis < 0)
+    axis += rank;
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  // Select the input whose slice along the axis holds the coordinate.
+  Halide::Expr value;
+  int64_t offset = 0;
+  std::vector<std::pair<int64_t, const HalideValue *>> parts;
+  for (size_t i = 0; i < request.operands.size(); ++i) {
+    const HalideValue *part = request.operand(i);
+    if (!part || ShapedType::isDynamic(part->type.getDimSize(axis)))
+      return request.fail("inputs must have a static size along the axis on CPU yet");
+    parts.push_back({offset, part});
+    offset += part->type.getDimSize(axis);
+  }
+  // Forward, so that the last part starting at or before the coordinate wins.
+  for (auto it = parts.begin(); it != parts.end(); ++it) {
+    std::vector<Halide::Expr> args;
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      Halide::Expr index = vars[d];
+      if (d == axis)
+        index = Halide::clamp(index - static_cast<int>(it->first), 0,
+                              static_cast<int>(it->second->type.getDimSize(axis)) - 1);
+      args.push_back(index);
+    }
+    Halide::Expr read = it->second->func(args);
+    value = value.defined()
+                ? Halide::select(vars[axis] >= static_cast<int>(it->first), read, value)
+                : read;
+  }
+  Halide::Func concat("concat");
+  concat(halideArgs(vars)) = value;
+  return concat;
+}
+
+/// A comparison stored as a byte (0 or 1).
+template <typename Compare> KernelBuilder comparison() {
+  return [](const KernelRequest &request) -> FailureOr<Halide::Func> {
+    const HalideValue *a = request.operand(0), *b = request.operand(1);
+    if (!a || !b)
+      return request.fail("missing input");
+    std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
+    Halide::Func compare("compare");
+    compare(halideArgs(vars)) = Halide::cast(
+        Halide::UInt(8), Compare()(broadcastRead(*a, vars, request.result),
+                                   broadcastRead(*b, vars, request.result)));
+    return compare;
+  };
+}
+
+struct EqualTo {
+  Halide::Expr operator()(Halide::Expr a, Halide::Expr b) const { return a == b; }
+};
+struct LessThan {
+  Halide::Expr operator()(Halide::Expr a, Halide::Expr b) const { return a < b; }
+};
+struct GreaterThan {
+  Halide::Expr operator()(Halide::Expr a, Halide::Expr b) const { return a > b; }
+};
+
+FailureOr<Halide::Func> buildWhere(const KernelRequest &request) {
+  const HalideValue *c = request.operand(0), *x = request.operand(1), *y = request.operand(2);
+  if (!c || !x || !y)
+    return request.fail("missing input");
+  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
+  Halide::Func where("where");
+  where(halideArgs(vars)) = Halide::select(broadcastRead(*c, vars, request.result) != 0,
+                                           broadcastRead(*x, vars, request.result),
+                                           broadcastRead(*y, vars, request.result));
+  return where;
+}
+
+FailureOr<Halide::Func> buildCast(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0);
+  if (!x)
+    return request.fail("missing input");
+  Halide::Type to = halideTypeOf(request.result.getElementType());
+  if (to == Halide::Type())
+    return request.fail("unsupported target element type");
+  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
+  Halide::Expr value = x->func(halideArgs(vars));
+  // To bool is "non-zero"; everything else converts as C does.
+  if (request.result.getElementType().isInteger(1))
+    value = Halide::cast(Halide::UInt(8), value != Halide::cast(value.type(), 0));
+  else
+    value = Halide::cast(to, value);
+  Halide::Func cast("cast");
+  cast(halideArgs(vars)) = value;
+  return cast;
+}
+
+FailureOr<Halide::Func> buildClip(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0);
+  if (!x)
+    return request.fail("missing input");
+  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
+  Halide::Expr value = x->func(halideArgs(vars));
+  std::vector<Halide::Expr> scalar;
+  if (const HalideValue *low = request.operand(1))
+    value = Halide::max(value, low->func(scalar));
+  if (const HalideValue *high = request.operand(2))
+    value = Halide::min(value, high->func(scalar));
+  Halide::Func clip("clip");
+  clip(halideArgs(vars)) = value;
+  return clip;
+}
+
+FailureOr<Halide::Func> buildGather(const KernelRequest &request) {
+  const HalideValue *data = request.operand(0), *indices = request.operand(1);
+  if (!data || !indices)
+    return request.fail("missing input");
+  int64_t dataRank = data->type.getRank(), indexRank = indices->type.getRank();
+  int64_t axis = getIntAttr(request.op, "axis", 0);
+  if (axis < 0)
+    axis += dataRank;
+  int64_t size = data->type.getDimSize(axis);
+  if (ShapedType::isDynamic(size))
+    return request.fail("the gathered axis must be static on CPU yet");
+  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
+  std::vector<Halide::Expr> indexArgs;
+  for (int64_t d = axis + indexRank - 1; d >= axis; --d)
+    indexArgs.push_back(vars[d]);
+  Halide::Expr index = Halide::cast(Halide::Int(32), indices->func(indexArgs));
+  index = Halide::clamp(Halide::select(index < 0, index + static_cast<int>(size), index), 0,
+                        static_cast<int>(size) - 1);
+  std::vector<Halide::Expr> dataArgs;
+  for (int64_t d = dataRank - 1; d >= 0; --d) {
+    if (d < axis)
+      dataArgs.push_back(vars[d]);
+    else if (d == axis)
+      dataArgs.push_back(index);
+    else
+      dataArgs.push_back(vars[d + indexRank - 1]);
+  }
+  Halide::Func gather("gather");
+  gather(halideArgs(vars)) = data->func(dataArgs);
+  return gather;
+}
+
+enum class Reduction { Sum, Mean, Max, Min };
+
+FailureOr<Halide::Func> buildReduce(const KernelRequest &request, Reduction kind) {
+  const HalideValue *x = request.operand(0);
+  if (!x || !x->type.hasStaticShape())
+    return request.fail("only static shapes are supported on CPU yet");
+  int64_t rank = x->type.getRank();
+  SmallVector<int64_t> axes;
+  if (request.operand(1)) {
+    std::optional<SmallVector<int64_t>> given = request.constantInts(1);
+    if (!given)
+      return request.fail("axes must be a constant on CPU");
+    axes = *given;
+  }
+  if (axes.empty()) {
+    if (getIntAttr(request.op, "noop_with_empty_axes", 0))
+      return request.fail("noop_with_empty_axes is not supported on CPU yet");
+    for (int64_t d = 0; d < rank; ++d)
+      axes.push_back(d);
+  }
+  std::vector<bool> reduced(rank, false);
+  for (int64_t a : axes)
+    reduced[a < 0 ? a + rank : a] = true;
+  Halide::Region region;
+  int64_t count = 1;
+  for (int64_t d = 0; d < rank; ++d)
+    if (reduced[d]) {
+      region.push_back({0, static_cast<int>(x->type.getDimSize(d))});
+      count *= x->type.getDimSize(d);
+    }
+  Halide::RDom r(region);
+  bool keepDims = getIntAttr(request.op, "keepdims", 1) != 0;
+  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
+  std::vector<Halide::Expr> args(rank);
+  int next = 0, out = 0;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (reduced[d]) {
+      args[d] = r[next++];
+      out += keepDims;
+    } else {
+      args[d] = vars[out++];
+    }
+  }
+  Halide::Expr read = x->func(std::vector<Halide::Expr>(args.rbegin(), args.rend()));
+  Halide::Expr value;
+  switch (kind) {
+  case Reduction::Sum: value = Halide::sum(read); break;
+  case Reduction::Mean:
+    value = Halide::sum(read) / Halide::cast(elementTypeOf(*x), Halide::Expr(static_cast<double>(count)));
+    break;
+  case Reduction::Max: value = Halide::maximum(read); break;
+  case Reduction::Min: value = Halide::minimum(read); break;
+  }
+  Halide::Func reduce("reduce");
+  reduce(halideArgs(vars)) = value;
+  return reduce;
+}
+
+} // namespace
+
+void mlir::hone::cpu::registerTensorKernelBuilders(void (*add)(const char *, KernelBuilder)) {
+  for (const char *op : {"Reshape", "Flatten", "Squeeze", "Unsqueeze"})
+    add(op, buildReshapeLike);
+  add("Transpose", buildTranspose);
+  add("Concat", buildConcat);
+  add("Equal", comparison<EqualTo>());
+  add("Less", comparison<LessThan>());
+  add("Greater", comparison<GreaterThan>());
+  add("Where", buildWhere);
+  add("Cast", buildCast);
+  add("Clip", buildClip);
+  add("Gather", buildGather);
+  add("ReduceSum", [](const KernelRequest &r) { return buildReduce(r, Reduction::Sum); });
+  add("ReduceMean", [](const KernelRequest &r) { return buildReduce(r, Reduction::Mean); });
+  add("ReduceMax", [](const KernelRequest &r) { return buildReduce(r, Reduction::Max); });
+  add("ReduceMin", [](const KernelRequest &r) { return buildReduce(r, Reduction::Min); });
+}
