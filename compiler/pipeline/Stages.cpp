@@ -5,6 +5,8 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/pipeline/Stages.h"
 
+#include "passes/memory/Passes.h"
+
 using namespace mlir;
 using namespace mlir::hone;
 
@@ -13,8 +15,14 @@ namespace {
 /// The importer builds this stage's IR; there is nothing to run.
 void buildImportStage(OpPassManager &) {}
 
+void buildMemoryStage(OpPassManager &pm) {
+  // The plan is made last, over the final list of kernels.
+  pm.addNestedPass<func::FuncOp>(createPlanMemoryPass());
+}
+
 const StageInfo kStages[] = {
     {Stage::Import, "hone", "the imported hone IR (one op per ONNX node)", buildImportStage},
+    {Stage::Memory, "memory", "arena offsets of every intermediate tensor", buildMemoryStage},
 };
 
 } // namespace

@@ -21,6 +21,8 @@ namespace mlir::hone {
 enum class Stage {
   /// The imported hone IR, before any pass.
   Import,
+  /// Arena offsets of every intermediate tensor (step 7).
+  Memory,
 };
 
 struct StageInfo {

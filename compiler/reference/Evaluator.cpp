@@ -296,6 +296,10 @@ private:
     }
     std::map<std::string, ref::AttrValue> attrs;
     for (NamedAttribute attr : op->getAttrDictionary()) {
+      // Annotations of passes (hone.arena_offsets, ...) are not the op's
+      // ONNX attributes.
+      if (attr.getName().getValue().contains('.'))
+        continue;
       FailureOr<ref::AttrValue> value = convertAttr(attr.getValue());
       if (failed(value))
         return fail(op, "unsupported attribute '" + attr.getName().str() + "'");
