@@ -25,6 +25,7 @@ NODE_TESTS = "/usr/share/libonnx-testdata/data/node"
 MODES = {
     "interp": ["--interp"],
     "interp-dynamic": ["--interp", "--force-dynamic"],
+    "compiled": [],
 }
 
 

@@ -13,6 +13,7 @@
 #include "compiler/onnx/OnnxImporter.h"
 #include "compiler/reference/Evaluator.h"
 #include "compiler/reference/OnnxIO.h"
+#include "tools/hone-run/CompiledModel.h"
 #include "tools/hone-run/OutputCheck.h"
 
 #include "mlir/IR/MLIRContext.h"
@@ -140,7 +141,18 @@ void resetPeakResident() { std::ofstream("/proc/self/clear_refs") << "5"; }
 struct LoadedModel {
   OwningOpRef<ModuleOp> module;
   func::FuncOp main;
+  /// Without --interp: the model compiled for the host.
+  std::unique_ptr<CompiledModel> compiled;
 };
+
+/// Runs `model` with the engine the command line chose.
+FailureOr<std::vector<ref::Tensor>> runModelOnce(LoadedModel &model,
+                                                 const std::vector<ref::Tensor> &inputs,
+                                                 std::string &error) {
+  if (model.compiled)
+    return model.compiled->run(inputs, error);
+  return hone::evaluateFunction(model.main, inputs, error);
+}
 
 /// Loads an ONNX model, or hone IR from a `.mlir` file (its @main, or its
 /// only function): tests run a module before and after a pass this way.
@@ -165,7 +177,21 @@ bool loadModel(MLIRContext &context, const std::string &path, LoadedModel &model
   if (!model.module)
     return false;
   model.main = model.module->lookupSymbol<func::FuncOp>("main");
-  return static_cast<bool>(model.main);
+  if (!model.main)
+    return false;
+  if (!options.interp) {
+    // The evaluator of --compare-with and the reference stay on the
+    // imported IR; the compiled library gets its own copy.
+    OwningOpRef<ModuleOp> copy = model.module->clone();
+    std::string error;
+    model.compiled = CompiledModel::compile(*copy, options.threads, error);
+    if (!model.compiled) {
+      if (!error.empty())
+        llvm::errs() << path << ": " << error << "\n";
+      return false;
+    }
+  }
+  return true;
 }
 
 /// A seeded random tensor for an argument of `type`: floats uniform in
@@ -208,7 +234,7 @@ bool runAndCheck(LoadedModel &model, const std::vector<ref::Tensor> &inputs,
                  const std::vector<ref::Tensor> &expected, const std::string &what,
                  double &maxRelErr, std::vector<ref::Tensor> *outputs = nullptr) {
   std::string error;
-  FailureOr<std::vector<ref::Tensor>> results = hone::evaluateFunction(model.main, inputs, error);
+  FailureOr<std::vector<ref::Tensor>> results = runModelOnce(model, inputs, error);
   if (failed(results)) {
     llvm::errs() << what << ": " << error << "\n";
     return false;
@@ -403,7 +429,8 @@ int runModel(MLIRContext &context, const std::string &path) {
     return times.empty() ? 0.0 : times[std::min(times.size() - 1, size_t(q * times.size()))];
   };
   if (options.json) {
-    llvm::outs() << "{\"ok\": " << (ok ? "true" : "false") << ", \"engine\": \"interp\""
+    llvm::outs() << "{\"ok\": " << (ok ? "true" : "false") << ", \"engine\": \""
+                 << (options.interp ? "interp" : "compiled") << "\""
                  << ", \"runs\": " << times.size() << ", \"median_ms\": " << at(0.5)
                  << ", \"min_ms\": " << (times.empty() ? 0.0 : times.front())
                  << ", \"p90_ms\": " << at(0.9) << ", \"working_memory_kb\": " << workingKiB
@@ -423,11 +450,6 @@ int runModel(MLIRContext &context, const std::string &path) {
 static int honeRunMain(int argc, char **argv) {
   if (!parseCommandLine(argc, argv))
     return 2;
-  if (!options.interp) {
-    llvm::errs() << "hone-run: compiled execution is not built yet; pass --interp to use the "
-                    "reference evaluator\n";
-    return 2;
-  }
   DialectRegistry registry;
   hone::registerImportedDialects(registry);
   MLIRContext context(registry);

@@ -3,16 +3,17 @@
 //   honec MODEL.onnx [--target=T] [-o PREFIX] [--name=N]
 //         [--input-shape=NAME:1x3x224x224|NAME:?x128] [--emit=STAGE] [--stats]
 //
-// The command line is a contract (DESIGN.md). This build has the stages of
-// compiler/pipeline/Stages.cpp: it imports the model, runs the stages up to
-// --emit and prints the IR (or, with --emit=summary, a summary). Options of
-// later issues (--target, -o, --name, --stats) are refused as unknown rather
-// than silently ignored.
+// The command line is a contract (DESIGN.md). With -o PREFIX it compiles the
+// model for the host into PREFIX.a and PREFIX.h (--emit=shared: PREFIX.so,
+// for tests); with --emit=STAGE it prints the IR after that stage of
+// compiler/pipeline/Stages.cpp (or, with --emit=summary, a summary). Targets
+// other than the host and --stats are refused rather than ignored.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/onnx/Diagnostics.h"
 #include "compiler/onnx/OnnxImporter.h"
 #include "compiler/pipeline/Stages.h"
+#include "targets/cpu/LibraryWriter.h"
 #include "dialects/hone/HoneOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
@@ -20,8 +21,11 @@
 #include "mlir/IR/OperationSupport.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cctype>
 #include <map>
 
 namespace mlir::hone {
@@ -34,6 +38,14 @@ llvm::cl::opt<std::string> emit("emit", llvm::cl::init("hone"),
                                                "compiler/pipeline/Stages.cpp), or summary"));
 llvm::cl::list<std::string> inputShapes("input-shape",
                                         llvm::cl::desc("NAME:1x3x224x224 or NAME:?x128"));
+llvm::cl::opt<std::string> outputPrefix("o", llvm::cl::value_desc("PREFIX"),
+                                        llvm::cl::desc("write PREFIX.a and PREFIX.h (or PREFIX.so "
+                                                       "with --emit=shared)"));
+llvm::cl::opt<std::string> libraryName("name", llvm::cl::value_desc("N"),
+                                       llvm::cl::desc("C identifier of the model (N_descriptor); "
+                                                      "default: from PREFIX"));
+llvm::cl::opt<std::string> targetName("target", llvm::cl::init("host"),
+                                      llvm::cl::desc("target triple (this build: host)"));
 llvm::cl::opt<bool> forceDynamic("force-dynamic",
                                  llvm::cl::desc("make every input dim dynamic"));
 llvm::cl::opt<bool> printLocations("print-locations",
@@ -69,6 +81,42 @@ void printSummary(ModuleOp module, llvm::raw_ostream &os) {
   os << "\n";
 }
 
+/// PREFIX.a + PREFIX.h, or PREFIX.so for tests.
+int writeModelLibrary(ModuleOp module, bool shared) {
+  auto main = module.lookupSymbol<func::FuncOp>("main");
+  cpu::LibraryOptions options;
+  std::string prefix = outputPrefix;
+  std::string stem = llvm::sys::path::filename(prefix).str();
+  options.name = libraryName.empty() ? stem : libraryName.getValue();
+  for (char &c : options.name)
+    if (!std::isalnum(static_cast<unsigned char>(c)))
+      c = '_';
+  if (options.name.empty() || std::isdigit(static_cast<unsigned char>(options.name[0])))
+    options.name = "model_" + options.name;
+  llvm::SmallString<128> work;
+  if (std::error_code ec = llvm::sys::fs::createUniqueDirectory("honec", work)) {
+    llvm::errs() << "honec: cannot create a work directory: " << ec.message() << "\n";
+    return 1;
+  }
+  options.workDir = work.str().str();
+  FailureOr<std::vector<std::string>> objects = cpu::writeObjects(main, options);
+  std::string error;
+  int status = 0;
+  if (failed(objects)) {
+    status = 1;
+  } else if (shared) {
+    if (failed(cpu::linkSharedLibrary(*objects, prefix + ".so", error)))
+      status = 1;
+  } else if (failed(cpu::writeStaticLibrary(*objects, prefix + ".a", error)) ||
+             failed(cpu::writeHeader(main, options, prefix + ".h", error))) {
+    status = 1;
+  }
+  if (!error.empty())
+    llvm::errs() << "honec: " << error << "\n";
+  llvm::sys::fs::remove_directories(options.workDir);
+  return status;
+}
+
 } // namespace
 
 static int honecMain(int argc, char **argv) {
@@ -82,12 +130,24 @@ static int honecMain(int argc, char **argv) {
       return 2;
     }
   }
+  if (targetName != "host" && targetName != "x86_64-linux") {
+    llvm::errs() << "honec: --target=" << targetName
+                 << " is not built yet; this build compiles for host (x86_64-linux)\n";
+    return 2;
+  }
+  bool writeLibrary = !outputPrefix.empty();
+  if (writeLibrary && emit == "hone")
+    emit = "library";
   std::optional<Stage> stage = findStage(emit);
-  if (!stage && emit != "summary") {
+  if (!stage && emit != "summary" && emit != "library" && emit != "shared") {
     llvm::errs() << "honec: --emit=" << emit << " names no stage; this build has:";
     for (const StageInfo &info : pipelineStages())
       llvm::errs() << " " << info.name;
-    llvm::errs() << " summary\n";
+    llvm::errs() << " summary library shared\n";
+    return 2;
+  }
+  if ((emit == "library" || emit == "shared") && outputPrefix.empty()) {
+    llvm::errs() << "honec: --emit=" << emit << " needs -o PREFIX\n";
     return 2;
   }
   DialectRegistry registry;
@@ -100,13 +160,16 @@ static int honecMain(int argc, char **argv) {
   if (!module)
     return 1;
   PassManager pm(&context);
-  buildPipelineUpTo(pm, stage.value_or(Stage::Import));
+  // A library needs every stage; a printed stage, the stages up to it.
+  buildPipelineUpTo(pm, stage.value_or(emit == "summary" ? Stage::Import : Stage::Memory));
   if (failed(pm.run(*module)))
     return 1;
   if (emit == "summary") {
     printSummary(*module, llvm::outs());
     return 0;
   }
+  if (emit == "library" || emit == "shared")
+    return writeModelLibrary(*module, emit == "shared");
   OpPrintingFlags flags;
   if (printLocations)
     flags.enableDebugInfo();
