@@ -2,5 +2,11 @@
 #include "passes/Passes.h"
 
 #include "passes/memory/Passes.h"
+#include "passes/shapes/Passes.h"
+#include "passes/simplify/Passes.h"
 
-void mlir::hone::registerAllHonePasses() { registerHoneMemoryPasses(); }
+void mlir::hone::registerAllHonePasses() {
+  registerHoneSimplifyPasses();
+  registerHoneShapesPasses();
+  registerHoneMemoryPasses();
+}

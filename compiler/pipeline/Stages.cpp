@@ -6,6 +6,10 @@
 #include "compiler/pipeline/Stages.h"
 
 #include "passes/memory/Passes.h"
+#include "passes/shapes/Passes.h"
+#include "passes/simplify/Passes.h"
+
+#include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
 using namespace mlir::hone;
@@ -15,6 +19,19 @@ namespace {
 /// The importer builds this stage's IR; there is nothing to run.
 void buildImportStage(OpPassManager &) {}
 
+void buildSimplifyStage(OpPassManager &pm) {
+  // Shape chains (Shape -> Gather -> Concat -> Reshape) fold one link per
+  // round once the types before them are known, so the two passes
+  // alternate; three rounds collapse the chains exporters emit.
+  for (int round = 0; round < 3; ++round) {
+    pm.addNestedPass<func::FuncOp>(createInferShapesPass());
+    pm.addNestedPass<func::FuncOp>(createFoldConstantsPass());
+  }
+  pm.addNestedPass<func::FuncOp>(createInferShapesPass());
+  // Drops the ops whose results folding left unused.
+  pm.addPass(createCanonicalizerPass());
+}
+
 void buildMemoryStage(OpPassManager &pm) {
   // The plan is made last, over the final list of kernels.
   pm.addNestedPass<func::FuncOp>(createPlanMemoryPass());
@@ -22,6 +39,7 @@ void buildMemoryStage(OpPassManager &pm) {
 
 const StageInfo kStages[] = {
     {Stage::Import, "hone", "the imported hone IR (one op per ONNX node)", buildImportStage},
+    {Stage::Simplify, "simplify", "constants folded and shapes propagated", buildSimplifyStage},
     {Stage::Memory, "memory", "arena offsets of every intermediate tensor", buildMemoryStage},
 };
 

@@ -21,6 +21,9 @@ namespace mlir::hone {
 enum class Stage {
   /// The imported hone IR, before any pass.
   Import,
+  /// Constants folded, shape sub-graphs collapsed, shapes propagated
+  /// (steps 2 and 3).
+  Simplify,
   /// Arena offsets of every intermediate tensor (step 7).
   Memory,
 };

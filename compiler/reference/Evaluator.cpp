@@ -184,11 +184,17 @@ FailureOr<ref::AttrValue> convertAttr(Attribute attr) {
 
 class BlockRunner;
 
+/// Runs `op`'s reference kernel on `inputs` (null for absent ones); `runner`
+/// runs its regions (null: an op with regions fails). Checks every output
+/// against the type the IR declares.
+FailureOr<std::vector<Tensor>> runKernel(Operation *op, std::vector<const Tensor *> inputs,
+                                         BlockRunner *runner, std::string &error);
+
 /// The context one kernel sees: the op's operands and attributes, and its
 /// regions as runnable subgraphs.
 class OpKernelContext final : public ref::KernelContext {
 public:
-  OpKernelContext(Operation *op, std::string opType, BlockRunner &runner,
+  OpKernelContext(Operation *op, std::string opType, BlockRunner *runner,
                   std::vector<const Tensor *> inputs, std::map<std::string, ref::AttrValue> attrs)
       : op(op), type(std::move(opType)), runner(runner), inputs(std::move(inputs)),
         attrs(std::move(attrs)), outputs(op->getNumResults()), outputSet(op->getNumResults()) {}
@@ -217,7 +223,7 @@ public:
 
   Operation *op;
   std::string type;
-  BlockRunner &runner;
+  BlockRunner *runner;
   std::vector<const Tensor *> inputs;
   std::map<std::string, ref::AttrValue> attrs;
   std::vector<Tensor> outputs;
@@ -279,14 +285,6 @@ private:
     }
     if (isa<NoneOp>(op))
       return success(); // absent input: frames.get() gives nullptr
-    auto onnxOp = dyn_cast<OnnxOpInterface>(op);
-    if (!onnxOp)
-      return fail(op, "the evaluator cannot run '" + op->getName().getStringRef().str() + "'");
-    std::string opType = onnxOp.getOnnxOpType().str();
-    const ref::Kernel *kernel = ref::lookupKernel(opType);
-    if (!kernel)
-      return fail(op, "no reference kernel for " + opType);
-
     std::vector<const Tensor *> inputs;
     for (Value operand : op->getOperands()) {
       const Tensor *value = frames.get(operand);
@@ -294,29 +292,12 @@ private:
         return fail(op, "uses a value that was never computed");
       inputs.push_back(value);
     }
-    std::map<std::string, ref::AttrValue> attrs;
-    for (NamedAttribute attr : op->getAttrDictionary()) {
-      // Annotations of passes (hone.arena_offsets, ...) are not the op's
-      // ONNX attributes.
-      if (attr.getName().getValue().contains('.'))
-        continue;
-      FailureOr<ref::AttrValue> value = convertAttr(attr.getValue());
-      if (failed(value))
-        return fail(op, "unsupported attribute '" + attr.getName().str() + "'");
-      attrs.emplace(attr.getName().str(), std::move(*value));
-    }
-    OpKernelContext context(op, opType, *this, std::move(inputs), std::move(attrs));
-    ref::Status status = (*kernel)(context);
-    if (!status)
-      return fail(op, status.message);
-    for (unsigned i = 0; i < op->getNumResults(); ++i) {
-      if (!context.outputSet[i])
-        return fail(op, opType + " did not produce output " + std::to_string(i));
-      std::string mismatch = describeMismatch(context.outputs[i], op->getResult(i).getType());
-      if (!mismatch.empty())
-        return fail(op, opType + " output " + std::to_string(i) + " has " + mismatch);
-      frames.set(op->getResult(i), std::make_shared<Tensor>(std::move(context.outputs[i])));
-    }
+    std::string message;
+    FailureOr<std::vector<Tensor>> outputs = runKernel(op, std::move(inputs), this, message);
+    if (failed(outputs))
+      return fail(op, message);
+    for (unsigned i = 0; i < op->getNumResults(); ++i)
+      frames.set(op->getResult(i), std::make_shared<Tensor>(std::move((*outputs)[i])));
     return success();
   }
 
@@ -325,17 +306,69 @@ private:
 
 ref::Status OpKernelContext::runSubgraph(size_t index, const std::vector<Tensor> &args,
                                          std::vector<Tensor> &results) {
-  if (index >= op->getNumRegions() || op->getRegion(index).empty())
-    return error("has no region " + std::to_string(index));
+  if (index >= op->getNumRegions() || op->getRegion(index).empty() || !runner)
+    return error("has no region " + std::to_string(index) + " to run");
   std::vector<TensorRef> argRefs;
   for (const Tensor &arg : args)
     argRefs.push_back(std::make_shared<Tensor>(arg));
-  if (failed(runner.runBlock(op->getRegion(index).front(), argRefs, results)))
-    return ref::Status::failure(runner.error);
+  if (failed(runner->runBlock(op->getRegion(index).front(), argRefs, results)))
+    return ref::Status::failure(runner->error);
   return ref::Status::success();
 }
 
+FailureOr<std::vector<Tensor>> runKernel(Operation *op, std::vector<const Tensor *> inputs,
+                                         BlockRunner *runner, std::string &error) {
+  auto onnxOp = dyn_cast<OnnxOpInterface>(op);
+  if (!onnxOp) {
+    error = "the evaluator cannot run '" + op->getName().getStringRef().str() + "'";
+    return failure();
+  }
+  std::string opType = onnxOp.getOnnxOpType().str();
+  const ref::Kernel *kernel = ref::lookupKernel(opType);
+  if (!kernel) {
+    error = "no reference kernel for " + opType;
+    return failure();
+  }
+  std::map<std::string, ref::AttrValue> attrs;
+  for (NamedAttribute attr : op->getAttrDictionary()) {
+    // Annotations of passes (hone.arena_offsets, ...) are not the op's ONNX
+    // attributes.
+    if (attr.getName().getValue().contains('.'))
+      continue;
+    FailureOr<ref::AttrValue> value = convertAttr(attr.getValue());
+    if (failed(value)) {
+      error = "unsupported attribute '" + attr.getName().str() + "'";
+      return failure();
+    }
+    attrs.emplace(attr.getName().str(), std::move(*value));
+  }
+  OpKernelContext context(op, opType, runner, std::move(inputs), std::move(attrs));
+  ref::Status status = (*kernel)(context);
+  if (!status) {
+    error = status.message;
+    return failure();
+  }
+  for (unsigned i = 0; i < op->getNumResults(); ++i) {
+    if (!context.outputSet[i]) {
+      error = opType + " did not produce output " + std::to_string(i);
+      return failure();
+    }
+    std::string mismatch = describeMismatch(context.outputs[i], op->getResult(i).getType());
+    if (!mismatch.empty()) {
+      error = opType + " output " + std::to_string(i) + " has " + mismatch;
+      return failure();
+    }
+  }
+  return std::move(context.outputs);
+}
+
 } // namespace
+
+FailureOr<std::vector<Tensor>> mlir::hone::evaluateOp(Operation *op,
+                                                      const std::vector<const Tensor *> &inputs,
+                                                      std::string &error) {
+  return runKernel(op, inputs, nullptr, error);
+}
 
 FailureOr<std::vector<Tensor>> mlir::hone::evaluateFunction(func::FuncOp func,
                                                             const std::vector<Tensor> &inputs,

@@ -27,6 +27,13 @@ FailureOr<ref::Tensor> tensorFromElementsAttr(ElementsAttr attr, std::string &er
 /// static dims); the mismatch in words, or "" when it fits.
 std::string describeMismatch(const ref::Tensor &value, Type type);
 
+/// Runs one op (without regions) on `inputs` (one per operand, null for
+/// absent optional ones) with its reference kernel: how passes fold
+/// constants with the dialect's own meaning.
+FailureOr<std::vector<ref::Tensor>> evaluateOp(Operation *op,
+                                               const std::vector<const ref::Tensor *> &inputs,
+                                               std::string &error);
+
 /// Runs `func` on `inputs` (one per argument, in order). On failure, returns
 /// failure and sets `error` to a message naming the op that failed.
 FailureOr<std::vector<ref::Tensor>> evaluateFunction(func::FuncOp func,

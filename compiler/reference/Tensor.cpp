@@ -164,6 +164,13 @@ Tensor::Tensor(DType dtype, Shape shape)
     : dtype_(dtype), shape_(std::move(shape)),
       bytes_(static_cast<size_t>(shapeNumel(shape_)) * dtypeSize(dtype), 0) {}
 
+Tensor Tensor::shapeOnly(DType dtype, Shape shape) {
+  Tensor t;
+  t.dtype_ = dtype;
+  t.shape_ = std::move(shape);
+  return t;
+}
+
 template <typename T> static T load(const std::vector<uint8_t> &bytes, int64_t i) {
   T value;
   std::memcpy(&value, bytes.data() + i * sizeof(T), sizeof(T));

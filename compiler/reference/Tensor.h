@@ -66,6 +66,9 @@ public:
   Tensor() = default;
   /// Zero-filled tensor of the given dtype and shape.
   Tensor(DType dtype, Shape shape);
+  /// A tensor with a shape and no data, for kernels that read only shapes
+  /// (ops with the ValueFromShapes trait); reading its elements is a bug.
+  static Tensor shapeOnly(DType dtype, Shape shape);
 
   DType dtype() const { return dtype_; }
   const Shape &shape() const { return shape_; }

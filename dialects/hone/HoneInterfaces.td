@@ -37,4 +37,10 @@ def Hone_ShapeFunctionOpInterface : OpInterface<"ShapeFunctionOpInterface"> {
   ];
 }
 
+/// The op's result values depend only on its operands' shapes, not their
+/// data (Shape, Size): with static operand types they fold to constants.
+def Hone_ValueFromShapes : NativeOpTrait<"ValueFromShapes"> {
+  let cppNamespace = "::mlir::hone";
+}
+
 #endif // HONE_INTERFACES

@@ -412,7 +412,7 @@ def Hone_PadOp : Hone_TensorOp<"pad", "Pad", [DeclareOpInterfaceMethods<Hone_Sha
   }];
 }
 
-def Hone_ShapeOp : Hone_TensorOp<"shape", "Shape", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ShapeOp : Hone_TensorOp<"shape", "Shape", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, Hone_ValueFromShapes]> {
   let summary = "ONNX Shape (canonical form: opset 15)";
   let description = [{
     Takes a tensor as input and outputs an 1D int64 tensor containing the shape of the input tensor. Optional attributes start and end can be used to compute a slice of the input tensor's shape. If start axis is omitted, the slice starts from axis 0. The end axis, if specified, is exclusive (and the returned value will not include the size of that axis).
@@ -434,7 +434,7 @@ def Hone_ShapeOp : Hone_TensorOp<"shape", "Shape", [DeclareOpInterfaceMethods<Ho
   }];
 }
 
-def Hone_SizeOp : Hone_TensorOp<"size", "Size", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_SizeOp : Hone_TensorOp<"size", "Size", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, Hone_ValueFromShapes]> {
   let summary = "ONNX Size (canonical form: opset 13)";
   let description = [{
     Takes a tensor as input and outputs a int64 scalar that equals to the total number of elements of the input tensor.

@@ -13,6 +13,7 @@
 #define HONE_DIALECTS_HONE_SHAPEFUNCTION_H
 
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/Operation.h"
 
 #include <optional>
@@ -70,6 +71,11 @@ private:
   Operation *op;
   SmallVector<InferredShape> results;
 };
+
+/// Trait of ops whose result values follow from operand shapes alone
+/// (HoneInterfaces.td).
+template <typename ConcreteType>
+class ValueFromShapes : public OpTrait::TraitBase<ConcreteType, ValueFromShapes> {};
 
 /// Runs `op`'s shape function. Failure means the op is ill-formed (the shape
 /// function emitted an error); unknown shapes are success with kDynamic dims

@@ -96,6 +96,9 @@ SHAPE_FUNCTIONS = {
     "SoftmaxCrossEntropyLoss": "shapeLoss", "If": "shapeFromRegions", "Loop": "shapeFromRegions",
 }
 
+# Ops whose result values follow from operand shapes alone.
+VALUE_FROM_SHAPES = {"Shape", "Size"}
+
 # Reserved words that cannot name an operand, result or attribute accessor.
 RESERVED = {"operands", "results", "type", "default", "region", "regions", "attributes"}
 
@@ -260,7 +263,10 @@ def op_def(op, family):
     since = schema.since_version
     if is_reduce:
         since = 18
-    traits = "[DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]" if op in SHAPE_FUNCTIONS else "[]"
+    trait_list = ["DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>"] if op in SHAPE_FUNCTIONS else []
+    if op in VALUE_FROM_SHAPES:
+        trait_list.append("Hone_ValueFromShapes")
+    traits = "[" + ", ".join(trait_list) + "]"
     lines = [f'def {cls} : Hone_{family}Op<"{mnemonic(op)}", "{op}", {traits}> {{']
     lines.append(f'  let summary = "ONNX {op} (canonical form: opset {since})";')
     lines.append(f"  let description = [{{\n    {first_paragraph(schema.doc)}\n  }}];")

@@ -190,10 +190,11 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
              failure();
     }
   auto returnOp = cast<func::ReturnOp>(body.getTerminator());
+  // Outputs point into the arena or, when folding made them constants, into
+  // the weights; an input returned as it is would need a copy.
   for (Value output : returnOp.getOperands())
-    if (tensors.lookup(output).placement.kind != Placement::Arena)
-      return main.emitError() << "an output that is a graph input or a constant is not "
-                                 "compiled yet",
+    if (tensors.lookup(output).placement.kind == Placement::Input)
+      return main.emitError() << "an output that is a graph input is not compiled yet",
              failure();
   int64_t arenaBytes = 0;
   if (auto attr = main->getAttrOfType<IntegerAttr>("hone.arena_bytes"))
@@ -350,8 +351,8 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       b.create<LLVM::CondBrOp>(loc, failed, failure, ValueRange{}, next, ValueRange{});
       b.setInsertionPointToStart(next);
     }
-    // Outputs: data pointers into the arena (hone_tensor_t: data at 16) and
-    // their static dims.
+    // Outputs: data pointers (hone_tensor_t: data at 16) and their static
+    // dims.
     for (auto [j, output] : llvm::enumerate(returnOp.getOperands())) {
       const Tensor &t = tensors.lookup(output);
       storeField(b, loc, hostPointer(t), outputs, static_cast<int64_t>(j) * 24 + 16);

@@ -21,7 +21,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--hone-run", required=True)
-    ap.add_argument("--mode", choices=["interp"], default="interp")
+    ap.add_argument("--mode", choices=["interp", "compiled"], default="interp")
     ap.add_argument("--tol", default="1e-4")
     ap.add_argument("--only", nargs="*")
     ap.add_argument("models")
@@ -36,8 +36,8 @@ def main():
         meta = json.load(open(meta_path))
         input_name = meta["inputs"][0]["name"]
         for k, case in enumerate(meta["cases"]):
-            cmd = [args.hone_run, os.path.join(args.models, name, "model.onnx"), f"--{args.mode}",
-                   "--input", f"{input_name}={os.path.join(args.models, name, f'input_{k}.npy')}",
+            cmd = [args.hone_run, os.path.join(args.models, name, "model.onnx"),
+                   *(["--interp"] if args.mode == "interp" else []), "--input", f"{input_name}={os.path.join(args.models, name, f'input_{k}.npy')}",
                    "--tol", args.tol, "--json"]
             for out in case["outputs"]:
                 cmd += ["--expect", os.path.join(args.models, name, out)]

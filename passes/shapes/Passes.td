@@ -1,0 +1,31 @@
+//===- Passes.td - Shape propagation passes ----------------*- tablegen -*-===//
+//
+// Step 3 of DESIGN.md's pipeline: rank and dimension propagation (SoD²).
+//
+//===----------------------------------------------------------------------===//
+#ifndef HONE_PASSES_SHAPES_PASSES
+#define HONE_PASSES_SHAPES_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def InferShapesPass : Pass<"hone-infer-shapes", "::mlir::func::FuncOp"> {
+  let summary = "Refines result types with the ops' shape functions";
+  let description = [{
+    Walks a function in order and gives each result the most precise type
+    its op's shape function and its declared type agree on: a rank where the
+    type was unranked, a static dim where it was dynamic. The function's
+    result types follow. Forward propagation of known dims (SoD², ASPLOS'24);
+    symbolic dims and backward constraints extend it in the dynamic-shape
+    issue.
+
+    ```mlir
+    %r = hone.reshape %x, %c : (tensor<2x12xf32>, tensor<3xi64>) -> tensor<?x?x?xf32>
+    ```
+    with `%c = hone.constant dense<[2, 3, 4]>` becomes
+    ```mlir
+    %r = hone.reshape %x, %c : (tensor<2x12xf32>, tensor<3xi64>) -> tensor<2x3x4xf32>
+    ```
+  }];
+}
+
+#endif // HONE_PASSES_SHAPES_PASSES
