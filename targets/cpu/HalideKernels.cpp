@@ -57,6 +57,7 @@ const std::map<std::string, UnaryFn> &unaryFloatOps() {
       {"Cos", [](Halide::Expr x, Operation *) { return Halide::cos(x); }},
       {"Reciprocal", [](Halide::Expr x, Operation *) { return constantLike(x, 1) / x; }},
       {"Identity", [](Halide::Expr x, Operation *) { return x; }},
+      {"Erf", [](Halide::Expr x, Operation *) { return Halide::erf(x); }},
       {"Softsign",
        [](Halide::Expr x, Operation *) { return x / (constantLike(x, 1) + Halide::abs(x)); }},
       {"Softplus",

@@ -247,6 +247,59 @@ FailureOr<Halide::Func> buildBatchNorm(const KernelRequest &request) {
   return norm;
 }
 
+/// LayerNormalization over the dims from `axis` on (static): mean and
+/// variance in the element type, then scale and bias broadcast over them.
+FailureOr<Halide::Func> buildLayerNorm(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0), *scale = request.operand(1), *bias = request.operand(2);
+  if (!x || !scale)
+    return request.fail("missing input");
+  for (unsigned i = 1; i < request.op->getNumResults(); ++i)
+    if (!request.op->getResult(i).use_empty())
+      return request.fail("the Mean and InvStdDev outputs are not supported on CPU yet");
+  int64_t rank = request.result.getRank();
+  int64_t axis = getIntAttr(request.op, "axis", -1);
+  if (axis < 0)
+    axis += rank;
+  Halide::Region region;
+  int64_t count = 1;
+  for (int64_t d = axis; d < rank; ++d) {
+    int64_t size = request.result.getDimSize(d);
+    if (ShapedType::isDynamic(size))
+      return request.fail("the normalized dims must be static on CPU yet");
+    region.push_back({0, static_cast<int>(size)});
+    count *= size;
+  }
+  double epsilon = 1e-5;
+  if (auto attr = request.op->getAttrOfType<FloatAttr>("epsilon"))
+    epsilon = attr.getValueAsDouble();
+  Halide::Type type = halideTypeOf(x->type.getElementType());
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  Halide::RDom r(region);
+  // x read at the outer coordinates and the reduction's inner ones.
+  std::vector<Halide::Expr> inner;
+  for (int64_t d = rank - 1; d >= 0; --d)
+    inner.push_back(d >= axis ? Halide::Expr(r[static_cast<int>(d - axis)]) : Halide::Expr(vars[d]));
+  std::vector<Halide::Expr> outerOnly;
+  for (int64_t d = rank - 1; d >= 0; --d)
+    outerOnly.push_back(d >= axis ? Halide::Expr(0) : Halide::Expr(vars[d]));
+  Halide::Expr n = Halide::cast(type, Halide::Expr(static_cast<double>(count)));
+  Halide::Func mean("ln_mean"), variance("ln_variance"), norm("layer_norm");
+  mean(halideArgs(vars)) = Halide::sum(x->func(inner)) / n;
+  Halide::Expr centered = x->func(inner) - mean(outerOnly);
+  variance(halideArgs(vars)) = Halide::sum(centered * centered) / n;
+  // Scale and B broadcast over the normalized dims (right-aligned).
+  std::vector<Halide::Var> normVars(vars.begin() + axis, vars.end());
+  RankedTensorType normType = RankedTensorType::get(request.result.getShape().drop_front(axis),
+                                                    request.result.getElementType());
+  Halide::Expr value = (x->func(halideArgs(vars)) - mean(outerOnly)) /
+                       Halide::sqrt(variance(outerOnly) + Halide::cast(type, Halide::Expr(epsilon))) *
+                       broadcastRead(*scale, normVars, normType);
+  if (bias)
+    value = value + broadcastRead(*bias, normVars, normType);
+  norm(halideArgs(vars)) = value;
+  return norm;
+}
+
 } // namespace
 
 void mlir::hone::cpu::registerNNKernelBuilders(void (*add)(const char *, KernelBuilder)) {
@@ -260,4 +313,5 @@ void mlir::hone::cpu::registerNNKernelBuilders(void (*add)(const char *, KernelB
   add("Softmax", [](const KernelRequest &r) { return buildSoftmax(r, false); });
   add("LogSoftmax", [](const KernelRequest &r) { return buildSoftmax(r, true); });
   add("BatchNormalization", buildBatchNorm);
+  add("LayerNormalization", buildLayerNorm);
 }

@@ -11,6 +11,8 @@
 
 #include "dialects/hone/ops/OpAttributes.h"
 
+#include <algorithm>
+
 using namespace mlir;
 using namespace mlir::hone;
 using namespace mlir::hone::cpu;
@@ -215,6 +217,45 @@ FailureOr<Halide::Func> buildGather(const KernelRequest &request) {
   return gather;
 }
 
+/// Slice with constant starts, ends, axes and steps: index arithmetic.
+FailureOr<Halide::Func> buildSlice(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0);
+  if (!x)
+    return request.fail("missing input");
+  std::optional<SmallVector<int64_t>> starts = request.constantInts(1);
+  std::optional<SmallVector<int64_t>> axes, steps;
+  if (request.operand(3))
+    axes = request.constantInts(3);
+  if (request.operand(4))
+    steps = request.constantInts(4);
+  if (!starts || (request.operand(3) && !axes) || (request.operand(4) && !steps))
+    return request.fail("starts, axes and steps must be constants on CPU yet");
+  int64_t rank = x->type.getRank();
+  std::vector<int64_t> begin(rank, 0), step(rank, 1);
+  for (size_t i = 0; i < starts->size(); ++i) {
+    int64_t axis = axes ? (*axes)[i] : static_cast<int64_t>(i);
+    if (axis < 0)
+      axis += rank;
+    int64_t size = x->type.getDimSize(axis);
+    int64_t s = steps ? (*steps)[i] : 1;
+    if (ShapedType::isDynamic(size) || s == 0)
+      return request.fail("sliced dims must be static on CPU yet");
+    int64_t start = (*starts)[i];
+    if (start < 0)
+      start += size;
+    start = s > 0 ? std::clamp<int64_t>(start, 0, size) : std::clamp<int64_t>(start, -1, size - 1);
+    begin[axis] = start;
+    step[axis] = s;
+  }
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  std::vector<Halide::Expr> args;
+  for (int64_t d = rank - 1; d >= 0; --d)
+    args.push_back(static_cast<int>(begin[d]) + vars[d] * static_cast<int>(step[d]));
+  Halide::Func slice("slice");
+  slice(halideArgs(vars)) = x->func(args);
+  return slice;
+}
+
 enum class Reduction { Sum, Mean, Max, Min };
 
 FailureOr<Halide::Func> buildReduce(const KernelRequest &request, Reduction kind) {
@@ -287,6 +328,7 @@ void mlir::hone::cpu::registerTensorKernelBuilders(void (*add)(const char *, Ker
   add("Cast", buildCast);
   add("Clip", buildClip);
   add("Gather", buildGather);
+  add("Slice", buildSlice);
   add("ReduceSum", [](const KernelRequest &r) { return buildReduce(r, Reduction::Sum); });
   add("ReduceMean", [](const KernelRequest &r) { return buildReduce(r, Reduction::Mean); });
   add("ReduceMax", [](const KernelRequest &r) { return buildReduce(r, Reduction::Max); });
