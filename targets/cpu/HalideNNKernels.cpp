@@ -38,13 +38,17 @@ struct Window2D {
 FailureOr<Window2D> window2D(const KernelRequest &request) {
   Operation *op = request.op;
   StringRef autoPad = getStrAttr(op, "auto_pad", "NOTSET");
-  if (autoPad != "NOTSET" && autoPad != "VALID")
-    return request.fail("auto_pad " + autoPad.str() + " is not supported on CPU yet"), failure();
+  if (autoPad != "NOTSET" && autoPad != "VALID") {
+    (void)request.fail("auto_pad " + autoPad.str() + " is not supported on CPU yet");
+    return failure();
+  }
   SmallVector<int64_t> strides = getIntsAttr(op, "strides", {1, 1});
   SmallVector<int64_t> dilations = getIntsAttr(op, "dilations", {1, 1});
   SmallVector<int64_t> pads = getIntsAttr(op, "pads", {0, 0, 0, 0});
-  if (strides.size() != 2 || dilations.size() != 2 || pads.size() != 4)
-    return request.fail("only 2-D windows are supported on CPU yet"), failure();
+  if (strides.size() != 2 || dilations.size() != 2 || pads.size() != 4) {
+    (void)request.fail("only 2-D windows are supported on CPU yet");
+    return failure();
+  }
   if (autoPad == "VALID")
     pads = {0, 0, 0, 0};
   return Window2D{strides[0], strides[1], dilations[0], dilations[1], pads[0], pads[1]};
