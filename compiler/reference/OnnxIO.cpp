@@ -60,10 +60,12 @@ Status readExternalData(const onnx::TensorProto &proto, const std::string &baseD
   }
   if (location.empty())
     return Status::failure("external data without a location");
-  if (location[0] == '/' || location.find("..") != std::string::npos)
+  // A model must not make us read files outside its directory.
+  if (location[0] == '/' || location.find("..") != std::string::npos ||
+      location.find('\\') != std::string::npos || location.find('\0') != std::string::npos)
     return Status::failure("external data location '" + location +
                            "' must be a relative path inside the model's directory");
-  if (offset < 0 || (length >= 0 && static_cast<size_t>(length) != expectedBytes))
+  if (offset < 0 || (length >= 0 && static_cast<uint64_t>(length) != expectedBytes))
     return Status::failure("external data of '" + proto.name() + "' has offset " +
                            std::to_string(offset) + " and length " + std::to_string(length) +
                            ", expected " + std::to_string(expectedBytes) + " bytes");
@@ -73,19 +75,54 @@ Status readExternalData(const onnx::TensorProto &proto, const std::string &baseD
     return Status::failure("cannot open external data file '" + location + "'");
   in.seekg(0, std::ios::end);
   std::streamoff size = in.tellg();
-  if (size < offset || static_cast<size_t>(size - offset) < expectedBytes)
+  if (size < 0 || size < offset || static_cast<uint64_t>(size - offset) < expectedBytes)
     return Status::failure("external data file '" + location + "' is too short");
   in.seekg(offset);
   bytes.resize(expectedBytes);
   in.read(bytes.data(), static_cast<std::streamsize>(expectedBytes));
+  if (static_cast<size_t>(in.gcount()) != expectedBytes)
+    return Status::failure("cannot read external data file '" + location + "'");
   return Status::success();
 }
 
-template <typename Field> Status checkCount(const Field &field, int64_t numel, const char *name) {
-  if (static_cast<int64_t>(field.size()) != numel)
-    return Status::failure(std::string(name) + " holds " + std::to_string(field.size()) +
-                           " values, expected " + std::to_string(numel));
-  return Status::success();
+/// The number of values in the typed field that holds `dtype` elements.
+int64_t typedFieldSize(const onnx::TensorProto &proto, DType dtype) {
+  switch (dtype) {
+  case DType::F32: return proto.float_data_size();
+  case DType::F64: return proto.double_data_size();
+  case DType::I64: return proto.int64_data_size();
+  case DType::U32: case DType::U64: return proto.uint64_data_size();
+  // int8, int16, int32, uint8, uint16, bool, and the bits of float16 and
+  // bfloat16 live in int32_data.
+  default: return proto.int32_data_size();
+  }
+}
+
+/// Copies the typed field into `tensor`, whose size has been checked.
+void copyTypedField(const onnx::TensorProto &proto, Tensor &tensor) {
+  for (int64_t i = 0; i < tensor.numel(); ++i) {
+    switch (tensor.dtype()) {
+    case DType::F32: tensor.data<float>()[i] = proto.float_data(i); break;
+    case DType::F64: tensor.data<double>()[i] = proto.double_data(i); break;
+    case DType::I64: tensor.data<int64_t>()[i] = proto.int64_data(i); break;
+    case DType::U32: case DType::U64: tensor.setUInt(i, proto.uint64_data(i)); break;
+    case DType::F16: case DType::BF16:
+      tensor.data<uint16_t>()[i] = static_cast<uint16_t>(proto.int32_data(i));
+      break;
+    default: tensor.setInt(i, proto.int32_data(i)); break;
+    }
+  }
+}
+
+/// A readable name for an ONNX element type that we do not support.
+std::string onnxTypeName(int32_t type) {
+  switch (type) {
+  case 0: return "UNDEFINED";
+  case 8: return "STRING";
+  case 14: return "COMPLEX64";
+  case 15: return "COMPLEX128";
+  default: return std::to_string(type);
+  }
 }
 
 } // namespace
@@ -94,68 +131,38 @@ Status tensorFromProto(const onnx::TensorProto &proto, Tensor &out, const std::s
   DType dtype = dtypeFromOnnx(proto.data_type());
   if (dtype == DType::Undefined)
     return Status::failure("tensor '" + proto.name() + "' has unsupported element type " +
-                           std::to_string(proto.data_type()));
+                           onnxTypeName(proto.data_type()));
   if (proto.has_segment())
     return Status::failure("segmented tensors are not supported");
   Shape shape;
   if (Status status = checkedShape(proto.dims(), shape); !status)
     return Status::failure("tensor '" + proto.name() + "': " + status.message);
-  Tensor tensor(dtype, shape);
-  int64_t numel = tensor.numel();
-  size_t bytes = tensor.byteSize();
+  int64_t numel = shapeNumel(shape);
+  size_t bytes = static_cast<size_t>(numel) * dtypeSize(dtype);
 
+  // Sizes are checked against the data present before the tensor is
+  // allocated, so that a hostile shape cannot make us allocate gigabytes.
   if (proto.data_location() == onnx::TensorProto::EXTERNAL) {
     std::string data;
     if (Status status = readExternalData(proto, baseDir, bytes, data); !status)
       return status;
-    std::memcpy(tensor.rawData(), data.data(), bytes);
+    out = Tensor(dtype, shape);
+    std::memcpy(out.rawData(), data.data(), bytes);
   } else if (proto.has_raw_data()) {
     if (proto.raw_data().size() != bytes)
       return Status::failure("tensor '" + proto.name() + "' has " +
                              std::to_string(proto.raw_data().size()) + " bytes of data, expected " +
                              std::to_string(bytes));
-    std::memcpy(tensor.rawData(), proto.raw_data().data(), bytes);
+    out = Tensor(dtype, shape);
+    std::memcpy(out.rawData(), proto.raw_data().data(), bytes);
   } else {
-    Status status;
-    switch (dtype) {
-    case DType::F32:
-      if ((status = checkCount(proto.float_data(), numel, "float_data")))
-        for (int64_t i = 0; i < numel; ++i)
-          tensor.data<float>()[i] = proto.float_data(i);
-      break;
-    case DType::F64:
-      if ((status = checkCount(proto.double_data(), numel, "double_data")))
-        for (int64_t i = 0; i < numel; ++i)
-          tensor.data<double>()[i] = proto.double_data(i);
-      break;
-    case DType::I64:
-      if ((status = checkCount(proto.int64_data(), numel, "int64_data")))
-        for (int64_t i = 0; i < numel; ++i)
-          tensor.data<int64_t>()[i] = proto.int64_data(i);
-      break;
-    case DType::U32:
-    case DType::U64:
-      if ((status = checkCount(proto.uint64_data(), numel, "uint64_data")))
-        for (int64_t i = 0; i < numel; ++i)
-          tensor.setUInt(i, proto.uint64_data(i));
-      break;
-    case DType::F16:
-    case DType::BF16:
-      // int32_data holds the 16-bit patterns.
-      if ((status = checkCount(proto.int32_data(), numel, "int32_data")))
-        for (int64_t i = 0; i < numel; ++i)
-          tensor.data<uint16_t>()[i] = static_cast<uint16_t>(proto.int32_data(i));
-      break;
-    default: // int8, int16, int32, uint8, uint16, bool live in int32_data
-      if ((status = checkCount(proto.int32_data(), numel, "int32_data")))
-        for (int64_t i = 0; i < numel; ++i)
-          tensor.setInt(i, proto.int32_data(i));
-      break;
-    }
-    if (!status)
-      return Status::failure("tensor '" + proto.name() + "': " + status.message);
+    int64_t count = typedFieldSize(proto, dtype);
+    if (count != numel)
+      return Status::failure("tensor '" + proto.name() + "' holds " + std::to_string(count) +
+                             " values, expected " + std::to_string(numel));
+    out = Tensor(dtype, shape);
+    copyTypedField(proto, out);
   }
-  out = std::move(tensor);
   return Status::success();
 }
 
@@ -237,6 +244,11 @@ Status readNpy(const std::string &path, Tensor &out) {
   std::string descr = headerField(header, "descr");
   if (headerField(header, "fortran_order") != "False")
     return Status::failure("Fortran-ordered .npy files are not supported");
+  if (!descr.empty() && descr[0] == '>')
+    return Status::failure("big-endian .npy data ('" + descr + "') is not supported");
+  // One-byte types carry no byte order: numpy writes '|', accept '<' too.
+  if (descr.size() == 3 && descr[0] == '<' && descr[2] == '1')
+    descr[0] = '|';
   DType dtype = DType::Undefined;
   for (const NpyType &type : kNpyTypes)
     if (descr == type.descr)
@@ -263,13 +275,13 @@ Status readNpy(const std::string &path, Tensor &out) {
     numel *= d;
     shape.push_back(d);
   }
-  Tensor tensor(dtype, shape);
   size_t dataStart = headerStart + headerLength;
-  if (bytes.size() - dataStart != tensor.byteSize())
+  size_t dataBytes = static_cast<size_t>(numel) * dtypeSize(dtype);
+  if (bytes.size() - dataStart != dataBytes)
     return Status::failure(".npy data has " + std::to_string(bytes.size() - dataStart) +
-                           " bytes, expected " + std::to_string(tensor.byteSize()));
-  std::memcpy(tensor.rawData(), bytes.data() + dataStart, tensor.byteSize());
-  out = std::move(tensor);
+                           " bytes, expected " + std::to_string(dataBytes));
+  out = Tensor(dtype, shape);
+  std::memcpy(out.rawData(), bytes.data() + dataStart, dataBytes);
   return Status::success();
 }
 
@@ -280,6 +292,8 @@ Status writeNpy(const std::string &path, const Tensor &tensor) {
       descr = type.descr;
   if (!descr)
     return Status::failure(std::string("cannot write ") + dtypeName(tensor.dtype()) + " to .npy");
+  if (tensor.byteSize() != static_cast<size_t>(tensor.numel()) * dtypeSize(tensor.dtype()))
+    return Status::failure("cannot write a tensor without data to .npy");
   std::string shape = "(";
   for (int64_t d : tensor.shape())
     shape += std::to_string(d) + ",";

@@ -193,6 +193,22 @@ template <typename T> static T saturatingCast(double value) {
   return static_cast<T>(value);
 }
 
+// Rounding a double to float and then to half (or bfloat16) can round twice
+// and miss by one unit; rounding to odd first makes the second rounding the
+// correctly rounded one, since float keeps over two more bits than either.
+static float toFloatRoundingToOdd(double value) {
+  float f = static_cast<float>(value);
+  if (std::isnan(value) || static_cast<double>(f) == value)
+    return f;
+  if (std::fabs(static_cast<double>(f)) > std::fabs(value))
+    f = std::nextafter(f, 0.0f);
+  uint32_t bits;
+  std::memcpy(&bits, &f, 4);
+  bits |= 1;
+  std::memcpy(&f, &bits, 4);
+  return f;
+}
+
 double Tensor::getDouble(int64_t i) const {
   switch (dtype_) {
   case DType::F32: return load<float>(bytes_, i);
@@ -217,8 +233,8 @@ void Tensor::setDouble(int64_t i, double value) {
   switch (dtype_) {
   case DType::F32: store<float>(bytes_, i, static_cast<float>(value)); return;
   case DType::F64: store<double>(bytes_, i, value); return;
-  case DType::F16: store<uint16_t>(bytes_, i, floatToHalf(static_cast<float>(value))); return;
-  case DType::BF16: store<uint16_t>(bytes_, i, floatToBfloat16(static_cast<float>(value))); return;
+  case DType::F16: store<uint16_t>(bytes_, i, floatToHalf(toFloatRoundingToOdd(value))); return;
+  case DType::BF16: store<uint16_t>(bytes_, i, floatToBfloat16(toFloatRoundingToOdd(value))); return;
   case DType::U8: store<uint8_t>(bytes_, i, saturatingCast<uint8_t>(value)); return;
   case DType::I8: store<int8_t>(bytes_, i, saturatingCast<int8_t>(value)); return;
   case DType::U16: store<uint16_t>(bytes_, i, saturatingCast<uint16_t>(value)); return;

@@ -58,6 +58,38 @@ const std::map<std::string, UnaryFn> &unaryFloatOps() {
       {"Reciprocal", [](Halide::Expr x, Operation *) { return constantLike(x, 1) / x; }},
       {"Identity", [](Halide::Expr x, Operation *) { return x; }},
       {"Erf", [](Halide::Expr x, Operation *) { return Halide::erf(x); }},
+      {"Acos", [](Halide::Expr x, Operation *) { return Halide::acos(x); }},
+      {"Asin", [](Halide::Expr x, Operation *) { return Halide::asin(x); }},
+      {"Atan", [](Halide::Expr x, Operation *) { return Halide::atan(x); }},
+      {"Tan", [](Halide::Expr x, Operation *) { return Halide::tan(x); }},
+      {"Sinh", [](Halide::Expr x, Operation *) { return Halide::sinh(x); }},
+      {"Cosh", [](Halide::Expr x, Operation *) { return Halide::cosh(x); }},
+      {"Asinh", [](Halide::Expr x, Operation *) { return Halide::asinh(x); }},
+      {"Acosh", [](Halide::Expr x, Operation *) { return Halide::acosh(x); }},
+      {"Atanh", [](Halide::Expr x, Operation *) { return Halide::atanh(x); }},
+      {"Sign",
+       [](Halide::Expr x, Operation *) {
+         return Halide::select(x > constantLike(x, 0), constantLike(x, 1),
+                               Halide::select(x < constantLike(x, 0), constantLike(x, -1),
+                                              constantLike(x, 0)));
+       }},
+      {"ThresholdedRelu",
+       [](Halide::Expr x, Operation *op) {
+         return Halide::select(x > constantLike(x, floatAttr(op, "alpha", 1.0)), x, constantLike(x, 0));
+       }},
+      {"Selu",
+       [](Halide::Expr x, Operation *op) {
+         Halide::Expr alpha = constantLike(x, floatAttr(op, "alpha", 1.67326319217681884765625));
+         Halide::Expr gamma = constantLike(x, floatAttr(op, "gamma", 1.05070102214813232421875));
+         return gamma * Halide::select(x > constantLike(x, 0), x,
+                                       alpha * (Halide::exp(x) - constantLike(x, 1)));
+       }},
+      {"Celu",
+       [](Halide::Expr x, Operation *op) {
+         Halide::Expr alpha = constantLike(x, floatAttr(op, "alpha", 1.0));
+         return Halide::max(x, constantLike(x, 0)) +
+                Halide::min(constantLike(x, 0), alpha * (Halide::exp(x / alpha) - constantLike(x, 1)));
+       }},
       {"Softsign",
        [](Halide::Expr x, Operation *) { return x / (constantLike(x, 1) + Halide::abs(x)); }},
       {"Softplus",
@@ -102,6 +134,10 @@ const std::map<std::string, BinaryFn> &binaryOps() {
        }},
       {"Pow", [](Halide::Expr a, Halide::Expr b) { return Halide::pow(a, Halide::cast(a.type(), b)); }},
       {"Max", [](Halide::Expr a, Halide::Expr b) { return Halide::max(a, b); }},
+      // Logic on bools (bytes 0/1).
+      {"And", [](Halide::Expr a, Halide::Expr b) { return Halide::cast(a.type(), (a != 0) && (b != 0)); }},
+      {"Or", [](Halide::Expr a, Halide::Expr b) { return Halide::cast(a.type(), (a != 0) || (b != 0)); }},
+      {"Xor", [](Halide::Expr a, Halide::Expr b) { return Halide::cast(a.type(), (a != 0) != (b != 0)); }},
       {"Min", [](Halide::Expr a, Halide::Expr b) { return Halide::min(a, b); }},
   };
   return table;

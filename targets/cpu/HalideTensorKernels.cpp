@@ -128,6 +128,12 @@ template <typename Compare> KernelBuilder comparison() {
   };
 }
 
+struct LessOrEqual {
+  Halide::Expr operator()(Halide::Expr a, Halide::Expr b) const { return a <= b; }
+};
+struct GreaterOrEqual {
+  Halide::Expr operator()(Halide::Expr a, Halide::Expr b) const { return a >= b; }
+};
 struct EqualTo {
   Halide::Expr operator()(Halide::Expr a, Halide::Expr b) const { return a == b; }
 };
@@ -256,6 +262,93 @@ FailureOr<Halide::Func> buildSlice(const KernelRequest &request) {
   return slice;
 }
 
+FailureOr<Halide::Func> buildNot(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0);
+  if (!x)
+    return request.fail("missing input");
+  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
+  Halide::Func result("not");
+  result(halideArgs(vars)) = Halide::cast(Halide::UInt(8), x->func(halideArgs(vars)) == 0);
+  return result;
+}
+
+/// Inference Dropout is the identity (its mask output must be unused).
+FailureOr<Halide::Func> buildDropout(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0);
+  if (!x)
+    return request.fail("missing input");
+  if (request.operand(2))
+    return request.fail("a training_mode input is not supported on CPU");
+  for (unsigned i = 1; i < request.op->getNumResults(); ++i)
+    if (!request.op->getResult(i).use_empty())
+      return request.fail("the mask output is not supported on CPU yet");
+  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
+  Halide::Func identity("dropout");
+  identity(halideArgs(vars)) = x->func(halideArgs(vars));
+  return identity;
+}
+
+/// Expand: the input broadcast to the (static) result shape.
+FailureOr<Halide::Func> buildExpand(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0);
+  if (!x || !request.result.hasStaticShape())
+    return request.fail("only static shapes are supported on CPU yet");
+  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
+  Halide::Func expand("expand");
+  expand(halideArgs(vars)) = broadcastRead(*x, vars, request.result);
+  return expand;
+}
+
+/// Tile: each result coordinate read modulo the input's (static) extent.
+FailureOr<Halide::Func> buildTile(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0);
+  if (!x || !x->type.hasStaticShape())
+    return request.fail("only static shapes are supported on CPU yet");
+  int64_t rank = x->type.getRank();
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  std::vector<Halide::Expr> args;
+  for (int64_t d = rank - 1; d >= 0; --d)
+    args.push_back(vars[d] % static_cast<int>(std::max<int64_t>(1, x->type.getDimSize(d))));
+  Halide::Func tile("tile");
+  tile(halideArgs(vars)) = x->func(args);
+  return tile;
+}
+
+/// ArgMax/ArgMin along one (static) axis; ties take the first index, or the
+/// last with select_last_index.
+FailureOr<Halide::Func> buildArgReduce(const KernelRequest &request, bool isMax) {
+  const HalideValue *x = request.operand(0);
+  if (!x)
+    return request.fail("missing input");
+  int64_t rank = x->type.getRank();
+  int64_t axis = getIntAttr(request.op, "axis", 0);
+  if (axis < 0)
+    axis += rank;
+  if (axis < 0 || axis >= rank || ShapedType::isDynamic(x->type.getDimSize(axis)))
+    return request.fail("the reduced axis must be static on CPU yet");
+  bool keepDims = getIntAttr(request.op, "keepdims", 1) != 0;
+  bool last = getIntAttr(request.op, "select_last_index", 0) != 0;
+  int64_t size = x->type.getDimSize(axis);
+  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
+  Halide::RDom r(0, static_cast<int>(size));
+  // Input coordinates: the result's, with the reduced axis taken by r.
+  std::vector<Halide::Expr> args;
+  for (int64_t d = rank - 1; d >= 0; --d) {
+    if (d == axis)
+      args.push_back(last ? static_cast<int>(size) - 1 - r.x : Halide::Expr(r.x));
+    else
+      args.push_back(vars[keepDims || d < axis ? d : d - 1]);
+  }
+  Halide::Expr value = x->func(args);
+  Halide::Tuple best = isMax ? Halide::argmax(value) : Halide::argmin(value);
+  Halide::Expr index = best[0];
+  if (last)
+    index = static_cast<int>(size) - 1 - index;
+  Halide::Func arg(isMax ? "argmax" : "argmin");
+  arg(halideArgs(vars)) = Halide::cast(Halide::Int(64), index);
+  return arg;
+}
+
 enum class Reduction { Sum, Mean, Max, Min };
 
 FailureOr<Halide::Func> buildReduce(const KernelRequest &request, Reduction kind) {
@@ -324,6 +417,15 @@ void mlir::hone::cpu::registerTensorKernelBuilders(void (*add)(const char *, Ker
   add("Equal", comparison<EqualTo>());
   add("Less", comparison<LessThan>());
   add("Greater", comparison<GreaterThan>());
+  add("LessOrEqual", comparison<LessOrEqual>());
+  add("GreaterOrEqual", comparison<GreaterOrEqual>());
+  add("Not", buildNot);
+  add("CastLike", buildCast);
+  add("Dropout", buildDropout);
+  add("Expand", buildExpand);
+  add("Tile", buildTile);
+  add("ArgMax", [](const KernelRequest &r) { return buildArgReduce(r, true); });
+  add("ArgMin", [](const KernelRequest &r) { return buildArgReduce(r, false); });
   add("Where", buildWhere);
   add("Cast", buildCast);
   add("Clip", buildClip);
