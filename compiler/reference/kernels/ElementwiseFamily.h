@@ -1,4 +1,4 @@
-//===- ElementwiseFamily.h - The files of the elementwise family -*- C++ -*-===//
+//===- ElementwiseFamily.h - Files of the elementwise family ----*- C++ -*-===//
 //
 // registerElementwiseKernels() (Elementwise.cpp) calls one function per
 // file. The element type sets below are those of the ONNX operator schemas,

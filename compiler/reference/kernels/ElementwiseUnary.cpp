@@ -30,8 +30,9 @@ Status unaryMap(KernelContext &ctx, const UnaryFns &fns) {
   const Tensor *x;
   if (Status s = requireInput(ctx, 0, x); !s)
     return s;
-  unsigned allowed = (fns.onFloat ? kFloatTypes : 0) | (fns.onSigned ? kSignedTypes : 0) |
-                     (fns.onUnsigned ? kUnsignedTypes : 0);
+  unsigned allowed = (fns.onFloat ? unsigned(kFloatTypes) : 0u) |
+                     (fns.onSigned ? unsigned(kSignedTypes) : 0u) |
+                     (fns.onUnsigned ? unsigned(kUnsignedTypes) : 0u);
   if (Status s = checkTypeIn(ctx, *x, allowed, "input"); !s)
     return s;
   Tensor y(x->dtype(), x->shape());

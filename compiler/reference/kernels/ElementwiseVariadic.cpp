@@ -33,7 +33,7 @@ Status checkVariadicInputs(KernelContext &ctx, unsigned allowed,
     const Tensor *x;
     if (Status s = requireInput(ctx, i, x); !s)
       return s;
-    if (Status s = checkSameType(ctx, *x, *ctx.input(0)); !s)
+    if (Status s = checkSameType(ctx, *ctx.input(0), *x); !s)
       return s;
     inputs.push_back(x);
   }
@@ -53,8 +53,9 @@ Status checkVariadicInputs(KernelContext &ctx, unsigned allowed,
 /// Folds every input into one output with `fns`; Mean then divides by the
 /// number of inputs.
 Status foldInputs(KernelContext &ctx, const FoldFns &fns, bool mean) {
-  unsigned allowed = (fns.onFloat ? kFloatTypes : 0) | (fns.onSigned ? kSignedTypes : 0) |
-                     (fns.onUnsigned ? kUnsignedTypes : 0);
+  unsigned allowed = (fns.onFloat ? unsigned(kFloatTypes) : 0u) |
+                     (fns.onSigned ? unsigned(kSignedTypes) : 0u) |
+                     (fns.onUnsigned ? unsigned(kUnsignedTypes) : 0u);
   std::vector<const Tensor *> inputs;
   Shape shape;
   if (Status s = checkVariadicInputs(ctx, allowed, inputs, shape); !s)
@@ -95,8 +96,12 @@ double minOf(double a, double b) { return std::isnan(a) || std::isnan(b) ? NAN :
 
 void registerVariadicKernels() {
   // The schemas give Sum and Mean float types only.
-  registerKernel("Sum", [](KernelContext &ctx) { return foldInputs(ctx, {add, nullptr, nullptr}, false); });
-  registerKernel("Mean", [](KernelContext &ctx) { return foldInputs(ctx, {add, nullptr, nullptr}, true); });
+  registerKernel("Sum", [](KernelContext &ctx) {
+    return foldInputs(ctx, {add, nullptr, nullptr}, false);
+  });
+  registerKernel("Mean", [](KernelContext &ctx) {
+    return foldInputs(ctx, {add, nullptr, nullptr}, true);
+  });
   registerKernel("Max", [](KernelContext &ctx) {
     return foldInputs(ctx, {maxOf, [](int64_t a, int64_t b) { return std::max(a, b); },
                             [](uint64_t a, uint64_t b) { return std::max(a, b); }},
