@@ -47,13 +47,16 @@ inline Status requireInputs(KernelContext &ctx, std::initializer_list<const Tens
   return Status::success();
 }
 
-/// A shape whose element count is within kMaxKernelElements and whose dims
-/// are non-negative.
+/// A shape whose element count and every dim are within kMaxKernelElements
+/// and whose dims are non-negative. (Each dim is bounded too: a zero dim
+/// makes the count 0, and kernels still loop over the other dims.)
 inline Status checkShape(KernelContext &ctx, const Shape &shape) {
   int64_t numel = 1;
   for (int64_t d : shape) {
     if (d < 0)
       return ctx.error("negative dim " + std::to_string(d) + " in shape " + shapeToString(shape));
+    if (d > kMaxKernelElements)
+      return ctx.error("shape " + shapeToString(shape) + " is too large");
     if (d > 0 && numel > kMaxKernelElements / d)
       return ctx.error("shape " + shapeToString(shape) + " is too large");
     numel *= d;

@@ -1,7 +1,8 @@
 //===- NNFamily.h - The files of the NN kernel family -----------*- C++ -*-===//
 //
 // registerNNKernels() (NN.cpp) calls one function per file; the window
-// geometry is shared by convolutions and pools.
+// geometry is shared by convolutions and pools, and every kernel takes its
+// result element types from the IR through resultDType.
 //
 //===----------------------------------------------------------------------===//
 #ifndef HONE_COMPILER_REFERENCE_KERNELS_NNFAMILY_H
@@ -23,13 +24,20 @@ struct WindowGeometry {
 Status resolveWindow(KernelContext &ctx, const Shape &spatialIn, const std::vector<int64_t> &kernel,
                      bool transposed, WindowGeometry &out);
 
-void registerConvKernels();     // NNConv.cpp
-void registerPoolKernels();     // NNPool.cpp
-void registerNormKernels();     // NNNorm.cpp
-void registerMatMulKernels();   // NNMatMul.cpp
-void registerSoftmaxKernels();  // NNSoftmax.cpp
-void registerResizeKernels();   // NNResize.cpp
-void registerDetectionKernels();// NNDetection.cpp
+/// The element type the IR declares for result `i`, or `fallback` when the
+/// caller declares none (a bare kernel test).
+inline DType resultDType(const KernelContext &ctx, size_t i, DType fallback) {
+  DType declared = i < ctx.numOutputs() ? ctx.outputDType(i) : DType::Undefined;
+  return declared == DType::Undefined ? fallback : declared;
+}
+
+void registerConvKernels();      // NNConv.cpp
+void registerPoolKernels();      // NNPool.cpp
+void registerNormKernels();      // NNNorm.cpp
+void registerMatMulKernels();    // NNMatMul.cpp
+void registerSoftmaxKernels();   // NNSoftmax.cpp
+void registerResizeKernels();    // NNResize.cpp
+void registerDetectionKernels(); // NNDetection.cpp
 
 } // namespace hone::ref
 

@@ -16,12 +16,15 @@ namespace {
 
 /// Per channel `ch` of [N, C, spatial...]: the flat indices of its elements.
 template <typename Fn> void forEachInChannel(const Tensor &x, int64_t ch, Fn &&fn) {
-  int64_t n = x.dim(0), c = x.dim(1), inner = c ? x.numel() / (n * c) : 0;
+  int64_t n = x.dim(0), c = x.dim(1), inner = n * c != 0 ? x.numel() / (n * c) : 0;
   for (int64_t b = 0; b < n; ++b)
     for (int64_t i = 0; i < inner; ++i)
       fn((b * c + ch) * inner + i);
 }
 
+/// BatchNormalization: per channel, (x - mean) / sqrt(var + epsilon) *
+/// scale + B; training_mode uses the batch statistics and also returns the
+/// updated running mean and variance.
 Status batchNormKernel(KernelContext &ctx) {
   const Tensor *x, *scale, *bias, *mean, *var;
   if (Status s = requireInputs(ctx, {&x, &scale, &bias, &mean, &var}); !s)
@@ -34,15 +37,19 @@ Status batchNormKernel(KernelContext &ctx) {
       return ctx.error("scale, B, mean and var must have one value per channel");
   double epsilon = ctx.getFloat("epsilon", 1e-5), momentum = ctx.getFloat("momentum", 0.9);
   bool training = ctx.getInt("training_mode", 0) != 0;
-  Tensor y(x->dtype(), x->shape());
-  Tensor runningMean(mean->dtype(), {c}), runningVar(var->dtype(), {c});
+  Tensor y(resultDType(ctx, 0, x->dtype()), x->shape());
+  Tensor runningMean(resultDType(ctx, 1, mean->dtype()), {c}),
+      runningVar(resultDType(ctx, 2, var->dtype()), {c});
   for (int64_t ch = 0; ch < c; ++ch) {
     double mu = mean->getDouble(ch), sigma2 = var->getDouble(ch);
     if (training) {
       // Batch statistics (population variance), and the running averages.
       double sum = 0, sq = 0;
       int64_t count = 0;
-      forEachInChannel(*x, ch, [&](int64_t i) { sum += x->getDouble(i); ++count; });
+      forEachInChannel(*x, ch, [&](int64_t i) {
+        sum += x->getDouble(i);
+        ++count;
+      });
       double batchMean = count ? sum / count : 0;
       forEachInChannel(*x, ch, [&](int64_t i) {
         double d = x->getDouble(i) - batchMean;
@@ -58,7 +65,8 @@ Status batchNormKernel(KernelContext &ctx) {
       runningVar.setDouble(ch, sigma2);
     }
     double factor = scale->getDouble(ch) / std::sqrt(sigma2 + epsilon), shift = bias->getDouble(ch);
-    forEachInChannel(*x, ch, [&](int64_t i) { y.setDouble(i, (x->getDouble(i) - mu) * factor + shift); });
+    forEachInChannel(*x, ch,
+                     [&](int64_t i) { y.setDouble(i, (x->getDouble(i) - mu) * factor + shift); });
   }
   ctx.setOutput(0, std::move(y));
   if (ctx.numOutputs() > 1)
@@ -68,6 +76,8 @@ Status batchNormKernel(KernelContext &ctx) {
   return Status::success();
 }
 
+/// InstanceNormalization: normalizes each (batch, channel) over its
+/// spatial elements.
 Status instanceNormKernel(KernelContext &ctx) {
   const Tensor *x, *scale, *bias;
   if (Status s = requireInputs(ctx, {&x, &scale, &bias}); !s)
@@ -76,7 +86,7 @@ Status instanceNormKernel(KernelContext &ctx) {
     return ctx.error("expected N x C x spatial input and per-channel scale and B");
   double epsilon = ctx.getFloat("epsilon", 1e-5);
   int64_t n = x->dim(0), c = x->dim(1), inner = x->numel() / std::max<int64_t>(1, n * c);
-  Tensor y(x->dtype(), x->shape());
+  Tensor y(resultDType(ctx, 0, x->dtype()), x->shape());
   for (int64_t g = 0; g < n * c; ++g) {
     double sum = 0, sq = 0;
     for (int64_t i = 0; i < inner; ++i)
@@ -86,12 +96,15 @@ Status instanceNormKernel(KernelContext &ctx) {
       sq += std::pow(x->getDouble(g * inner + i) - mean, 2);
     double factor = scale->getDouble(g % c) / std::sqrt(sq / inner + epsilon);
     for (int64_t i = 0; i < inner; ++i)
-      y.setDouble(g * inner + i, (x->getDouble(g * inner + i) - mean) * factor + bias->getDouble(g % c));
+      y.setDouble(g * inner + i,
+                  (x->getDouble(g * inner + i) - mean) * factor + bias->getDouble(g % c));
   }
   ctx.setOutput(0, std::move(y));
   return Status::success();
 }
 
+/// LayerNormalization: normalizes over the dims from `axis` on; also
+/// returns Mean and InvStdDev with those dims kept as 1.
 Status layerNormKernel(KernelContext &ctx) {
   const Tensor *x, *scale;
   if (Status s = requireInputs(ctx, {&x, &scale}); !s)
@@ -111,8 +124,9 @@ Status layerNormKernel(KernelContext &ctx) {
       (bias && (!broadcastShapes(bias->shape(), normShape, broadcast) || broadcast != normShape)))
     return ctx.error("Scale and B must broadcast to the normalized dims");
   std::vector<int64_t> mapScale = broadcastIndexMap(scale->shape(), normShape);
-  std::vector<int64_t> mapBias = bias ? broadcastIndexMap(bias->shape(), normShape) : std::vector<int64_t>();
-  Tensor y(x->dtype(), x->shape());
+  std::vector<int64_t> mapBias =
+      bias ? broadcastIndexMap(bias->shape(), normShape) : std::vector<int64_t>();
+  Tensor y(resultDType(ctx, 0, x->dtype()), x->shape());
   Tensor meanOut(ctx.numOutputs() > 1 ? ctx.outputDType(1) : DType::F32, statShape);
   Tensor invStdOut(ctx.numOutputs() > 2 ? ctx.outputDType(2) : DType::F32, statShape);
   for (int64_t o = 0; o < outer; ++o) {
@@ -124,8 +138,9 @@ Status layerNormKernel(KernelContext &ctx) {
       sq += std::pow(x->getDouble(o * inner + i) - mean, 2);
     double invStd = 1 / std::sqrt(sq / inner + epsilon);
     for (int64_t i = 0; i < inner; ++i)
-      y.setDouble(o * inner + i, (x->getDouble(o * inner + i) - mean) * invStd * scale->getDouble(mapScale[i]) +
-                                     (bias ? bias->getDouble(mapBias[i]) : 0.0));
+      y.setDouble(o * inner + i,
+                  (x->getDouble(o * inner + i) - mean) * invStd * scale->getDouble(mapScale[i]) +
+                      (bias ? bias->getDouble(mapBias[i]) : 0.0));
     meanOut.setDouble(o, mean);
     invStdOut.setDouble(o, invStd);
   }
@@ -137,6 +152,8 @@ Status layerNormKernel(KernelContext &ctx) {
   return Status::success();
 }
 
+/// LRN: divides by (bias + alpha / size * sum of squares over `size`
+/// neighbouring channels) ^ beta.
 Status lrnKernel(KernelContext &ctx) {
   const Tensor *x;
   if (Status s = requireInput(ctx, 0, x); !s)
@@ -152,7 +169,7 @@ Status lrnKernel(KernelContext &ctx) {
   if (Status s = checkWork(ctx, {x->numel(), std::min(size, c)}); !s)
     return s;
   int64_t before = (size - 1) / 2, after = size - 1 - before;
-  Tensor y(x->dtype(), x->shape());
+  Tensor y(resultDType(ctx, 0, x->dtype()), x->shape());
   for (int64_t b = 0; b < n; ++b)
     for (int64_t ch = 0; ch < c; ++ch)
       for (int64_t i = 0; i < inner; ++i) {
@@ -166,6 +183,8 @@ Status lrnKernel(KernelContext &ctx) {
   return Status::success();
 }
 
+/// MeanVarianceNormalization: (x - mean) / (std + 1e-9) over `axes`, as
+/// the ONNX function body computes it.
 Status meanVarianceNormKernel(KernelContext &ctx) {
   const Tensor *x;
   if (Status s = requireInput(ctx, 0, x); !s)
@@ -194,13 +213,15 @@ Status meanVarianceNormKernel(KernelContext &ctx) {
     sum[group[i]] += x->getDouble(i);
   for (int64_t i = 0; i < x->numel(); ++i)
     sq[group[i]] += std::pow(x->getDouble(i) - sum[group[i]] / count, 2);
-  Tensor y(x->dtype(), x->shape());
+  Tensor y(resultDType(ctx, 0, x->dtype()), x->shape());
   for (int64_t i = 0; i < x->numel(); ++i)
-    y.setDouble(i, (x->getDouble(i) - sum[group[i]] / count) / (std::sqrt(sq[group[i]] / count) + 1e-9));
+    y.setDouble(i, (x->getDouble(i) - sum[group[i]] / count) /
+                       (std::sqrt(sq[group[i]] / count) + 1e-9));
   ctx.setOutput(0, std::move(y));
   return Status::success();
 }
 
+/// LpNormalization: divides by the L1 or L2 norm along `axis`.
 Status lpNormKernel(KernelContext &ctx) {
   const Tensor *x;
   if (Status s = requireInput(ctx, 0, x); !s)
@@ -209,7 +230,7 @@ Status lpNormKernel(KernelContext &ctx) {
   if (!normalizeAxis(axis, x->rank()) || (p != 1 && p != 2))
     return ctx.error("axis out of range or p not 1 or 2");
   auto [outer, size, inner] = blocksAround(x->shape(), axis);
-  Tensor y(x->dtype(), x->shape());
+  Tensor y(resultDType(ctx, 0, x->dtype()), x->shape());
   for (int64_t o = 0; o < outer; ++o)
     for (int64_t i = 0; i < inner; ++i) {
       double norm = 0;

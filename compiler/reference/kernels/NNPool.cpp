@@ -16,6 +16,8 @@ namespace {
 
 enum class PoolKind { Average, Max, Lp };
 
+/// AveragePool, MaxPool (and its Indices output) and LpPool over windows
+/// of kernel_shape.
 Status poolKernel(KernelContext &ctx, PoolKind kind) {
   const Tensor *x;
   if (Status s = requireInput(ctx, 0, x); !s)
@@ -37,7 +39,8 @@ Status poolKernel(KernelContext &ctx, PoolKind kind) {
     int64_t padded = inSpatial[i] + g.padsBegin[i] + g.padsEnd[i] - extent;
     if (padded < 0)
       return ctx.error("input too small for the kernel");
-    int64_t size = (ceilMode ? (padded + g.strides[i] - 1) / g.strides[i] : padded / g.strides[i]) + 1;
+    int64_t size =
+        (ceilMode ? (padded + g.strides[i] - 1) / g.strides[i] : padded / g.strides[i]) + 1;
     if (ceilMode && (size - 1) * g.strides[i] >= inSpatial[i] + g.padsBegin[i])
       --size;
     outSpatial.push_back(size);
@@ -48,8 +51,8 @@ Status poolKernel(KernelContext &ctx, PoolKind kind) {
     return s;
   if (Status s = checkWork(ctx, {shapeNumel(outShape), shapeNumel(kernel)}); !s)
     return s;
-  Tensor y(x->dtype(), outShape);
-  Tensor indices(DType::I64, outShape);
+  Tensor y(resultDType(ctx, 0, x->dtype()), outShape);
+  Tensor indices(resultDType(ctx, 1, DType::I64), outShape);
   bool columnMajor = ctx.getInt("storage_order", 0) != 0;
   int64_t channels = x->dim(0) * x->dim(1), inPixels = shapeNumel(inSpatial),
           outPixels = shapeNumel(outSpatial), kernelPixels = shapeNumel(kernel);
@@ -107,6 +110,7 @@ Status poolKernel(KernelContext &ctx, PoolKind kind) {
   return Status::success();
 }
 
+/// The Global* pools: one window covering all spatial dims.
 Status globalPoolKernel(KernelContext &ctx, PoolKind kind) {
   const Tensor *x;
   if (Status s = requireInput(ctx, 0, x); !s)
@@ -117,7 +121,7 @@ Status globalPoolKernel(KernelContext &ctx, PoolKind kind) {
   outShape.insert(outShape.end(), x->rank() - 2, 1);
   int64_t channels = x->dim(0) * x->dim(1), pixels = channels ? x->numel() / channels : 0;
   double p = static_cast<double>(ctx.getInt("p", 2));
-  Tensor y(x->dtype(), outShape);
+  Tensor y(resultDType(ctx, 0, x->dtype()), outShape);
   for (int64_t ch = 0; ch < channels; ++ch) {
     double acc = kind == PoolKind::Max ? -std::numeric_limits<double>::infinity() : 0.0;
     for (int64_t i = 0; i < pixels; ++i) {
@@ -139,6 +143,8 @@ Status globalPoolKernel(KernelContext &ctx, PoolKind kind) {
   return Status::success();
 }
 
+/// MaxUnpool: scatters X to the positions MaxPool's Indices name, zeros
+/// elsewhere.
 Status maxUnpoolKernel(KernelContext &ctx) {
   const Tensor *x, *indices;
   if (Status s = requireInputs(ctx, {&x, &indices}); !s)
@@ -155,7 +161,8 @@ Status maxUnpoolKernel(KernelContext &ctx) {
     return s;
   Shape defaultShape{x->dim(0), x->dim(1)};
   for (size_t i = 0; i < spatial; ++i)
-    defaultShape.push_back((inSpatial[i] - 1) * g.strides[i] + kernel[i] - g.padsBegin[i] - g.padsEnd[i]);
+    defaultShape.push_back((inSpatial[i] - 1) * g.strides[i] + kernel[i] - g.padsBegin[i] -
+                           g.padsEnd[i]);
   Shape outShape = defaultShape;
   if (const Tensor *given = ctx.input(2)) {
     outShape = given->toInts();
@@ -166,7 +173,7 @@ Status maxUnpoolKernel(KernelContext &ctx) {
     return s;
   if (Status s = checkShape(ctx, defaultShape); !s)
     return s;
-  Tensor y(x->dtype(), outShape);
+  Tensor y(resultDType(ctx, 0, x->dtype()), outShape);
   std::vector<int64_t> outStrides = shapeStrides(outShape), index;
   int64_t defaultCount = shapeNumel(defaultShape);
   for (int64_t i = 0; i < x->numel(); ++i) {
@@ -186,13 +193,16 @@ Status maxUnpoolKernel(KernelContext &ctx) {
 } // namespace
 
 void registerPoolKernels() {
-  registerKernel("AveragePool", [](KernelContext &ctx) { return poolKernel(ctx, PoolKind::Average); });
+  registerKernel("AveragePool",
+                 [](KernelContext &ctx) { return poolKernel(ctx, PoolKind::Average); });
   registerKernel("MaxPool", [](KernelContext &ctx) { return poolKernel(ctx, PoolKind::Max); });
   registerKernel("LpPool", [](KernelContext &ctx) { return poolKernel(ctx, PoolKind::Lp); });
   registerKernel("GlobalAveragePool",
                  [](KernelContext &ctx) { return globalPoolKernel(ctx, PoolKind::Average); });
-  registerKernel("GlobalMaxPool", [](KernelContext &ctx) { return globalPoolKernel(ctx, PoolKind::Max); });
-  registerKernel("GlobalLpPool", [](KernelContext &ctx) { return globalPoolKernel(ctx, PoolKind::Lp); });
+  registerKernel("GlobalMaxPool",
+                 [](KernelContext &ctx) { return globalPoolKernel(ctx, PoolKind::Max); });
+  registerKernel("GlobalLpPool",
+                 [](KernelContext &ctx) { return globalPoolKernel(ctx, PoolKind::Lp); });
   registerKernel("MaxUnpool", maxUnpoolKernel);
 }
 

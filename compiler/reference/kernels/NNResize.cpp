@@ -32,8 +32,8 @@ struct ResizeOptions {
 /// The input coordinate of output coordinate `x` along one axis. `out` is
 /// the output length before flooring (in x scale) when scales were given, as
 /// ONNX's reference computes align_corners and the crop with it.
-double sourceCoordinate(double x, double scale, int64_t in, double out, const std::string &transform,
-                        double roiStart, double roiEnd) {
+double sourceCoordinate(double x, double scale, int64_t in, double out,
+                        const std::string &transform, double roiStart, double roiEnd) {
   if (transform == "half_pixel")
     return (x + 0.5) / scale - 0.5;
   if (transform == "pytorch_half_pixel")
@@ -48,6 +48,7 @@ double sourceCoordinate(double x, double scale, int64_t in, double out, const st
   return x / scale; // asymmetric
 }
 
+/// The input index nearest to coordinate `x` under nearest_mode `mode`.
 int64_t nearestIndex(double x, const std::string &mode) {
   if (mode == "floor")
     return static_cast<int64_t>(std::floor(x));
@@ -75,9 +76,13 @@ std::array<double, 4> cubicWeights(double t, double a) {
 /// Taps of output coordinate `o` along one axis; empty means "extrapolate".
 std::vector<Tap> axisTaps(int64_t o, double scale, int64_t in, double out, const ResizeOptions &opt,
                           double roiStart, double roiEnd) {
-  double x = sourceCoordinate(static_cast<double>(o), scale, in, out, opt.transform, roiStart, roiEnd);
-  if (opt.transform == "tf_crop_and_resize" && (x < 0 || x > in - 1))
+  double x =
+      sourceCoordinate(static_cast<double>(o), scale, in, out, opt.transform, roiStart, roiEnd);
+  if (opt.transform == "tf_crop_and_resize" && !(x >= 0 && x <= in - 1))
     return {};
+  // Far outside the input every tap clamps to the edge anyway; bounding x
+  // keeps the index arithmetic exact whatever the scales or roi are.
+  x = std::isnan(x) ? 0.0 : std::clamp(x, -4.0, static_cast<double>(in) + 3);
   auto clamp = [in](int64_t i) { return std::clamp<int64_t>(i, 0, in - 1); };
   if (opt.mode == "nearest")
     return {{clamp(nearestIndex(x, opt.nearestMode)), 1.0}};
@@ -101,12 +106,15 @@ std::vector<Tap> axisTaps(int64_t o, double scale, int64_t in, double out, const
     taps.push_back({clamp(index), weights[k]});
     total += weights[k];
   }
+  if (taps.empty()) // every tap outside and excluded: the edge value
+    return {{clamp(base), 1.0}};
   if (opt.excludeOutside && total != 0)
     for (Tap &tap : taps)
       tap.weight /= total;
   return taps;
 }
 
+/// Resize of X to `sizes`, or to floor(dim x scale) for `scales`.
 Status resizeKernel(KernelContext &ctx) {
   const Tensor *x;
   if (Status s = requireInput(ctx, 0, x); !s)
@@ -116,10 +124,22 @@ Status resizeKernel(KernelContext &ctx) {
   ResizeOptions opt{ctx.getString("mode", "nearest"),
                     ctx.getString("coordinate_transformation_mode", "half_pixel"),
                     ctx.getString("nearest_mode", "round_prefer_floor"),
-                    ctx.getFloat("cubic_coeff_a", -0.75), ctx.getFloat("extrapolation_value", 0.0),
+                    ctx.getFloat("cubic_coeff_a", -0.75),
+                    ctx.getFloat("extrapolation_value", 0.0),
                     ctx.getInt("exclude_outside", 0) != 0};
   if (opt.mode != "nearest" && opt.mode != "linear" && opt.mode != "cubic")
-    return ctx.error("unknown mode '" + opt.mode + "'");
+    return ctx.error("expected mode nearest, linear or cubic, got '" + opt.mode + "'");
+  static const char *const kTransforms[] = {"half_pixel",           "pytorch_half_pixel",
+                                            "align_corners",        "asymmetric",
+                                            "tf_half_pixel_for_nn", "tf_crop_and_resize"};
+  if (std::find(std::begin(kTransforms), std::end(kTransforms), opt.transform) ==
+      std::end(kTransforms))
+    return ctx.error("unknown coordinate_transformation_mode '" + opt.transform + "'");
+  static const char *const kNearestModes[] = {"round_prefer_floor", "round_prefer_ceil", "floor",
+                                              "ceil"};
+  if (std::find(std::begin(kNearestModes), std::end(kNearestModes), opt.nearestMode) ==
+      std::end(kNearestModes))
+    return ctx.error("unknown nearest_mode '" + opt.nearestMode + "'");
   std::vector<double> scales(rank, 1.0), outLengths(rank);
   Shape outShape = x->shape();
   if (sizesT && sizesT->numel() > 0) {
@@ -139,6 +159,9 @@ Status resizeKernel(KernelContext &ctx) {
       if (!(scales[d] > 0))
         return ctx.error("scales must be positive");
       outLengths[d] = static_cast<double>(x->dim(d)) * scales[d];
+      if (!(outLengths[d] < double(kMaxKernelElements) + 1))
+        return ctx.error("scale " + std::to_string(scales[d]) + " makes dim " + std::to_string(d) +
+                         " too large");
       outShape[d] = static_cast<int64_t>(std::floor(outLengths[d]));
     }
   } else {
@@ -146,6 +169,10 @@ Status resizeKernel(KernelContext &ctx) {
   }
   if (Status s = checkShape(ctx, outShape); !s)
     return s;
+  for (int64_t d = 0; d < rank; ++d)
+    if (x->dim(d) == 0 && outShape[d] != 0)
+      return ctx.error("expected a non-empty input to resize to " + shapeToString(outShape) +
+                       ", got " + shapeToString(x->shape()));
   int64_t tapsPerAxis = opt.mode == "cubic" ? 4 : opt.mode == "linear" ? 2 : 1;
   std::vector<int64_t> work{shapeNumel(outShape)};
   for (int64_t d = 0; d < rank && tapsPerAxis > 1; ++d)
@@ -157,9 +184,14 @@ Status resizeKernel(KernelContext &ctx) {
       return s;
     else
       steps *= w;
-  std::vector<double> roiValues = roi ? roi->toDoubles() : std::vector<double>();
-  if (opt.transform == "tf_crop_and_resize" && static_cast<int64_t>(roiValues.size()) != 2 * rank)
-    return ctx.error("tf_crop_and_resize needs an roi of 2 x rank values");
+  // Only tf_crop_and_resize reads roi; other modes ignore whatever is there.
+  std::vector<double> roiValues;
+  if (opt.transform == "tf_crop_and_resize") {
+    roiValues = roi ? roi->toDoubles() : std::vector<double>();
+    if (static_cast<int64_t>(roiValues.size()) != 2 * rank)
+      return ctx.error("expected an roi of " + std::to_string(2 * rank) +
+                       " values for tf_crop_and_resize, got " + std::to_string(roiValues.size()));
+  }
   // Taps per axis and output coordinate.
   std::vector<std::vector<std::vector<Tap>>> taps(rank);
   for (int64_t d = 0; d < rank; ++d)
@@ -167,12 +199,13 @@ Status resizeKernel(KernelContext &ctx) {
       taps[d].push_back(axisTaps(o, scales[d], x->dim(d), outLengths[d], opt,
                                  roiValues.empty() ? 0.0 : roiValues[d],
                                  roiValues.empty() ? 1.0 : roiValues[d + rank]));
-  Tensor y(x->dtype(), outShape);
+  Tensor y(resultDType(ctx, 0, x->dtype()), outShape);
   std::vector<int64_t> inStrides = shapeStrides(x->shape()), index;
+  std::vector<const std::vector<Tap> *> axes(rank);
+  std::vector<size_t> pick(rank);
   for (int64_t flat = 0; flat < y.numel(); ++flat) {
     unflatten(flat, outShape, index);
     // Walk the product of the axes' taps with an odometer.
-    std::vector<const std::vector<Tap> *> axes(rank);
     bool extrapolate = false;
     for (int64_t d = 0; d < rank; ++d) {
       axes[d] = &taps[d][index[d]];
@@ -182,7 +215,7 @@ Status resizeKernel(KernelContext &ctx) {
       y.setDouble(flat, opt.extrapolation);
       continue;
     }
-    std::vector<size_t> pick(rank, 0);
+    std::fill(pick.begin(), pick.end(), 0);
     double sum = 0;
     while (true) {
       double weight = 1;

@@ -43,12 +43,14 @@ Status normalizeAlong(KernelContext &ctx, const Tensor &x, int64_t axis, Normali
         sum += std::exp(x.getDouble(at(j)) - best);
       for (int64_t j = 0; j < size; ++j) {
         double shifted = x.getDouble(at(j)) - best;
-        out[at(j)] = kind == Normalizer::Softmax ? std::exp(shifted) / sum : shifted - std::log(sum);
+        out[at(j)] =
+            kind == Normalizer::Softmax ? std::exp(shifted) / sum : shifted - std::log(sum);
       }
     }
   return Status::success();
 }
 
+/// Registers Softmax, LogSoftmax or Hardmax as `op`.
 void registerNormalizer(const std::string &op, Normalizer kind) {
   registerKernel(op, [kind](KernelContext &ctx) {
     const Tensor *x;
@@ -57,7 +59,7 @@ void registerNormalizer(const std::string &op, Normalizer kind) {
     std::vector<double> values;
     if (Status s = normalizeAlong(ctx, *x, ctx.getInt("axis", -1), kind, values); !s)
       return s;
-    Tensor y(x->dtype(), x->shape());
+    Tensor y(resultDType(ctx, 0, x->dtype()), x->shape());
     for (int64_t i = 0; i < y.numel(); ++i)
       y.setDouble(i, values[i]);
     ctx.setOutput(0, std::move(y));
@@ -65,6 +67,7 @@ void registerNormalizer(const std::string &op, Normalizer kind) {
   });
 }
 
+/// Dropout in inference: the identity, and an all-true mask.
 Status dropoutKernel(KernelContext &ctx) {
   const Tensor *x;
   if (Status s = requireInput(ctx, 0, x); !s)
@@ -75,7 +78,8 @@ Status dropoutKernel(KernelContext &ctx) {
   // Training-mode dropout is random; with ratio 0 it is the identity, which
   // is the only case that has a reference answer.
   if (train && ratio != 0)
-    return ctx.error("training-mode dropout with a non-zero ratio is random and not supported");
+    return ctx.error("training mode is not supported (ratio " + std::to_string(ratio) +
+                     " makes the output random)");
   ctx.setOutput(0, *x);
   if (ctx.numOutputs() > 1) {
     Tensor mask(DType::Bool, x->shape());
@@ -86,10 +90,11 @@ Status dropoutKernel(KernelContext &ctx) {
   return Status::success();
 }
 
-/// NegativeLogLikelihoodLoss on log-probabilities `logProb` [N, C, d...].
+/// NegativeLogLikelihoodLoss on log-probabilities `logProb` [N, C, d...]
+/// of element type `inputType`.
 Status negativeLogLikelihood(KernelContext &ctx, const std::vector<double> &logProb,
-                             const Shape &shape, const Tensor &target, const Tensor *weight,
-                             Tensor &loss) {
+                             const Shape &shape, DType inputType, const Tensor &target,
+                             const Tensor *weight, Tensor &loss) {
   if (shape.size() < 2)
     return ctx.error("expected input of rank >= 2 (N x C ...)");
   int64_t n = shape[0], c = shape[1];
@@ -119,7 +124,7 @@ Status negativeLogLikelihood(KernelContext &ctx, const std::vector<double> &logP
       losses[t] = -logProb[(b * c + cls) * inner + i] * w;
       weights[t] = w;
     }
-  DType dtype = ctx.outputDType(0);
+  DType dtype = resultDType(ctx, 0, inputType);
   if (reduction == "none") {
     loss = Tensor(dtype, targetShape);
     for (int64_t i = 0; i < loss.numel(); ++i)
@@ -138,19 +143,22 @@ Status negativeLogLikelihood(KernelContext &ctx, const std::vector<double> &logP
   return Status::success();
 }
 
+/// NegativeLogLikelihoodLoss on given log-probabilities.
 Status nllKernel(KernelContext &ctx) {
   const Tensor *input, *target;
   if (Status s = requireInputs(ctx, {&input, &target}); !s)
     return s;
   Tensor loss;
-  if (Status s = negativeLogLikelihood(ctx, input->toDoubles(), input->shape(), *target,
-                                       ctx.input(2), loss);
+  if (Status s = negativeLogLikelihood(ctx, input->toDoubles(), input->shape(), input->dtype(),
+                                       *target, ctx.input(2), loss);
       !s)
     return s;
   ctx.setOutput(0, std::move(loss));
   return Status::success();
 }
 
+/// SoftmaxCrossEntropyLoss: NegativeLogLikelihoodLoss of LogSoftmax over
+/// the class axis (1); optionally returns those log-probabilities.
 Status softmaxCrossEntropyKernel(KernelContext &ctx) {
   const Tensor *scores, *labels;
   if (Status s = requireInputs(ctx, {&scores, &labels}); !s)
@@ -161,12 +169,13 @@ Status softmaxCrossEntropyKernel(KernelContext &ctx) {
   if (Status s = normalizeAlong(ctx, *scores, 1, Normalizer::LogSoftmax, logProb); !s)
     return s;
   Tensor loss;
-  if (Status s = negativeLogLikelihood(ctx, logProb, scores->shape(), *labels, ctx.input(2), loss);
+  if (Status s = negativeLogLikelihood(ctx, logProb, scores->shape(), scores->dtype(), *labels,
+                                       ctx.input(2), loss);
       !s)
     return s;
   ctx.setOutput(0, std::move(loss));
   if (ctx.numOutputs() > 1) {
-    Tensor out(scores->dtype(), scores->shape());
+    Tensor out(resultDType(ctx, 1, scores->dtype()), scores->shape());
     for (int64_t i = 0; i < out.numel(); ++i)
       out.setDouble(i, logProb[i]);
     ctx.setOutput(1, std::move(out));

@@ -1,281 +1,208 @@
-//===- Reduction.cpp - Reference kernels of reductions --------------------===//
+//===- Reduction.cpp - Reference kernels of the Reduce* ops ---------------===//
 //
-// Reduce* (axes as input 1, the canonical form), ArgMax/ArgMin, CumSum and
-// TopK. Reductions accumulate in double (int64 for integer sums and
-// products, so they stay exact), then store once in the result type.
+// ReduceSum, ReduceMean, ReduceMax, ReduceMin, ReduceProd, ReduceL1,
+// ReduceL2, ReduceLogSum, ReduceLogSumExp and ReduceSumSquare in their
+// canonical (opset 18) form: axes as optional input 1, keepdims, and
+// noop_with_empty_axes. Floats accumulate in double and are stored once in
+// the result type. Integer sums, products and extrema accumulate in int64
+// (wrapping like the element type would), so they stay exact; integer
+// means and norms go through double and truncate, as numpy's astype does.
+// An empty reduction gives the identity of the op (0 for sums, 1 for
+// products, -inf or the type's minimum for max, NaN for the mean).
 //
 //===----------------------------------------------------------------------===//
-#include "compiler/reference/kernels/KernelSupport.h"
 #include "compiler/reference/kernels/Kernels.h"
+#include "compiler/reference/kernels/ReductionFamily.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
-#include <numeric>
 
 namespace hone::ref {
-namespace {
 
-/// How a Reduce* op combines values: start, step, finish.
-struct Reducer {
-  double init;
-  double (*step)(double acc, double x);
-  double (*finish)(double acc, int64_t count);
-};
-
-double identityFinish(double acc, int64_t) { return acc; }
-
-const std::map<std::string, Reducer> &reducers() {
-  static const std::map<std::string, Reducer> table = {
-      {"ReduceSum", {0, [](double a, double x) { return a + x; }, identityFinish}},
-      {"ReduceMean",
-       {0, [](double a, double x) { return a + x; },
-        [](double a, int64_t n) { return n ? a / static_cast<double>(n) : NAN; }}},
-      {"ReduceMax",
-       {-std::numeric_limits<double>::infinity(),
-        [](double a, double x) { return std::isnan(x) || x > a ? x : a; }, identityFinish}},
-      {"ReduceMin",
-       {std::numeric_limits<double>::infinity(),
-        [](double a, double x) { return std::isnan(x) || x < a ? x : a; }, identityFinish}},
-      {"ReduceProd", {1, [](double a, double x) { return a * x; }, identityFinish}},
-      {"ReduceL1", {0, [](double a, double x) { return a + std::fabs(x); }, identityFinish}},
-      {"ReduceL2",
-       {0, [](double a, double x) { return a + x * x; },
-        [](double a, int64_t) { return std::sqrt(a); }}},
-      {"ReduceLogSum",
-       {0, [](double a, double x) { return a + x; }, [](double a, int64_t) { return std::log(a); }}},
-      {"ReduceSumSquare", {0, [](double a, double x) { return a + x * x; }, identityFinish}},
-  };
-  return table;
+Shape reduceTargets(const Shape &input, const std::vector<bool> &reduced, bool keepDims,
+                    std::vector<int64_t> &target) {
+  int64_t rank = static_cast<int64_t>(input.size());
+  Shape keptShape, outShape; // keptShape has the folded dims as 1
+  for (int64_t d = 0; d < rank; ++d) {
+    keptShape.push_back(reduced[d] ? 1 : input[d]);
+    if (!reduced[d] || keepDims)
+      outShape.push_back(keptShape.back());
+  }
+  std::vector<int64_t> keptStrides = shapeStrides(keptShape), index;
+  int64_t numel = shapeNumel(input);
+  target.resize(numel);
+  for (int64_t flat = 0; flat < numel; ++flat) {
+    unflatten(flat, input, index);
+    int64_t t = 0;
+    for (int64_t d = 0; d < rank; ++d)
+      t += (reduced[d] ? 0 : index[d]) * keptStrides[d];
+    target[flat] = t;
+  }
+  return outShape;
 }
 
-/// The reduced axes of a Reduce* op, or "none" (identity) per
+namespace {
+
+enum class ReduceOp { Sum, Mean, Max, Min, Prod, L1, L2, LogSum, LogSumExp, SumSquare };
+
+/// Which dims a Reduce* op folds: those in the axes input, or all of them
+/// when it is absent or empty, or none (`identity`) then with
 /// noop_with_empty_axes.
-Status reducedAxes(KernelContext &ctx, const Tensor &x, std::vector<bool> &reduced, bool &identity) {
-  reduced.assign(x.rank(), false);
-  identity = false;
+Status reducedDims(KernelContext &ctx, const Tensor &x, std::vector<bool> &reduced,
+                   bool &identity) {
   std::vector<int64_t> axes;
-  if (const Tensor *axesT = ctx.input(1))
-    axes = axesT->toInts();
-  if (axes.empty()) {
-    if (ctx.getInt("noop_with_empty_axes", 0)) {
-      identity = true;
-      return Status::success();
-    }
-    reduced.assign(x.rank(), true);
-    return Status::success();
-  }
+  if (const Tensor *axesTensor = ctx.input(1))
+    axes = axesTensor->toInts();
+  identity = axes.empty() && ctx.getInt("noop_with_empty_axes", 0) != 0;
+  reduced.assign(x.rank(), axes.empty());
   for (int64_t axis : axes) {
     if (!normalizeAxis(axis, x.rank()))
-      return ctx.error("axis " + std::to_string(axis) + " out of range");
+      return ctx.error("axis " + std::to_string(axis) + " out of range for rank " +
+                       std::to_string(x.rank()));
     reduced[axis] = true;
   }
   return Status::success();
 }
 
-/// Shape after reduction, and for every input element the output element it
-/// folds into.
-Shape reducedShape(const Tensor &x, const std::vector<bool> &reduced, bool keepDims,
-                   std::vector<int64_t> &target) {
-  Shape kept, out;
-  for (int64_t d = 0; d < x.rank(); ++d) {
-    kept.push_back(reduced[d] ? 1 : x.dim(d));
-    if (!reduced[d] || keepDims)
-      out.push_back(reduced[d] ? 1 : x.dim(d));
+/// Folds integer input exactly where the op allows it: Sum, Prod, L1,
+/// SumSquare (wrapping in uint64, so that overflow is defined) and Max, Min.
+/// Returns false for the ops that need double.
+bool reduceIntegers(ReduceOp op, const Tensor &x, const std::vector<int64_t> &target,
+                    const std::vector<int64_t> &counts, Tensor &y) {
+  if (op != ReduceOp::Sum && op != ReduceOp::Prod && op != ReduceOp::L1 &&
+      op != ReduceOp::SumSquare && op != ReduceOp::Max && op != ReduceOp::Min)
+    return false;
+  bool isU64 = x.dtype() == DType::U64;
+  std::vector<uint64_t> acc(y.numel(), op == ReduceOp::Prod ? 1 : 0);
+  std::vector<bool> seen(y.numel(), false);
+  for (int64_t i = 0; i < x.numel(); ++i) {
+    uint64_t &a = acc[target[i]];
+    int64_t v = x.getInt(i);
+    uint64_t u = static_cast<uint64_t>(v);
+    switch (op) {
+    case ReduceOp::Sum: a += u; break;
+    case ReduceOp::Prod: a *= u; break;
+    case ReduceOp::L1: a += v < 0 && !isU64 ? uint64_t(0) - u : u; break;
+    case ReduceOp::SumSquare: a += u * u; break;
+    default: {
+      // Max, Min: compare as the element type's values.
+      bool better = !seen[target[i]];
+      if (!better && isU64)
+        better = op == ReduceOp::Max ? u > a : u < a;
+      else if (!better)
+        better = op == ReduceOp::Max ? v > static_cast<int64_t>(a) : v < static_cast<int64_t>(a);
+      if (better)
+        a = u;
+      seen[target[i]] = true;
+    }
+    }
   }
-  std::vector<int64_t> keptStrides = shapeStrides(kept), index;
-  target.resize(x.numel());
-  for (int64_t flat = 0; flat < x.numel(); ++flat) {
-    unflatten(flat, x.shape(), index);
-    int64_t t = 0;
-    for (int64_t d = 0; d < x.rank(); ++d)
-      t += (reduced[d] ? 0 : index[d]) * keptStrides[d];
-    target[flat] = t;
+  for (int64_t j = 0; j < y.numel(); ++j) {
+    if ((op == ReduceOp::Max || op == ReduceOp::Min) && counts[j] == 0)
+      // The type's minimum (maximum): the infinity saturates.
+      y.setDouble(j, op == ReduceOp::Max ? -INFINITY : INFINITY);
+    else
+      y.setUInt(j, acc[j]);
   }
-  return out;
+  return true;
 }
 
-Status reduceKernel(KernelContext &ctx, const std::string &op) {
+/// Folds in double, for floats and the integer ops that need it.
+void reduceDoubles(ReduceOp op, const Tensor &x, const std::vector<int64_t> &target,
+                   const std::vector<int64_t> &counts, Tensor &y) {
+  int64_t n = y.numel();
+  double inf = std::numeric_limits<double>::infinity();
+  // LogSumExp subtracts each group's maximum first, so that exp cannot
+  // overflow; the maxima are an extra pass.
+  std::vector<double> shift(n, 0);
+  if (op == ReduceOp::LogSumExp) {
+    shift.assign(n, -inf);
+    for (int64_t i = 0; i < x.numel(); ++i)
+      shift[target[i]] = std::max(shift[target[i]], x.getDouble(i));
+    for (double &s : shift)
+      if (std::isinf(s))
+        s = 0; // all -inf (or +inf) terms: exp(v - 0) gives the right limit
+  }
+  double init = op == ReduceOp::Prod  ? 1
+                : op == ReduceOp::Max ? -inf
+                : op == ReduceOp::Min ? inf
+                                      : 0;
+  std::vector<double> acc(n, init);
+  for (int64_t i = 0; i < x.numel(); ++i) {
+    double &a = acc[target[i]], v = x.getDouble(i);
+    switch (op) {
+    case ReduceOp::Sum:
+    case ReduceOp::Mean:
+    case ReduceOp::LogSum: a += v; break;
+    case ReduceOp::Prod: a *= v; break;
+    case ReduceOp::L1: a += std::fabs(v); break;
+    case ReduceOp::L2:
+    case ReduceOp::SumSquare: a += v * v; break;
+    case ReduceOp::LogSumExp: a += std::exp(v - shift[target[i]]); break;
+    // NaN wins, as in numpy's maximum.reduce.
+    case ReduceOp::Max: a = std::isnan(v) || v > a ? v : a; break;
+    case ReduceOp::Min: a = std::isnan(v) || v < a ? v : a; break;
+    }
+  }
+  for (int64_t j = 0; j < n; ++j) {
+    double r = acc[j];
+    if (op == ReduceOp::Mean)
+      r = counts[j] ? r / static_cast<double>(counts[j]) : std::nan("");
+    else if (op == ReduceOp::L2)
+      r = std::sqrt(r);
+    else if (op == ReduceOp::LogSum)
+      r = std::log(r);
+    else if (op == ReduceOp::LogSumExp)
+      r = shift[j] + std::log(r);
+    y.setDouble(j, r);
+  }
+}
+
+/// One Reduce* op.
+Status reduceKernel(KernelContext &ctx, ReduceOp op) {
   const Tensor *x;
   if (Status s = requireInput(ctx, 0, x); !s)
     return s;
   std::vector<bool> reduced;
   bool identity;
-  if (Status s = reducedAxes(ctx, *x, reduced, identity); !s)
+  if (Status s = reducedDims(ctx, *x, reduced, identity); !s)
     return s;
   if (identity) {
     ctx.setOutput(0, *x);
     return Status::success();
   }
   std::vector<int64_t> target;
-  Shape shape = reducedShape(*x, reduced, ctx.getInt("keepdims", 1) != 0, target);
+  Shape shape = reduceTargets(x->shape(), reduced, ctx.getInt("keepdims", 1) != 0, target);
   Tensor y(x->dtype(), shape);
-  int64_t count = 1;
-  for (int64_t d = 0; d < x->rank(); ++d)
-    if (reduced[d])
-      count *= x->dim(d);
-  if (op == "ReduceLogSumExp") {
-    // Subtract each group's max first so that exp cannot overflow.
-    std::vector<double> maxima(y.numel(), -std::numeric_limits<double>::infinity()), sums(y.numel(), 0);
-    for (int64_t i = 0; i < x->numel(); ++i)
-      maxima[target[i]] = std::max(maxima[target[i]], x->getDouble(i));
-    for (int64_t i = 0; i < x->numel(); ++i)
-      sums[target[i]] += std::exp(x->getDouble(i) - maxima[target[i]]);
-    for (int64_t i = 0; i < y.numel(); ++i)
-      y.setDouble(i, std::isinf(maxima[i]) ? maxima[i] : maxima[i] + std::log(sums[i]));
-    ctx.setOutput(0, std::move(y));
-    return Status::success();
-  }
-  const Reducer &reducer = reducers().at(op);
-  bool exactInt = !isFloatDType(x->dtype()) && (op == "ReduceSum" || op == "ReduceProd" ||
-                                                op == "ReduceSumSquare" || op == "ReduceL1");
-  if (exactInt) {
-    std::vector<int64_t> acc(y.numel(), op == "ReduceProd" ? 1 : 0);
-    for (int64_t i = 0; i < x->numel(); ++i) {
-      int64_t v = x->getInt(i);
-      int64_t &a = acc[target[i]];
-      if (op == "ReduceSum")
-        a += v;
-      else if (op == "ReduceProd")
-        a *= v;
-      else if (op == "ReduceSumSquare")
-        a += v * v;
-      else
-        a += v < 0 ? -v : v;
-    }
-    for (int64_t i = 0; i < y.numel(); ++i)
-      y.setInt(i, acc[i]);
-  } else {
-    std::vector<double> acc(y.numel(), reducer.init);
-    for (int64_t i = 0; i < x->numel(); ++i)
-      acc[target[i]] = reducer.step(acc[target[i]], x->getDouble(i));
-    for (int64_t i = 0; i < y.numel(); ++i)
-      y.setDouble(i, reducer.finish(acc[i], count));
-  }
+  std::vector<int64_t> counts(y.numel(), 0);
+  for (int64_t t : target)
+    ++counts[t];
+  if (isFloatDType(x->dtype()) || !reduceIntegers(op, *x, target, counts, y))
+    reduceDoubles(op, *x, target, counts, y);
   ctx.setOutput(0, std::move(y));
-  return Status::success();
-}
-
-Status argReduceKernel(KernelContext &ctx, bool isMax) {
-  const Tensor *x;
-  if (Status s = requireInput(ctx, 0, x); !s)
-    return s;
-  int64_t axis = ctx.getInt("axis", 0);
-  if (!normalizeAxis(axis, x->rank()))
-    return ctx.error("axis out of range");
-  if (x->dim(axis) == 0)
-    return ctx.error("cannot take the arg-extremum of an empty axis");
-  bool last = ctx.getInt("select_last_index", 0) != 0;
-  std::vector<bool> reduced(x->rank(), false);
-  reduced[axis] = true;
-  std::vector<int64_t> target;
-  Shape shape = reducedShape(*x, reduced, ctx.getInt("keepdims", 1) != 0, target);
-  Tensor y(DType::I64, shape);
-  std::vector<double> best(y.numel());
-  std::vector<bool> seen(y.numel(), false);
-  std::vector<int64_t> index;
-  for (int64_t i = 0; i < x->numel(); ++i) {
-    double v = x->getDouble(i);
-    int64_t t = target[i];
-    bool better = !seen[t] || (isMax ? v > best[t] : v < best[t]) || (last && v == best[t]);
-    if (better) {
-      unflatten(i, x->shape(), index);
-      best[t] = v;
-      seen[t] = true;
-      y.setInt(t, index[axis]);
-    }
-  }
-  ctx.setOutput(0, std::move(y));
-  return Status::success();
-}
-
-Status cumSumKernel(KernelContext &ctx) {
-  const Tensor *x, *axisT;
-  if (Status s = requireInputs(ctx, {&x, &axisT}); !s)
-    return s;
-  if (axisT->numel() != 1)
-    return ctx.error("expected a scalar axis");
-  int64_t axis = axisT->getInt(0);
-  if (!normalizeAxis(axis, x->rank()))
-    return ctx.error("axis out of range");
-  bool exclusive = ctx.getInt("exclusive", 0) != 0, reverse = ctx.getInt("reverse", 0) != 0;
-  auto [outer, size, inner] = blocksAround(x->shape(), axis);
-  Tensor y(x->dtype(), x->shape());
-  bool isFloat = isFloatDType(x->dtype());
-  for (int64_t o = 0; o < outer; ++o)
-    for (int64_t i = 0; i < inner; ++i) {
-      double accF = 0;
-      int64_t accI = 0;
-      for (int64_t step = 0; step < size; ++step) {
-        int64_t k = reverse ? size - 1 - step : step;
-        int64_t flat = (o * size + k) * inner + i;
-        if (exclusive) {
-          isFloat ? y.setDouble(flat, accF) : y.setInt(flat, accI);
-        }
-        if (isFloat)
-          accF += x->getDouble(flat);
-        else
-          accI += x->getInt(flat);
-        if (!exclusive) {
-          isFloat ? y.setDouble(flat, accF) : y.setInt(flat, accI);
-        }
-      }
-    }
-  ctx.setOutput(0, std::move(y));
-  return Status::success();
-}
-
-Status topKKernel(KernelContext &ctx) {
-  const Tensor *x, *kT;
-  if (Status s = requireInputs(ctx, {&x, &kT}); !s)
-    return s;
-  if (kT->numel() != 1)
-    return ctx.error("expected a single K");
-  int64_t k = kT->getInt(0), axis = ctx.getInt("axis", -1);
-  if (!normalizeAxis(axis, x->rank()))
-    return ctx.error("axis out of range");
-  if (k < 0 || k > x->dim(axis))
-    return ctx.error("K = " + std::to_string(k) + " exceeds the axis size " +
-                     std::to_string(x->dim(axis)));
-  bool largest = ctx.getInt("largest", 1) != 0;
-  auto [outer, size, inner] = blocksAround(x->shape(), axis);
-  Shape shape = x->shape();
-  shape[axis] = k;
-  Tensor values(x->dtype(), shape), indices(DType::I64, shape);
-  std::vector<int64_t> order(size);
-  for (int64_t o = 0; o < outer; ++o)
-    for (int64_t i = 0; i < inner; ++i) {
-      auto at = [&](int64_t j) { return x->getDouble((o * size + j) * inner + i); };
-      std::iota(order.begin(), order.end(), 0);
-      // Ties keep the lower index first, as ONNX's reference does.
-      std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
-        return largest ? at(a) > at(b) : at(a) < at(b);
-      });
-      for (int64_t j = 0; j < k; ++j) {
-        int64_t dst = (o * k + j) * inner + i;
-        values.copyElement(dst, *x, (o * size + order[j]) * inner + i);
-        indices.setInt(dst, order[j]);
-      }
-    }
-  ctx.setOutput(0, std::move(values));
-  ctx.setOutput(1, std::move(indices));
   return Status::success();
 }
 
 } // namespace
 
 void registerReductionKernels() {
-  for (const char *op : {"ReduceSum", "ReduceMean", "ReduceMax", "ReduceMin", "ReduceProd",
-                         "ReduceL1", "ReduceL2", "ReduceLogSum", "ReduceLogSumExp",
-                         "ReduceSumSquare"}) {
-    std::string name = op;
-    registerKernel(name, [name](KernelContext &ctx) { return reduceKernel(ctx, name); });
-  }
-  registerKernel("ArgMax", [](KernelContext &ctx) { return argReduceKernel(ctx, true); });
-  registerKernel("ArgMin", [](KernelContext &ctx) { return argReduceKernel(ctx, false); });
-  registerKernel("CumSum", cumSumKernel);
-  registerKernel("TopK", topKKernel);
+  const std::pair<const char *, ReduceOp> ops[] = {
+      {"ReduceSum", ReduceOp::Sum},
+      {"ReduceMean", ReduceOp::Mean},
+      {"ReduceMax", ReduceOp::Max},
+      {"ReduceMin", ReduceOp::Min},
+      {"ReduceProd", ReduceOp::Prod},
+      {"ReduceL1", ReduceOp::L1},
+      {"ReduceL2", ReduceOp::L2},
+      {"ReduceLogSum", ReduceOp::LogSum},
+      {"ReduceLogSumExp", ReduceOp::LogSumExp},
+      {"ReduceSumSquare", ReduceOp::SumSquare},
+  };
+  for (auto [name, op] : ops)
+    registerKernel(name, [op = op](KernelContext &ctx) { return reduceKernel(ctx, op); });
+  registerArgAndTopKKernels();
+  registerCumSumKernel();
 }
 
 } // namespace hone::ref

@@ -1,6 +1,8 @@
 //===- TensorOps.cpp - The tensor kernel family ---------------------------===//
 //
-// Data movement, indexing and control flow; one registration per file.
+// Data movement, indexing, generators and control flow. Each theme lives in
+// its own file (see TensorFamily.h); this one only calls their
+// registration functions.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/reference/kernels/Kernels.h"
@@ -10,7 +12,13 @@ namespace hone::ref {
 
 void registerTensorKernels() {
   registerTensorShapeKernels();
-  registerTensorIndexKernels();
+  registerTensorLayoutKernels();
+  registerTensorSliceKernels();
+  registerTensorExpandKernels();
+  registerTensorGatherKernels();
+  registerTensorScatterKernels();
+  registerTensorSelectKernels();
+  registerTensorGenerateKernels();
   registerControlFlowKernels();
 }
 
