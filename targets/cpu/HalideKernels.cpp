@@ -154,6 +154,7 @@ void addBuilder(const char *onnxName, KernelBuilder builder) { builderTable()[on
 const std::map<std::string, KernelBuilder> &kernelBuilders() {
   static const bool registered = [] {
     registerNNKernelBuilders(addBuilder);
+    registerWindowKernelBuilders(addBuilder);
     registerTensorKernelBuilders(addBuilder);
     return true;
   }();
@@ -225,9 +226,51 @@ std::vector<Halide::Expr> mlir::hone::cpu::halideArgs(ArrayRef<Halide::Var> vars
   return std::vector<Halide::Expr>(vars.rbegin(), vars.rend());
 }
 
-FailureOr<HalideValue> mlir::hone::cpu::defineHalideKernel(Operation *op,
-                                                          ArrayRef<HalideValue> operands,
-                                                          std::string &error) {
+namespace {
+
+/// Result 0's definition when `op` is one of the table-driven families.
+FailureOr<Halide::Func> defineResult0(const KernelRequest &request, const std::string &name) {
+  ArrayRef<HalideValue> operands = request.operands;
+  RankedTensorType result = request.result;
+  Operation *op = request.op;
+  std::vector<Halide::Var> vars = tensorVars(result.getRank());
+  Halide::Func func(name + "_out");
+
+  if (auto unary = unaryFloatOps().find(name); unary != unaryFloatOps().end()) {
+    if (!request.operand(0))
+      return request.fail("missing input");
+    bool isFloat = isa<FloatType>(operands[0].type.getElementType());
+    bool intSafe = name == "Relu" || name == "Abs" || name == "Neg" || name == "Identity";
+    if (!isFloat && !intSafe)
+      return request.fail("the CPU kernel takes floating-point inputs");
+    func(halideArgs(vars)) = unary->second(broadcastRead(operands[0], vars, result), op);
+    return func;
+  }
+  if (auto binary = binaryOps().find(name); binary != binaryOps().end()) {
+    // Max and Min are variadic: one input is the identity.
+    if (operands.empty() || !request.operand(0))
+      return request.fail("missing input");
+    for (size_t i = 1; i < operands.size(); ++i)
+      if (!request.operand(i))
+        return request.fail("missing input");
+    if (operands.size() < 2 && name != "Max" && name != "Min")
+      return request.fail("missing input");
+    Halide::Expr value = broadcastRead(operands[0], vars, result);
+    for (size_t i = 1; i < operands.size(); ++i)
+      value = binary->second(value, broadcastRead(operands[i], vars, result));
+    func(halideArgs(vars)) = value;
+    return func;
+  }
+  if (auto builder = kernelBuilders().find(name); builder != kernelBuilders().end())
+    return builder->second(request);
+  request.error = "no CPU kernel for " + name + " yet";
+  return failure();
+}
+
+} // namespace
+
+FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineHalideKernel(
+    Operation *op, ArrayRef<HalideValue> operands, std::string &error) {
   auto onnxOp = dyn_cast<OnnxOpInterface>(op);
   if (!onnxOp || op->getNumResults() < 1) {
     error = "no CPU kernel for '" + op->getName().getStringRef().str() + "'";
@@ -244,45 +287,25 @@ FailureOr<HalideValue> mlir::hone::cpu::defineHalideKernel(Operation *op,
       error = name + ": the CPU target needs ranked operands";
       return failure();
     }
-  std::vector<Halide::Var> vars = tensorVars(result.getRank());
-  Halide::Func func(name + "_out");
-
-  if (auto unary = unaryFloatOps().find(name); unary != unaryFloatOps().end()) {
-    if (operands.empty() || !operands[0].func.defined()) {
-      error = name + ": missing input";
-      return failure();
+  std::vector<Halide::Func> otherResults;
+  KernelRequest request{op, operands, result, error, otherResults};
+  FailureOr<Halide::Func> first = defineResult0(request, name);
+  if (failed(first))
+    return failure();
+  otherResults.resize(op->getNumResults() - 1);
+  std::vector<HalideValue> results{{*first, result}};
+  for (unsigned i = 1; i < op->getNumResults(); ++i) {
+    Halide::Func func = otherResults[i - 1];
+    auto type = dyn_cast<RankedTensorType>(op->getResult(i).getType());
+    if (!func.defined() || !type) {
+      if (request.resultUsed(i)) {
+        error = name + ": result " + std::to_string(i) + " is not computed on CPU yet";
+        return failure();
+      }
+      results.push_back({Halide::Func(), nullptr});
+      continue;
     }
-    bool isFloat = isa<FloatType>(operands[0].type.getElementType());
-    bool intSafe = name == "Relu" || name == "Abs" || name == "Neg" || name == "Identity";
-    if (!isFloat && !intSafe) {
-      error = name + ": the CPU kernel takes floating-point inputs";
-      return failure();
-    }
-    func(halideArgs(vars)) = unary->second(broadcastRead(operands[0], vars, result), op);
-    return HalideValue{func, result};
+    results.push_back({func, type});
   }
-  if (auto binary = binaryOps().find(name); binary != binaryOps().end()) {
-    if (operands.size() < 2 || !operands[0].func.defined() || !operands[1].func.defined()) {
-      error = name + ": missing input";
-      return failure();
-    }
-    if (name == "Pow" && !isa<FloatType>(operands[0].type.getElementType())) {
-      error = name + ": the CPU kernel takes a floating-point base";
-      return failure();
-    }
-    Halide::Expr value = broadcastRead(operands[0], vars, result);
-    for (size_t i = 1; i < operands.size(); ++i)
-      value = binary->second(value, broadcastRead(operands[i], vars, result));
-    func(halideArgs(vars)) = value;
-    return HalideValue{func, result};
-  }
-  if (auto builder = kernelBuilders().find(name); builder != kernelBuilders().end()) {
-    KernelRequest request{op, operands, result, error};
-    FailureOr<Halide::Func> built = builder->second(request);
-    if (failed(built))
-      return failure();
-    return HalideValue{*built, result};
-  }
-  error = "no CPU kernel for " + name + " yet";
-  return failure();
+  return results;
 }

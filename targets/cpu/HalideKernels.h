@@ -35,12 +35,13 @@ struct HalideValue {
 /// target has no kernel for it.
 Halide::Type halideTypeOf(Type elementType);
 
-/// Defines `op`'s result 0 (its other results must be unused) from
-/// `operands` (one per op operand; absent optional inputs have an undefined
-/// Func). Fails with `error` set when the CPU target has no kernel for the
-/// op or its types.
-FailureOr<HalideValue> defineHalideKernel(Operation *op, ArrayRef<HalideValue> operands,
-                                          std::string &error);
+/// Defines `op`'s results from `operands` (one per op operand; absent
+/// optional inputs have an undefined Func): one HalideValue per result, with
+/// an undefined Func for a result the kernel does not compute. A result that
+/// has uses is always defined. Fails with `error` set when the CPU target has
+/// no kernel for the op, its types, or one of its used results.
+FailureOr<std::vector<HalideValue>> defineHalideKernel(Operation *op, ArrayRef<HalideValue> operands,
+                                                       std::string &error);
 
 /// What a kernel builder gets: the op, its operands' definitions, its
 /// (ranked) result type, and where to say why it cannot build.
@@ -49,6 +50,9 @@ struct KernelRequest {
   ArrayRef<HalideValue> operands;
   RankedTensorType result;
   std::string &error;
+  /// Results 1.. of a multi-result op (entry i-1 for result i), filled by its
+  /// builder; a result left undefined must be unused.
+  std::vector<Halide::Func> &otherResults;
 
   /// Operand `i`, or null when absent (hone.none) or past the end.
   const HalideValue *operand(size_t i) const {
@@ -56,6 +60,18 @@ struct KernelRequest {
   }
   /// The values of operand `i` when it is an integer constant.
   std::optional<SmallVector<int64_t>> constantInts(size_t i) const;
+  /// Result `i`'s ranked type, or null when it is unranked.
+  RankedTensorType resultType(unsigned i) const {
+    return dyn_cast<RankedTensorType>(op->getResult(i).getType());
+  }
+  /// Whether result `i` is read by anything (an op or the function's return).
+  bool resultUsed(unsigned i) const { return !op->getResult(i).use_empty(); }
+  /// Defines result `i` >= 1.
+  void defineResult(unsigned i, Halide::Func func) const {
+    if (otherResults.size() < i)
+      otherResults.resize(i);
+    otherResults[i - 1] = std::move(func);
+  }
   /// Sets `error` (prefixed with the op's ONNX name) and fails.
   FailureOr<Halide::Func> fail(const std::string &message) const;
 };
@@ -63,8 +79,9 @@ struct KernelRequest {
 /// Builds the definition of one op family member; registered by ONNX name.
 using KernelBuilder = FailureOr<Halide::Func> (*)(const KernelRequest &request);
 
-/// The builders of HalideNNKernels.cpp and HalideTensorKernels.cpp.
+/// The builders of the family files (Halide<Family>Kernels.cpp).
 void registerNNKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
+void registerWindowKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 void registerTensorKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 
 /// Reads `value` at the result coordinates `vars` (tensor order), broadcast

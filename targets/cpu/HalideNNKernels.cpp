@@ -1,10 +1,8 @@
-//===- HalideNNKernels.cpp - Convolutions, matmuls, pools, softmax --------===//
+//===- HalideNNKernels.cpp - Matmuls, softmax, normalizations -------------===//
 //
-// Halide definitions of the NN family. Each reads its operands only inside
-// their bounds: padding goes through a boundary condition over the operand's
-// static extents, so no kernel reads outside a buffer. Ops or forms not
-// covered yet (non-2-D windows, auto_pad SAME, dynamic extents where a
-// boundary condition needs them) fail with a message naming what is missing.
+// Halide definitions of the NN family's dense ops (windows are in
+// HalideWindowKernels.cpp). Ops or forms not covered yet (dynamic extents
+// where a reduction needs them) fail with a message naming what is missing.
 //
 //===----------------------------------------------------------------------===//
 #include "targets/cpu/HalideKernels.h"
@@ -20,126 +18,6 @@ using namespace mlir::hone::cpu;
 namespace {
 
 bool staticShape(ShapedType type) { return type.hasStaticShape(); }
-
-/// `value` with `padValue` outside its static extents.
-Halide::Func withBoundary(const HalideValue &value, Halide::Expr padValue) {
-  Halide::Region bounds;
-  for (int64_t d = value.type.getRank() - 1; d >= 0; --d)
-    bounds.push_back({0, static_cast<int>(value.type.getDimSize(d))});
-  return Halide::BoundaryConditions::constant_exterior(value.func, padValue, bounds);
-}
-
-/// Strides, dilations and begin pads of a 2-D window op (NOTSET or VALID
-/// auto_pad).
-struct Window2D {
-  int64_t strideH, strideW, dilationH, dilationW, padTop, padLeft;
-};
-
-FailureOr<Window2D> window2D(const KernelRequest &request) {
-  Operation *op = request.op;
-  StringRef autoPad = getStrAttr(op, "auto_pad", "NOTSET");
-  if (autoPad != "NOTSET" && autoPad != "VALID") {
-    (void)request.fail("auto_pad " + autoPad.str() + " is not supported on CPU yet");
-    return failure();
-  }
-  SmallVector<int64_t> strides = getIntsAttr(op, "strides", {1, 1});
-  SmallVector<int64_t> dilations = getIntsAttr(op, "dilations", {1, 1});
-  SmallVector<int64_t> pads = getIntsAttr(op, "pads", {0, 0, 0, 0});
-  if (strides.size() != 2 || dilations.size() != 2 || pads.size() != 4) {
-    (void)request.fail("only 2-D windows are supported on CPU yet");
-    return failure();
-  }
-  if (autoPad == "VALID")
-    pads = {0, 0, 0, 0};
-  return Window2D{strides[0], strides[1], dilations[0], dilations[1], pads[0], pads[1]};
-}
-
-FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
-  const HalideValue *x = request.operand(0), *w = request.operand(1), *b = request.operand(2);
-  if (!x || !w)
-    return request.fail("missing input");
-  if (x->type.getRank() != 4 || w->type.getRank() != 4 || !staticShape(x->type) ||
-      !staticShape(w->type))
-    return request.fail("only 2-D convolutions of static shape are supported on CPU yet");
-  FailureOr<Window2D> window = window2D(request);
-  if (failed(window))
-    return failure();
-  int64_t group = getIntAttr(request.op, "group", 1);
-  int64_t m = w->type.getDimSize(0), cg = w->type.getDimSize(1);
-  int64_t kh = w->type.getDimSize(2), kw = w->type.getDimSize(3);
-  int64_t mg = m / group;
-  Halide::Func padded = withBoundary(*x, Halide::cast(halideTypeOf(x->type.getElementType()), 0));
-  Halide::Var ow("ow"), oh("oh"), oc("oc"), n("n");
-  Halide::RDom r(0, static_cast<int>(cg), 0, static_cast<int>(kh), 0, static_cast<int>(kw));
-  Halide::Expr ic = (oc / static_cast<int>(mg)) * static_cast<int>(cg) + r.x;
-  Halide::Expr ih = oh * static_cast<int>(window->strideH) - static_cast<int>(window->padTop) +
-                    r.y * static_cast<int>(window->dilationH);
-  Halide::Expr iw = ow * static_cast<int>(window->strideW) - static_cast<int>(window->padLeft) +
-                    r.z * static_cast<int>(window->dilationW);
-  Halide::Expr acc = Halide::sum(w->func(r.z, r.y, r.x, oc) * padded(iw, ih, ic, n));
-  Halide::Func conv("conv");
-  conv(ow, oh, oc, n) = b ? acc + b->func(oc) : acc;
-  return conv;
-}
-
-FailureOr<Halide::Func> buildPool(const KernelRequest &request, bool isMax) {
-  const HalideValue *x = request.operand(0);
-  if (!x)
-    return request.fail("missing input");
-  if (x->type.getRank() != 4 || !staticShape(x->type))
-    return request.fail("only 2-D pools of static shape are supported on CPU yet");
-  for (unsigned i = 1; i < request.op->getNumResults(); ++i)
-    if (!request.op->getResult(i).use_empty())
-      return request.fail("MaxPool's Indices output is not supported on CPU yet");
-  FailureOr<Window2D> window = window2D(request);
-  if (failed(window))
-    return failure();
-  SmallVector<int64_t> kernel = getIntsAttr(request.op, "kernel_shape", {});
-  if (kernel.size() != 2)
-    return request.fail("expected a 2-D kernel_shape");
-  Halide::Type type = halideTypeOf(x->type.getElementType());
-  Halide::Var ow("ow"), oh("oh"), c("c"), n("n");
-  Halide::RDom r(0, static_cast<int>(kernel[0]), 0, static_cast<int>(kernel[1]));
-  Halide::Expr ih = oh * static_cast<int>(window->strideH) - static_cast<int>(window->padTop) +
-                    r.x * static_cast<int>(window->dilationH);
-  Halide::Expr iw = ow * static_cast<int>(window->strideW) - static_cast<int>(window->padLeft) +
-                    r.y * static_cast<int>(window->dilationW);
-  Halide::Func pool(isMax ? "max_pool" : "average_pool");
-  if (isMax) {
-    Halide::Func padded = withBoundary(*x, type.min());
-    pool(ow, oh, c, n) = Halide::maximum(padded(iw, ih, c, n));
-    return pool;
-  }
-  Halide::Func padded = withBoundary(*x, Halide::cast(type, 0));
-  int64_t height = x->type.getDimSize(2), width = x->type.getDimSize(3);
-  bool countPad = getIntAttr(request.op, "count_include_pad", 0) != 0;
-  // count_include_pad counts taps in the explicit padding, never past it.
-  SmallVector<int64_t> pads = getIntsAttr(request.op, "pads", {0, 0, 0, 0});
-  Halide::Expr lowH = countPad ? -static_cast<int>(pads[0]) : 0;
-  Halide::Expr highH = static_cast<int>(height + (countPad ? pads[2] : 0));
-  Halide::Expr lowW = countPad ? -static_cast<int>(pads[1]) : 0;
-  Halide::Expr highW = static_cast<int>(width + (countPad ? pads[3] : 0));
-  Halide::Expr inside = ih >= lowH && ih < highH && iw >= lowW && iw < highW;
-  Halide::Expr count = Halide::sum(Halide::select(inside, 1, 0));
-  pool(ow, oh, c, n) = Halide::sum(padded(iw, ih, c, n)) / Halide::cast(type, Halide::max(count, 1));
-  return pool;
-}
-
-FailureOr<Halide::Func> buildGlobalPool(const KernelRequest &request, bool isMax) {
-  const HalideValue *x = request.operand(0);
-  if (!x || x->type.getRank() != 4 || !staticShape(x->type))
-    return request.fail("only 4-D inputs of static shape are supported on CPU yet");
-  int64_t height = x->type.getDimSize(2), width = x->type.getDimSize(3);
-  Halide::RDom r(0, static_cast<int>(height), 0, static_cast<int>(width));
-  Halide::Var w("w"), h("h"), c("c"), n("n");
-  Halide::Func pool(isMax ? "global_max_pool" : "global_average_pool");
-  Halide::Type type = halideTypeOf(x->type.getElementType());
-  if (isMax)
-    pool(w, h, c, n) = Halide::maximum(x->func(r.y, r.x, c, n));
-  else
-    pool(w, h, c, n) = Halide::sum(x->func(r.y, r.x, c, n)) / Halide::cast(type, static_cast<int>(height * width));
-  return pool;
-}
 
 FailureOr<Halide::Func> buildMatMul(const KernelRequest &request) {
   const HalideValue *a = request.operand(0), *b = request.operand(1);
@@ -257,9 +135,6 @@ FailureOr<Halide::Func> buildLayerNorm(const KernelRequest &request) {
   const HalideValue *x = request.operand(0), *scale = request.operand(1), *bias = request.operand(2);
   if (!x || !scale)
     return request.fail("missing input");
-  for (unsigned i = 1; i < request.op->getNumResults(); ++i)
-    if (!request.op->getResult(i).use_empty())
-      return request.fail("the Mean and InvStdDev outputs are not supported on CPU yet");
   int64_t rank = request.result.getRank();
   int64_t axis = getIntAttr(request.op, "axis", -1);
   if (axis < 0)
@@ -301,17 +176,26 @@ FailureOr<Halide::Func> buildLayerNorm(const KernelRequest &request) {
   if (bias)
     value = value + broadcastRead(*bias, normVars, normType);
   norm(halideArgs(vars)) = value;
+  // Mean and InvStdDev have the input's rank with 1 for every normalized dim;
+  // the statistics above ignore those coordinates.
+  auto statistic = [&](unsigned i, Halide::Expr e, const char *name) {
+    if (RankedTensorType type = request.resultType(i)) {
+      Halide::Func f(name);
+      f(halideArgs(vars)) = Halide::cast(halideTypeOf(type.getElementType()), e);
+      request.defineResult(i, f);
+    }
+  };
+  if (request.op->getNumResults() > 1)
+    statistic(1, mean(outerOnly), "ln_mean_out");
+  if (request.op->getNumResults() > 2)
+    statistic(2, Halide::cast(type, 1) / Halide::sqrt(variance(outerOnly) + Halide::cast(type, Halide::Expr(epsilon))),
+              "ln_inv_std_dev");
   return norm;
 }
 
 } // namespace
 
 void mlir::hone::cpu::registerNNKernelBuilders(void (*add)(const char *, KernelBuilder)) {
-  add("Conv", buildConv);
-  add("MaxPool", [](const KernelRequest &r) { return buildPool(r, true); });
-  add("AveragePool", [](const KernelRequest &r) { return buildPool(r, false); });
-  add("GlobalMaxPool", [](const KernelRequest &r) { return buildGlobalPool(r, true); });
-  add("GlobalAveragePool", [](const KernelRequest &r) { return buildGlobalPool(r, false); });
   add("MatMul", buildMatMul);
   add("Gemm", buildGemm);
   add("Softmax", [](const KernelRequest &r) { return buildSoftmax(r, false); });

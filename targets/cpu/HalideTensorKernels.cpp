@@ -272,20 +272,40 @@ FailureOr<Halide::Func> buildNot(const KernelRequest &request) {
   return result;
 }
 
-/// Inference Dropout is the identity (its mask output must be unused).
+/// Dropout. Without training_mode (or with it false at run time) it is the
+/// identity with an all-true mask; in training mode each element is kept
+/// with probability 1 - ratio (Halide's per-coordinate random numbers, seeded
+/// by the `seed` attribute) and scaled by 1 / (1 - ratio).
 FailureOr<Halide::Func> buildDropout(const KernelRequest &request) {
   const HalideValue *x = request.operand(0);
   if (!x)
     return request.fail("missing input");
-  if (request.operand(2))
-    return request.fail("a training_mode input is not supported on CPU");
-  for (unsigned i = 1; i < request.op->getNumResults(); ++i)
-    if (!request.op->getResult(i).use_empty())
-      return request.fail("the mask output is not supported on CPU yet");
   std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
-  Halide::Func identity("dropout");
-  identity(halideArgs(vars)) = x->func(halideArgs(vars));
-  return identity;
+  std::vector<Halide::Expr> scalar;
+  Halide::Type type = elementTypeOf(*x);
+  Halide::Expr value = x->func(halideArgs(vars));
+  Halide::Expr keep = Halide::cast(Halide::UInt(8), 1);
+  if (const HalideValue *training = request.operand(2)) {
+    Halide::Expr ratio = request.operand(1)
+                             ? Halide::cast(Halide::Float(32), request.operand(1)->func(scalar))
+                             : Halide::Expr(0.5f);
+    Halide::Expr on = training->func(scalar) != 0;
+    Halide::Expr seed = static_cast<int>(getIntAttr(request.op, "seed", 0));
+    Halide::Expr kept = !on || Halide::random_float(seed) >= ratio;
+    Halide::Expr scale = Halide::select(on, 1.0f / Halide::max(1.0f - ratio, 1e-30f), 1.0f);
+    Halide::Expr scaled = type.is_float() ? value * Halide::cast(type, scale)
+                                          : Halide::cast(type, Halide::cast(Halide::Float(32), value) * scale);
+    value = Halide::select(kept, scaled, Halide::cast(type, 0));
+    keep = Halide::cast(Halide::UInt(8), kept);
+  }
+  Halide::Func dropout("dropout");
+  dropout(halideArgs(vars)) = value;
+  if (request.op->getNumResults() > 1 && request.resultType(1)) {
+    Halide::Func mask("dropout_mask");
+    mask(halideArgs(vars)) = keep;
+    request.defineResult(1, mask);
+  }
+  return dropout;
 }
 
 /// Expand: the input broadcast to the (static) result shape.

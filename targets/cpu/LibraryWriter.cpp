@@ -173,6 +173,8 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       return op.emitError() << "has no memory plan (run --hone-plan-memory first)", failure();
     for (auto [result, offset] : llvm::zip(op.getResults(), offsets.asArrayRef())) {
       auto type = dyn_cast<RankedTensorType>(result.getType());
+      if ((offset < 0 || !type) && result.use_empty())
+        continue; // an unused optional result is not computed
       if (offset < 0 || !type)
         return op.emitError() << "a result has a dynamic shape, which the CPU code generator "
                                  "does not compile yet",
@@ -204,8 +206,9 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
   Halide::Target target = Halide::get_host_target();
   Halide::Target kernelTarget = target.with_feature(Halide::Target::NoRuntime);
 
-  // One Halide object per kernel: parameters for every tensor operand, the
-  // output last.
+  // One Halide object per kernel: parameters for every tensor operand, then
+  // the outputs.
+  std::vector<std::vector<HalideValue>> kernelResults;
   for (size_t k = 0; k < kernels.size(); ++k) {
     Operation *op = kernels[k];
     std::vector<Halide::ImageParam> params;
@@ -224,14 +227,24 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       operands.push_back({read, type});
     }
     std::string error;
-    FailureOr<HalideValue> kernel = defineHalideKernel(op, operands, error);
+    FailureOr<std::vector<HalideValue>> kernel = defineHalideKernel(op, operands, error);
     if (failed(kernel))
       return op->emitError() << error, failure();
+    // The pipeline's outputs: every result the kernel defines, in order (the
+    // driver passes their buffers after the operands').
+    std::vector<Halide::Func> outputs;
+    for (auto [result, value] : llvm::zip(op->getResults(), *kernel)) {
+      if (!tensors.count(result))
+        value.func = Halide::Func(); // unplaced, hence unused
+      if (value.func.defined())
+        outputs.push_back(value.func);
+    }
+    kernelResults.push_back(*kernel);
     std::vector<Halide::Argument> arguments(params.begin(), params.end());
     std::string object = options.workDir + "/kernel" + std::to_string(k) + ".o";
     try {
-      kernel->func.compile_to_object(object, arguments,
-                                     options.name + "_kernel" + std::to_string(k), kernelTarget);
+      Halide::Pipeline(outputs).compile_to_object(
+          object, arguments, options.name + "_kernel" + std::to_string(k), kernelTarget);
     } catch (const std::exception &e) {
       return op->emitError() << "Halide failed to compile the kernel: " << e.what(), failure();
     }
@@ -258,9 +271,11 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
 
   // Kernel declarations.
   for (size_t k = 0; k < kernels.size(); ++k) {
-    size_t buffers = 1;
+    size_t buffers = 0;
     for (Value operand : kernels[k]->getOperands())
       buffers += !isa<NoneType>(operand.getType());
+    for (const HalideValue &result : kernelResults[k])
+      buffers += result.func.defined();
     b.create<LLVM::LLVMFuncOp>(loc, options.name + "_kernel" + std::to_string(k),
                                LLVM::LLVMFunctionType::get(i32, SmallVector<Type>(buffers, d.ptr)));
   }
@@ -341,7 +356,9 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       for (Value operand : kernels[k]->getOperands())
         if (!isa<NoneType>(operand.getType()))
           args.push_back(halideBuffer(tensors.lookup(operand)));
-      args.push_back(halideBuffer(tensors.lookup(kernels[k]->getResult(0))));
+      for (auto [result, value] : llvm::zip(kernels[k]->getResults(), kernelResults[k]))
+        if (value.func.defined())
+          args.push_back(halideBuffer(tensors.lookup(result)));
       auto call = b.create<LLVM::CallOp>(loc, TypeRange{i32},
                                          options.name + "_kernel" + std::to_string(k), args);
       Value failed = b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ne, call.getResult(), zero32);
