@@ -155,6 +155,7 @@ const std::map<std::string, KernelBuilder> &kernelBuilders() {
   static const bool registered = [] {
     registerNNKernelBuilders(addBuilder);
     registerWindowKernelBuilders(addBuilder);
+    registerReduceKernelBuilders(addBuilder);
     registerTensorKernelBuilders(addBuilder);
     return true;
   }();

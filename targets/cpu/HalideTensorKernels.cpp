@@ -1,8 +1,7 @@
 //===- HalideTensorKernels.cpp - Data movement, selection, reductions -----===//
 //
 // Halide definitions of data-movement ops (reshapes and transposes become
-// index arithmetic), comparisons and selection, casts, and reductions over
-// constant axes. Gather clamps its indices into range: compiled code never
+// index arithmetic), comparisons and selection, and casts. Gather clamps its indices into range: compiled code never
 // reads outside a buffer, and the runtime's input checks reject what the
 // model does not accept.
 //
@@ -334,99 +333,6 @@ FailureOr<Halide::Func> buildTile(const KernelRequest &request) {
   return tile;
 }
 
-/// ArgMax/ArgMin along one (static) axis; ties take the first index, or the
-/// last with select_last_index.
-FailureOr<Halide::Func> buildArgReduce(const KernelRequest &request, bool isMax) {
-  const HalideValue *x = request.operand(0);
-  if (!x)
-    return request.fail("missing input");
-  int64_t rank = x->type.getRank();
-  int64_t axis = getIntAttr(request.op, "axis", 0);
-  if (axis < 0)
-    axis += rank;
-  if (axis < 0 || axis >= rank || ShapedType::isDynamic(x->type.getDimSize(axis)))
-    return request.fail("the reduced axis must be static on CPU yet");
-  bool keepDims = getIntAttr(request.op, "keepdims", 1) != 0;
-  bool last = getIntAttr(request.op, "select_last_index", 0) != 0;
-  int64_t size = x->type.getDimSize(axis);
-  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
-  Halide::RDom r(0, static_cast<int>(size));
-  // Input coordinates: the result's, with the reduced axis taken by r.
-  std::vector<Halide::Expr> args;
-  for (int64_t d = rank - 1; d >= 0; --d) {
-    if (d == axis)
-      args.push_back(last ? static_cast<int>(size) - 1 - r.x : Halide::Expr(r.x));
-    else
-      args.push_back(vars[keepDims || d < axis ? d : d - 1]);
-  }
-  Halide::Expr value = x->func(args);
-  Halide::Tuple best = isMax ? Halide::argmax(value) : Halide::argmin(value);
-  Halide::Expr index = best[0];
-  if (last)
-    index = static_cast<int>(size) - 1 - index;
-  Halide::Func arg(isMax ? "argmax" : "argmin");
-  arg(halideArgs(vars)) = Halide::cast(Halide::Int(64), index);
-  return arg;
-}
-
-enum class Reduction { Sum, Mean, Max, Min };
-
-FailureOr<Halide::Func> buildReduce(const KernelRequest &request, Reduction kind) {
-  const HalideValue *x = request.operand(0);
-  if (!x || !x->type.hasStaticShape())
-    return request.fail("only static shapes are supported on CPU yet");
-  int64_t rank = x->type.getRank();
-  SmallVector<int64_t> axes;
-  if (request.operand(1)) {
-    std::optional<SmallVector<int64_t>> given = request.constantInts(1);
-    if (!given)
-      return request.fail("axes must be a constant on CPU");
-    axes = *given;
-  }
-  if (axes.empty()) {
-    if (getIntAttr(request.op, "noop_with_empty_axes", 0))
-      return request.fail("noop_with_empty_axes is not supported on CPU yet");
-    for (int64_t d = 0; d < rank; ++d)
-      axes.push_back(d);
-  }
-  std::vector<bool> reduced(rank, false);
-  for (int64_t a : axes)
-    reduced[a < 0 ? a + rank : a] = true;
-  Halide::Region region;
-  int64_t count = 1;
-  for (int64_t d = 0; d < rank; ++d)
-    if (reduced[d]) {
-      region.push_back({0, static_cast<int>(x->type.getDimSize(d))});
-      count *= x->type.getDimSize(d);
-    }
-  Halide::RDom r(region);
-  bool keepDims = getIntAttr(request.op, "keepdims", 1) != 0;
-  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
-  std::vector<Halide::Expr> args(rank);
-  int next = 0, out = 0;
-  for (int64_t d = 0; d < rank; ++d) {
-    if (reduced[d]) {
-      args[d] = r[next++];
-      out += keepDims;
-    } else {
-      args[d] = vars[out++];
-    }
-  }
-  Halide::Expr read = x->func(std::vector<Halide::Expr>(args.rbegin(), args.rend()));
-  Halide::Expr value;
-  switch (kind) {
-  case Reduction::Sum: value = Halide::sum(read); break;
-  case Reduction::Mean:
-    value = Halide::sum(read) / Halide::cast(elementTypeOf(*x), Halide::Expr(static_cast<double>(count)));
-    break;
-  case Reduction::Max: value = Halide::maximum(read); break;
-  case Reduction::Min: value = Halide::minimum(read); break;
-  }
-  Halide::Func reduce("reduce");
-  reduce(halideArgs(vars)) = value;
-  return reduce;
-}
-
 } // namespace
 
 void mlir::hone::cpu::registerTensorKernelBuilders(void (*add)(const char *, KernelBuilder)) {
@@ -444,15 +350,9 @@ void mlir::hone::cpu::registerTensorKernelBuilders(void (*add)(const char *, Ker
   add("Dropout", buildDropout);
   add("Expand", buildExpand);
   add("Tile", buildTile);
-  add("ArgMax", [](const KernelRequest &r) { return buildArgReduce(r, true); });
-  add("ArgMin", [](const KernelRequest &r) { return buildArgReduce(r, false); });
   add("Where", buildWhere);
   add("Cast", buildCast);
   add("Clip", buildClip);
   add("Gather", buildGather);
   add("Slice", buildSlice);
-  add("ReduceSum", [](const KernelRequest &r) { return buildReduce(r, Reduction::Sum); });
-  add("ReduceMean", [](const KernelRequest &r) { return buildReduce(r, Reduction::Mean); });
-  add("ReduceMax", [](const KernelRequest &r) { return buildReduce(r, Reduction::Max); });
-  add("ReduceMin", [](const KernelRequest &r) { return buildReduce(r, Reduction::Min); });
 }

@@ -1,0 +1,270 @@
+//===- HalideReduceKernels.cpp - Reductions, scans and arg-extrema --------===//
+//
+// The Reduce* family over constant axes (keepdims, noop_with_empty_axes),
+// ArgMax/ArgMin, Hardmax and CumSum. Floats accumulate in their own type
+// (the reference evaluator uses double; the node tests' tolerance covers
+// the difference); LogSumExp subtracts the maximum first so that large
+// inputs do not overflow. CumSum's axis is a tensor: a constant picks one
+// scan, a run-time value selects among the rank's possible scans.
+//
+//===----------------------------------------------------------------------===//
+#include "targets/cpu/HalideKernels.h"
+
+#include "dialects/hone/ops/OpAttributes.h"
+
+using namespace mlir;
+using namespace mlir::hone;
+using namespace mlir::hone::cpu;
+
+namespace {
+
+int asInt(int64_t v) { return static_cast<int>(v); }
+
+Halide::Type elementTypeOf(const HalideValue &value) {
+  return halideTypeOf(value.type.getElementType());
+}
+
+std::vector<Halide::Expr> reversed(const std::vector<Halide::Expr> &tensorOrder) {
+  return std::vector<Halide::Expr>(tensorOrder.rbegin(), tensorOrder.rend());
+}
+
+int64_t normalizedAxis(int64_t axis, int64_t rank) { return axis < 0 ? axis + rank : axis; }
+
+/// ArgMax/ArgMin along one (static) axis; ties take the first index, or the
+/// last with select_last_index.
+FailureOr<Halide::Func> buildArgReduce(const KernelRequest &request, bool isMax) {
+  const HalideValue *x = request.operand(0);
+  if (!x)
+    return request.fail("missing input");
+  int64_t rank = x->type.getRank();
+  int64_t axis = normalizedAxis(getIntAttr(request.op, "axis", 0), rank);
+  if (axis < 0 || axis >= rank || ShapedType::isDynamic(x->type.getDimSize(axis)))
+    return request.fail("the reduced axis must be static on CPU yet");
+  bool keepDims = getIntAttr(request.op, "keepdims", 1) != 0;
+  bool last = getIntAttr(request.op, "select_last_index", 0) != 0;
+  int64_t size = x->type.getDimSize(axis);
+  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
+  Halide::RDom r(0, asInt(size));
+  // Input coordinates: the result's, with the reduced axis taken by r.
+  std::vector<Halide::Expr> args;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (d == axis)
+      args.push_back(last ? asInt(size) - 1 - r.x : Halide::Expr(r.x));
+    else
+      args.push_back(vars[keepDims || d < axis ? d : d - 1]);
+  }
+  Halide::Expr value = x->func(reversed(args));
+  Halide::Tuple best = isMax ? Halide::argmax(value) : Halide::argmin(value);
+  Halide::Expr index = best[0];
+  if (last)
+    index = asInt(size) - 1 - index;
+  Halide::Func arg(isMax ? "argmax" : "argmin");
+  arg(halideArgs(vars)) = Halide::cast(Halide::Int(64), index);
+  return arg;
+}
+
+/// Hardmax: 1 at the first maximum along `axis`, 0 elsewhere.
+FailureOr<Halide::Func> buildHardmax(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0);
+  if (!x || !x->type.hasStaticShape())
+    return request.fail("only static shapes are supported on CPU yet");
+  int64_t rank = x->type.getRank();
+  int64_t axis = normalizedAxis(getIntAttr(request.op, "axis", -1), rank);
+  if (axis < 0 || axis >= rank)
+    return request.fail("axis out of range");
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  Halide::RDom r(0, asInt(x->type.getDimSize(axis)));
+  std::vector<Halide::Expr> args(vars.begin(), vars.end());
+  args[axis] = r.x;
+  Halide::Func first("hardmax_index");
+  first(halideArgs(vars)) = Halide::argmax(x->func(reversed(args)))[0];
+  std::vector<Halide::Expr> at(vars.begin(), vars.end());
+  at[axis] = 0;
+  Halide::Type type = elementTypeOf(*x);
+  Halide::Func hardmax("hardmax");
+  hardmax(halideArgs(vars)) = Halide::select(vars[axis] == first(reversed(at)), Halide::cast(type, 1),
+                                             Halide::cast(type, 0));
+  return hardmax;
+}
+
+enum class Reduction { Sum, Mean, Max, Min, Prod, L1, L2, LogSum, LogSumExp, SumSquare };
+
+/// The reduced value of `read` over its reduction domain.
+Halide::Expr reduceExpr(Reduction kind, Halide::Expr read, Halide::Type type, int64_t count,
+                        Halide::Expr maximumOfRead) {
+  switch (kind) {
+  case Reduction::Sum: return Halide::sum(read);
+  case Reduction::Mean:
+    return Halide::sum(read) / Halide::cast(type, Halide::Expr(static_cast<double>(count)));
+  case Reduction::Max: return Halide::maximum(read);
+  case Reduction::Min: return Halide::minimum(read);
+  case Reduction::Prod: return Halide::product(read);
+  case Reduction::L1: return Halide::sum(Halide::cast(type, Halide::abs(read)));
+  case Reduction::L2:
+    return Halide::sqrt(Halide::sum(read * read));
+  case Reduction::LogSum: return Halide::log(Halide::sum(read));
+  case Reduction::SumSquare: return Halide::sum(read * read);
+  case Reduction::LogSumExp: {
+    // An empty or all -inf reduction keeps log(0) = -inf without NaNs.
+    Halide::Expr shift = Halide::select(Halide::is_finite(maximumOfRead), maximumOfRead,
+                                        Halide::cast(type, 0));
+    return Halide::log(Halide::sum(Halide::exp(read - shift))) + shift;
+  }
+  }
+  return Halide::Expr();
+}
+
+FailureOr<Halide::Func> buildReduce(const KernelRequest &request, Reduction kind) {
+  const HalideValue *x = request.operand(0);
+  if (!x || !x->type.hasStaticShape())
+    return request.fail("only static shapes are supported on CPU yet");
+  int64_t rank = x->type.getRank();
+  Halide::Type type = elementTypeOf(*x);
+  bool isFloat = type.is_float();
+  if (!isFloat && (kind == Reduction::LogSum || kind == Reduction::LogSumExp))
+    return request.fail("the CPU kernel takes floating-point inputs");
+  SmallVector<int64_t> axes;
+  if (request.operand(1)) {
+    std::optional<SmallVector<int64_t>> given = request.constantInts(1);
+    if (!given)
+      return request.fail("axes must be a constant on CPU");
+    axes = *given;
+  }
+  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
+  if (axes.empty() && getIntAttr(request.op, "noop_with_empty_axes", 0)) {
+    // No axes with noop_with_empty_axes: the input itself.
+    Halide::Func identity("reduce_noop");
+    identity(halideArgs(vars)) = x->func(halideArgs(vars));
+    return identity;
+  }
+  if (axes.empty())
+    for (int64_t d = 0; d < rank; ++d)
+      axes.push_back(d);
+  std::vector<bool> reduced(rank, false);
+  for (int64_t a : axes) {
+    int64_t axis = normalizedAxis(a, rank);
+    if (axis < 0 || axis >= rank)
+      return request.fail("axis " + std::to_string(a) + " out of range");
+    reduced[axis] = true;
+  }
+  Halide::Region region;
+  int64_t count = 1;
+  for (int64_t d = 0; d < rank; ++d)
+    if (reduced[d]) {
+      region.push_back({0, asInt(x->type.getDimSize(d))});
+      count *= x->type.getDimSize(d);
+    }
+  bool keepDims = getIntAttr(request.op, "keepdims", 1) != 0;
+  std::vector<Halide::Expr> args(rank);
+  auto readOver = [&](const Halide::RDom &r) {
+    int next = 0, out = 0;
+    for (int64_t d = 0; d < rank; ++d) {
+      if (reduced[d]) {
+        args[d] = r[next++];
+        out += keepDims;
+      } else {
+        args[d] = vars[out++];
+      }
+    }
+    return x->func(reversed(args));
+  };
+  Halide::RDom r(region);
+  Halide::Expr read = readOver(r);
+  Halide::Expr maximum;
+  if (kind == Reduction::LogSumExp) {
+    Halide::Func peak("reduce_peak");
+    peak(halideArgs(vars)) = Halide::maximum(readOver(Halide::RDom(region)));
+    maximum = peak(halideArgs(vars));
+  }
+  Halide::Func reduce("reduce");
+  Halide::Expr value = reduceExpr(kind, read, type, count, maximum);
+  // Integer norms and means go through double and truncate (as the
+  // reference does).
+  Halide::Expr wide = Halide::cast(Halide::Int(64), read);
+  if (!isFloat && kind == Reduction::Mean)
+    value = Halide::cast(Halide::Float(64), Halide::sum(wide)) / Halide::Expr(static_cast<double>(count));
+  if (!isFloat && kind == Reduction::L2)
+    value = Halide::sqrt(Halide::cast(Halide::Float(64), Halide::sum(wide * wide)));
+  reduce(halideArgs(vars)) = Halide::cast(type, value);
+  return reduce;
+}
+
+/// Inclusive or exclusive, forward or reverse running sums along `axis`.
+Halide::Func scanAlong(const HalideValue &x, int64_t axis, bool exclusive, bool reverse) {
+  int64_t rank = x.type.getRank();
+  int size = asInt(x.type.getDimSize(axis));
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  // Work in scan order: position i reads the input at i, or at size-1-i
+  // when reversed.
+  auto at = [&](Halide::Expr position) {
+    std::vector<Halide::Expr> args(vars.begin(), vars.end());
+    args[axis] = reverse ? size - 1 - position : position;
+    return x.func(reversed(args));
+  };
+  Halide::Func running("cumsum_running");
+  running(halideArgs(vars)) = at(vars[axis]);
+  Halide::RDom r(1, std::max(size - 1, 0));
+  std::vector<Halide::Expr> here(vars.begin(), vars.end()), before(vars.begin(), vars.end());
+  here[axis] = r.x;
+  before[axis] = r.x - 1;
+  running(reversed(here)) = running(reversed(before)) + at(r.x);
+  // Back to tensor order; exclusive drops the element itself.
+  Halide::Expr position = reverse ? size - 1 - vars[axis] : Halide::Expr(vars[axis]);
+  std::vector<Halide::Expr> read(vars.begin(), vars.end());
+  read[axis] = position;
+  Halide::Expr value = running(reversed(read));
+  if (exclusive)
+    value = value - at(position);
+  Halide::Func scan("cumsum");
+  scan(halideArgs(vars)) = value;
+  return scan;
+}
+
+FailureOr<Halide::Func> buildCumSum(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0), *axisValue = request.operand(1);
+  if (!x || !axisValue)
+    return request.fail("missing input");
+  if (!x->type.hasStaticShape() || x->type.getRank() == 0)
+    return request.fail("only static shapes of rank 1 or more are supported on CPU yet");
+  int64_t rank = x->type.getRank();
+  bool exclusive = getIntAttr(request.op, "exclusive", 0) != 0;
+  bool reverse = getIntAttr(request.op, "reverse", 0) != 0;
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  Halide::Func cumsum("cumsum_out");
+  if (std::optional<SmallVector<int64_t>> axis = request.constantInts(1)) {
+    if (axis->size() != 1 || normalizedAxis((*axis)[0], rank) < 0 || normalizedAxis((*axis)[0], rank) >= rank)
+      return request.fail("expected one axis in range");
+    cumsum(halideArgs(vars)) = scanAlong(*x, normalizedAxis((*axis)[0], rank), exclusive, reverse)(halideArgs(vars));
+    return cumsum;
+  }
+  // A run-time axis (out of range reads as the last axis; the reference
+  // refuses it, which compiled code cannot report from inside a kernel).
+  std::vector<Halide::Expr> scalar(axisValue->type.getRank(), 0);
+  Halide::Expr axis = Halide::cast(Halide::Int(32), axisValue->func(scalar));
+  axis = Halide::select(axis < 0, axis + asInt(rank), axis);
+  Halide::Expr value = scanAlong(*x, rank - 1, exclusive, reverse)(halideArgs(vars));
+  for (int64_t d = rank - 2; d >= 0; --d)
+    value = Halide::select(axis == asInt(d), scanAlong(*x, d, exclusive, reverse)(halideArgs(vars)), value);
+  cumsum(halideArgs(vars)) = value;
+  return cumsum;
+}
+
+} // namespace
+
+void mlir::hone::cpu::registerReduceKernelBuilders(void (*add)(const char *, KernelBuilder)) {
+  add("ArgMax", [](const KernelRequest &r) { return buildArgReduce(r, true); });
+  add("ArgMin", [](const KernelRequest &r) { return buildArgReduce(r, false); });
+  add("Hardmax", buildHardmax);
+  add("CumSum", buildCumSum);
+  // A builder is a plain function pointer: one instantiation per kind.
+  add("ReduceSum", [](const KernelRequest &r) { return buildReduce(r, Reduction::Sum); });
+  add("ReduceMean", [](const KernelRequest &r) { return buildReduce(r, Reduction::Mean); });
+  add("ReduceMax", [](const KernelRequest &r) { return buildReduce(r, Reduction::Max); });
+  add("ReduceMin", [](const KernelRequest &r) { return buildReduce(r, Reduction::Min); });
+  add("ReduceProd", [](const KernelRequest &r) { return buildReduce(r, Reduction::Prod); });
+  add("ReduceL1", [](const KernelRequest &r) { return buildReduce(r, Reduction::L1); });
+  add("ReduceL2", [](const KernelRequest &r) { return buildReduce(r, Reduction::L2); });
+  add("ReduceLogSum", [](const KernelRequest &r) { return buildReduce(r, Reduction::LogSum); });
+  add("ReduceLogSumExp", [](const KernelRequest &r) { return buildReduce(r, Reduction::LogSumExp); });
+  add("ReduceSumSquare", [](const KernelRequest &r) { return buildReduce(r, Reduction::SumSquare); });
+}
