@@ -132,7 +132,15 @@ const std::map<std::string, BinaryFn> &binaryOps() {
        [](Halide::Expr a, Halide::Expr b) {
          return a.type().is_float() ? a / b : Halide::div_round_to_zero(a, b);
        }},
-      {"Pow", [](Halide::Expr a, Halide::Expr b) { return Halide::pow(a, Halide::cast(a.type(), b)); }},
+      // Integer bases go through double (exact for the magnitudes that fit).
+      {"Pow",
+       [](Halide::Expr a, Halide::Expr b) {
+         if (a.type().is_float())
+           return Halide::pow(a, Halide::cast(a.type(), b));
+         return Halide::cast(a.type(), Halide::pow(Halide::cast(Halide::Float(64), a),
+                                                   Halide::cast(Halide::Float(64), b)));
+       }},
+      {"Sum", [](Halide::Expr a, Halide::Expr b) { return a + b; }},
       {"Max", [](Halide::Expr a, Halide::Expr b) { return Halide::max(a, b); }},
       // Logic on bools (bytes 0/1).
       {"And", [](Halide::Expr a, Halide::Expr b) { return Halide::cast(a.type(), (a != 0) && (b != 0)); }},
@@ -156,6 +164,7 @@ const std::map<std::string, KernelBuilder> &kernelBuilders() {
     registerNNKernelBuilders(addBuilder);
     registerWindowKernelBuilders(addBuilder);
     registerReduceKernelBuilders(addBuilder);
+    registerElementwiseKernelBuilders(addBuilder);
     registerTensorKernelBuilders(addBuilder);
     return true;
   }();
@@ -254,7 +263,7 @@ FailureOr<Halide::Func> defineResult0(const KernelRequest &request, const std::s
     for (size_t i = 1; i < operands.size(); ++i)
       if (!request.operand(i))
         return request.fail("missing input");
-    if (operands.size() < 2 && name != "Max" && name != "Min")
+    if (operands.size() < 2 && name != "Max" && name != "Min" && name != "Sum")
       return request.fail("missing input");
     Halide::Expr value = broadcastRead(operands[0], vars, result);
     for (size_t i = 1; i < operands.size(); ++i)

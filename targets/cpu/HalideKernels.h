@@ -83,6 +83,7 @@ using KernelBuilder = FailureOr<Halide::Func> (*)(const KernelRequest &request);
 void registerNNKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 void registerWindowKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 void registerReduceKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
+void registerElementwiseKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 void registerTensorKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 
 /// Reads `value` at the result coordinates `vars` (tensor order), broadcast
