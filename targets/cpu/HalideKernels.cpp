@@ -14,6 +14,9 @@
 
 #include <functional>
 #include <map>
+#if defined(__x86_64__)
+#include <cpuid.h>
+#endif
 
 using namespace mlir;
 using namespace mlir::hone;
@@ -206,6 +209,17 @@ Halide::Expr mlir::hone::cpu::broadcastRead(const HalideValue &value, ArrayRef<H
     args.push_back(broadcast ? Halide::Expr(0) : Halide::Expr(vars[d]));
   }
   return value.func(args);
+}
+
+Halide::Target mlir::hone::cpu::hostTarget() {
+  Halide::Target target = Halide::get_host_target();
+#if defined(__x86_64__)
+  unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+  bool fp16 = __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) && (edx & (1u << 23));
+  if (!fp16)
+    target = target.without_feature(Halide::Target::AVX512_SapphireRapids);
+#endif
+  return target;
 }
 
 Halide::Type mlir::hone::cpu::halideTypeOf(Type type) {

@@ -31,6 +31,12 @@ struct HalideValue {
   ShapedType type;
 };
 
+/// The host as a Halide target, without the features whose instructions this
+/// CPU lacks: Halide 14 reads AVX512-BF16 as Sapphire Rapids, whose LLVM
+/// feature set includes AVX512-FP16 (vmovw), which e.g. Cooper Lake and
+/// Tiger Lake parts with BF16 do not have.
+Halide::Target hostTarget();
+
 /// The Halide type of an MLIR element type; Halide::Type() when the CPU
 /// target has no kernel for it.
 Halide::Type halideTypeOf(Type elementType);

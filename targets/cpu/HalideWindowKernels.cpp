@@ -161,7 +161,7 @@ FailureOr<Halide::Func> buildConvTranspose(const KernelRequest &request) {
   Halide::Expr ic = g * asInt(cinPerGroup) + r[0];
   std::vector<Halide::Expr> in{vars[0], ic};
   std::vector<Halide::Expr> weight{ic, oc % asInt(mg)};
-  Halide::Expr valid = Halide::Expr(true);
+  Halide::Expr valid = Halide::Internal::const_true();
   for (int64_t i = 0; i + 2 < rank; ++i) {
     Halide::Expr offset = vars[2 + i] + asInt(window->padBegin[i]) - r[1 + i] * asInt(window->dilations[i]);
     int stride = asInt(window->strides[i]);
@@ -194,7 +194,7 @@ FailureOr<PoolTaps> poolTaps(const KernelRequest &request, const HalideValue &x,
   Halide::Region region;
   for (int64_t k : window.kernel)
     region.push_back({0, asInt(k)});
-  PoolTaps taps{Halide::RDom(region), {vars[0], vars[1]}, Halide::Expr(true), Halide::Expr(true)};
+  PoolTaps taps{Halide::RDom(region), {vars[0], vars[1]}, Halide::Internal::const_true(), Halide::Internal::const_true()};
   for (int64_t i = 0; i + 2 < rank; ++i) {
     Halide::Expr coordinate = vars[2 + i] * asInt(window.strides[i]) - asInt(window.padBegin[i]) +
                               taps.r[i] * asInt(window.dilations[i]);

@@ -203,7 +203,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     arenaBytes = attr.getInt();
 
   std::vector<std::string> objects;
-  Halide::Target target = Halide::get_host_target();
+  Halide::Target target = hostTarget();
   Halide::Target kernelTarget = target.with_feature(Halide::Target::NoRuntime);
 
   // One Halide object per kernel: parameters for every tensor operand, then
@@ -227,7 +227,12 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       operands.push_back({read, type});
     }
     std::string error;
-    FailureOr<std::vector<HalideValue>> kernel = defineHalideKernel(op, operands, error);
+    FailureOr<std::vector<HalideValue>> kernel = failure();
+    try {
+      kernel = defineHalideKernel(op, operands, error);
+    } catch (const Halide::Error &e) {
+      return op->emitError() << "Halide rejected the kernel's definition: " << e.what(), failure();
+    }
     if (failed(kernel))
       return op->emitError() << error, failure();
     // The pipeline's outputs: every result the kernel defines, in order (the
@@ -245,7 +250,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     try {
       Halide::Pipeline(outputs).compile_to_object(
           object, arguments, options.name + "_kernel" + std::to_string(k), kernelTarget);
-    } catch (const std::exception &e) {
+    } catch (const Halide::Error &e) {
       return op->emitError() << "Halide failed to compile the kernel: " << e.what(), failure();
     }
     objects.push_back(object);
