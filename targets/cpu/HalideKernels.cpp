@@ -168,6 +168,9 @@ const std::map<std::string, KernelBuilder> &kernelBuilders() {
     registerWindowKernelBuilders(addBuilder);
     registerReduceKernelBuilders(addBuilder);
     registerElementwiseKernelBuilders(addBuilder);
+    registerIndexKernelBuilders(addBuilder);
+    registerLossKernelBuilders(addBuilder);
+    registerNormKernelBuilders(addBuilder);
     registerTensorKernelBuilders(addBuilder);
     return true;
   }();

@@ -90,6 +90,9 @@ void registerNNKernelBuilders(void (*add)(const char *onnxName, KernelBuilder bu
 void registerWindowKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 void registerReduceKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 void registerElementwiseKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
+void registerIndexKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
+void registerLossKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
+void registerNormKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 void registerTensorKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 
 /// Reads `value` at the result coordinates `vars` (tensor order), broadcast

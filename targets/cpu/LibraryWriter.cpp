@@ -295,6 +295,20 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     b.create<LLVM::ReturnOp>(loc, constantInt(b, loc, i64, arenaBytes));
   }
 
+  // Halide's default error handler aborts the process; a kernel that fails
+  // (it never should: shapes are checked before it runs) must only fail the
+  // run. NAME_halide_error drops the message and NAME_run installs it.
+  std::string errorHandler = options.name + "_halide_error";
+  {
+    auto func = b.create<LLVM::LLVMFuncOp>(loc, errorHandler,
+                                           LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(context), {d.ptr, d.ptr}),
+                                           LLVM::Linkage::Internal);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(func.addEntryBlock(b));
+    b.create<LLVM::ReturnOp>(loc, ValueRange{});
+  }
+  b.create<LLVM::LLVMFuncOp>(loc, "halide_set_error_handler", LLVM::LLVMFunctionType::get(d.ptr, {d.ptr}));
+
   // hone_status_t NAME_run(const hone_run_context_t *context).
   {
     auto func = b.create<LLVM::LLVMFuncOp>(loc, options.name + "_run",
@@ -315,6 +329,8 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     Value outputDims = loadField(b, loc, d.ptr, ctx, 40);
     Value zero32 = constantInt(b, loc, i32, 0), zero64 = constantInt(b, loc, i64, 0);
     Value null = b.create<LLVM::ZeroOp>(loc, d.ptr);
+    b.create<LLVM::CallOp>(loc, TypeRange{d.ptr}, "halide_set_error_handler",
+                           ValueRange{b.create<LLVM::AddressOfOp>(loc, d.ptr, errorHandler)});
 
     auto hostPointer = [&](const Tensor &t) -> Value {
       switch (t.placement.kind) {

@@ -1,0 +1,291 @@
+//===- HalideIndexKernels.cpp - Gathers, scatters and index patterns ------===//
+//
+// Ops whose result reads or writes through computed indices:
+// GatherElements, GatherND, ScatterElements, ScatterND (scatters are Halide
+// update definitions over the indices, applied in order, with the
+// reduction attribute's combine), Trilu, EyeLike, DepthToSpace,
+// SpaceToDepth and ReverseSequence. Index tensors are data: each index is
+// wrapped (negative counts from the end) and clamped into its dim, so
+// compiled code never touches memory outside a buffer; where the reference
+// evaluator refuses an out-of-range index, compiled code reads or writes
+// the clamped element (a kernel cannot report an error mid-run).
+//
+//===----------------------------------------------------------------------===//
+#include "targets/cpu/HalideKernels.h"
+
+#include "dialects/hone/ops/OpAttributes.h"
+
+using namespace mlir;
+using namespace mlir::hone;
+using namespace mlir::hone::cpu;
+
+namespace {
+
+int asInt(int64_t v) { return static_cast<int>(v); }
+
+std::vector<Halide::Expr> reversed(const std::vector<Halide::Expr> &tensorOrder) {
+  return std::vector<Halide::Expr>(tensorOrder.rbegin(), tensorOrder.rend());
+}
+
+std::vector<Halide::Expr> exprs(ArrayRef<Halide::Var> vars) {
+  return std::vector<Halide::Expr>(vars.begin(), vars.end());
+}
+
+/// An index read from a tensor, wrapped and clamped into [0, size).
+Halide::Expr resolvedIndex(Halide::Expr index, int64_t size) {
+  Halide::Expr i = Halide::cast(Halide::Int(32), index);
+  i = Halide::select(i < 0, i + asInt(size), i);
+  return Halide::clamp(i, 0, asInt(std::max<int64_t>(size - 1, 0)));
+}
+
+FailureOr<Halide::Func> buildGatherElements(const KernelRequest &request) {
+  const HalideValue *data = request.operand(0), *indices = request.operand(1);
+  if (!data || !indices)
+    return request.fail("missing input");
+  int64_t rank = data->type.getRank();
+  int64_t axis = getIntAttr(request.op, "axis", 0);
+  if (axis < 0)
+    axis += rank;
+  if (axis < 0 || axis >= rank || indices->type.getRank() != rank || !data->type.hasStaticShape())
+    return request.fail("expected indices of data's rank, a valid axis and static shapes");
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  std::vector<Halide::Expr> at = exprs(vars);
+  at[axis] = resolvedIndex(indices->func(halideArgs(vars)), data->type.getDimSize(axis));
+  Halide::Func gather("gather_elements");
+  gather(halideArgs(vars)) = data->func(reversed(at));
+  return gather;
+}
+
+FailureOr<Halide::Func> buildGatherND(const KernelRequest &request) {
+  const HalideValue *data = request.operand(0), *indices = request.operand(1);
+  if (!data || !indices)
+    return request.fail("missing input");
+  if (!data->type.hasStaticShape() || !indices->type.hasStaticShape())
+    return request.fail("only static shapes are supported on CPU yet");
+  int64_t batchDims = getIntAttr(request.op, "batch_dims", 0);
+  int64_t indexRank = indices->type.getRank(), dataRank = data->type.getRank();
+  int64_t depth = indices->type.getDimSize(indexRank - 1);
+  if (depth < 1 || batchDims + depth > dataRank)
+    return request.fail("index rows do not fit the data");
+  // Result: indices.shape[:-1] + data.shape[batch_dims + depth:].
+  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
+  std::vector<Halide::Expr> at;
+  for (int64_t d = 0; d < batchDims; ++d)
+    at.push_back(vars[d]);
+  for (int64_t j = 0; j < depth; ++j) {
+    std::vector<Halide::Expr> row(vars.begin(), vars.begin() + indexRank - 1);
+    row.push_back(asInt(j));
+    at.push_back(resolvedIndex(indices->func(reversed(row)), data->type.getDimSize(batchDims + j)));
+  }
+  for (int64_t d = batchDims + depth; d < dataRank; ++d)
+    at.push_back(vars[indexRank - 1 + d - batchDims - depth]);
+  Halide::Func gather("gather_nd");
+  gather(halideArgs(vars)) = data->func(reversed(at));
+  return gather;
+}
+
+/// The combine of a scatter's `reduction` attribute.
+FailureOr<std::function<Halide::Expr(Halide::Expr, Halide::Expr)>>
+scatterCombine(const KernelRequest &request) {
+  StringRef reduction = getStrAttr(request.op, "reduction", "none");
+  using Combine = std::function<Halide::Expr(Halide::Expr, Halide::Expr)>;
+  if (reduction == "none")
+    return Combine([](Halide::Expr, Halide::Expr update) { return update; });
+  if (reduction == "add")
+    return Combine([](Halide::Expr old, Halide::Expr update) { return old + update; });
+  if (reduction == "mul")
+    return Combine([](Halide::Expr old, Halide::Expr update) { return old * update; });
+  if (reduction == "max")
+    return Combine([](Halide::Expr old, Halide::Expr update) { return Halide::max(old, update); });
+  if (reduction == "min")
+    return Combine([](Halide::Expr old, Halide::Expr update) { return Halide::min(old, update); });
+  (void)request.fail("unknown reduction '" + reduction.str() + "'");
+  return failure();
+}
+
+FailureOr<Halide::Func> buildScatterElements(const KernelRequest &request) {
+  const HalideValue *data = request.operand(0), *indices = request.operand(1),
+                    *updates = request.operand(2);
+  if (!data || !indices || !updates)
+    return request.fail("missing input");
+  int64_t rank = data->type.getRank();
+  int64_t axis = getIntAttr(request.op, "axis", 0);
+  if (axis < 0)
+    axis += rank;
+  if (axis < 0 || axis >= rank || indices->type.getRank() != rank ||
+      !data->type.hasStaticShape() || !indices->type.hasStaticShape())
+    return request.fail("expected indices of data's rank, a valid axis and static shapes");
+  auto combine = scatterCombine(request);
+  if (failed(combine))
+    return failure();
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  Halide::Func scatter("scatter_elements");
+  scatter(halideArgs(vars)) = data->func(halideArgs(vars));
+  if (indices->type.getNumElements() == 0)
+    return scatter;
+  // One update per position of `indices`, in row-major order (the last
+  // dim is the RDom's innermost, as the reference's loop).
+  Halide::Region region;
+  for (int64_t d = rank - 1; d >= 0; --d)
+    region.push_back({0, asInt(indices->type.getDimSize(d))});
+  Halide::RDom r(region);
+  std::vector<Halide::Expr> position;
+  for (int64_t d = 0; d < rank; ++d)
+    position.push_back(r[asInt(rank - 1 - d)]);
+  std::vector<Halide::Expr> target = position;
+  target[axis] = resolvedIndex(indices->func(reversed(position)), data->type.getDimSize(axis));
+  for (int64_t d = 0; d < rank; ++d)
+    if (d != axis)
+      target[d] = Halide::clamp(target[d], 0, asInt(data->type.getDimSize(d) - 1));
+  scatter(reversed(target)) = (*combine)(scatter(reversed(target)), updates->func(reversed(position)));
+  return scatter;
+}
+
+FailureOr<Halide::Func> buildScatterND(const KernelRequest &request) {
+  const HalideValue *data = request.operand(0), *indices = request.operand(1),
+                    *updates = request.operand(2);
+  if (!data || !indices || !updates)
+    return request.fail("missing input");
+  if (!data->type.hasStaticShape() || !indices->type.hasStaticShape())
+    return request.fail("only static shapes are supported on CPU yet");
+  int64_t dataRank = data->type.getRank(), indexRank = indices->type.getRank();
+  int64_t depth = indices->type.getDimSize(indexRank - 1);
+  if (depth < 1 || depth > dataRank)
+    return request.fail("index rows do not fit the data");
+  auto combine = scatterCombine(request);
+  if (failed(combine))
+    return failure();
+  std::vector<Halide::Var> vars = tensorVars(dataRank);
+  Halide::Func scatter("scatter_nd");
+  scatter(halideArgs(vars)) = data->func(halideArgs(vars));
+  if (indices->type.getNumElements() == 0)
+    return scatter;
+  // Over every update element: the index row's positions, then the slice.
+  Halide::Region region;
+  for (int64_t d = dataRank - 1; d >= depth; --d)
+    region.push_back({0, asInt(data->type.getDimSize(d))});
+  for (int64_t d = indexRank - 2; d >= 0; --d)
+    region.push_back({0, asInt(indices->type.getDimSize(d))});
+  Halide::RDom r(region);
+  int64_t sliceDims = dataRank - depth;
+  std::vector<Halide::Expr> row, slice;
+  for (int64_t d = 0; d < indexRank - 1; ++d)
+    row.push_back(r[asInt(sliceDims + indexRank - 2 - d)]);
+  for (int64_t d = 0; d < sliceDims; ++d)
+    slice.push_back(r[asInt(sliceDims - 1 - d)]);
+  std::vector<Halide::Expr> target;
+  for (int64_t j = 0; j < depth; ++j) {
+    std::vector<Halide::Expr> at = row;
+    at.push_back(asInt(j));
+    target.push_back(resolvedIndex(indices->func(reversed(at)), data->type.getDimSize(j)));
+  }
+  target.insert(target.end(), slice.begin(), slice.end());
+  std::vector<Halide::Expr> source = row;
+  source.insert(source.end(), slice.begin(), slice.end());
+  scatter(reversed(target)) = (*combine)(scatter(reversed(target)), updates->func(reversed(source)));
+  return scatter;
+}
+
+/// Trilu: keeps the elements with column - row >= k (upper) or <= k
+/// (lower) in every matrix of the last two dims; k may be a run-time input.
+FailureOr<Halide::Func> buildTrilu(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0);
+  if (!x || x->type.getRank() < 2)
+    return request.fail("expected an input of rank >= 2");
+  int64_t rank = x->type.getRank();
+  Halide::Expr k = Halide::cast(Halide::Int(64), 0);
+  if (const HalideValue *kValue = request.operand(1))
+    k = Halide::cast(Halide::Int(64), kValue->func(std::vector<Halide::Expr>(kValue->type.getRank(), 0)));
+  bool upper = getIntAttr(request.op, "upper", 1) != 0;
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  Halide::Expr offset = Halide::cast(Halide::Int(64), vars[rank - 1] - vars[rank - 2]);
+  Halide::Expr kept = upper ? offset >= k : offset <= k;
+  Halide::Expr v = x->func(halideArgs(vars));
+  Halide::Func trilu("trilu");
+  trilu(halideArgs(vars)) = Halide::select(kept, v, Halide::cast(v.type(), 0));
+  return trilu;
+}
+
+FailureOr<Halide::Func> buildEyeLike(const KernelRequest &request) {
+  if (request.result.getRank() != 2)
+    return request.fail("expected a 2-D input");
+  Halide::Type type = halideTypeOf(request.result.getElementType());
+  int64_t k = getIntAttr(request.op, "k", 0);
+  std::vector<Halide::Var> vars = tensorVars(2);
+  Halide::Expr diagonal = Halide::cast(Halide::Int(64), vars[1]) - vars[0] == Halide::Expr(k);
+  Halide::Func eye("eye_like");
+  eye(halideArgs(vars)) = Halide::select(diagonal, Halide::cast(type, 1), Halide::cast(type, 0));
+  return eye;
+}
+
+/// DepthToSpace (modes DCR and CRD) and SpaceToDepth on NCHW.
+FailureOr<Halide::Func> buildDepthSpace(const KernelRequest &request, bool toSpace) {
+  const HalideValue *x = request.operand(0);
+  if (!x || x->type.getRank() != 4 || !x->type.hasStaticShape())
+    return request.fail("expected a static 4-D input");
+  int b = asInt(getIntAttr(request.op, "blocksize", 0));
+  if (b < 1)
+    return request.fail("blocksize must be at least 1");
+  StringRef mode = getStrAttr(request.op, "mode", "DCR");
+  if (toSpace && mode != "DCR" && mode != "CRD")
+    return request.fail("unknown mode '" + mode.str() + "'");
+  int c = asInt(x->type.getDimSize(1));
+  Halide::Var w("w"), h("h"), oc("oc"), n("n");
+  Halide::Expr ic, ih, iw;
+  if (toSpace) {
+    // DCR reads the input as [N, b, b, C', H, W], CRD as [N, C', b, b, H, W].
+    Halide::Expr blockRow = h % b, blockCol = w % b;
+    int outChannels = c / (b * b);
+    ic = mode == "CRD" ? (oc * b + blockRow) * b + blockCol : (blockRow * b + blockCol) * outChannels + oc;
+    ih = h / b;
+    iw = w / b;
+  } else {
+    Halide::Expr block = oc / c;
+    ic = oc % c;
+    ih = h * b + block / b;
+    iw = w * b + block % b;
+  }
+  Halide::Func moved(toSpace ? "depth_to_space" : "space_to_depth");
+  moved(w, h, oc, n) = x->func(iw, ih, ic, n);
+  return moved;
+}
+
+/// ReverseSequence: along time_axis, the first sequence_lens[b] elements of
+/// batch b reversed, the rest copied.
+FailureOr<Halide::Func> buildReverseSequence(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0), *lengths = request.operand(1);
+  if (!x || !lengths)
+    return request.fail("missing input");
+  int64_t rank = x->type.getRank();
+  int64_t batchAxis = getIntAttr(request.op, "batch_axis", 1), timeAxis = getIntAttr(request.op, "time_axis", 0);
+  if (batchAxis < 0)
+    batchAxis += rank;
+  if (timeAxis < 0)
+    timeAxis += rank;
+  if (rank < 2 || batchAxis == timeAxis || batchAxis < 0 || timeAxis < 0 || batchAxis >= rank ||
+      timeAxis >= rank || !x->type.hasStaticShape())
+    return request.fail("bad batch_axis or time_axis, or a dynamic shape");
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  int64_t steps = x->type.getDimSize(timeAxis);
+  Halide::Expr length = Halide::clamp(Halide::cast(Halide::Int(32), lengths->func(vars[batchAxis])), 0, asInt(steps));
+  std::vector<Halide::Expr> at = exprs(vars);
+  at[timeAxis] = Halide::clamp(Halide::select(vars[timeAxis] < length, length - 1 - vars[timeAxis], vars[timeAxis]),
+                               0, asInt(steps - 1));
+  Halide::Func reverse("reverse_sequence");
+  reverse(halideArgs(vars)) = x->func(reversed(at));
+  return reverse;
+}
+
+} // namespace
+
+void mlir::hone::cpu::registerIndexKernelBuilders(void (*add)(const char *, KernelBuilder)) {
+  add("GatherElements", buildGatherElements);
+  add("GatherND", buildGatherND);
+  add("ScatterElements", buildScatterElements);
+  add("ScatterND", buildScatterND);
+  add("Trilu", buildTrilu);
+  add("EyeLike", buildEyeLike);
+  add("DepthToSpace", [](const KernelRequest &r) { return buildDepthSpace(r, true); });
+  add("SpaceToDepth", [](const KernelRequest &r) { return buildDepthSpace(r, false); });
+  add("ReverseSequence", buildReverseSequence);
+}
