@@ -333,12 +333,46 @@ FailureOr<Halide::Func> buildTile(const KernelRequest &request) {
   return tile;
 }
 
+/// Split: result i is the slice along `axis` that starts where result i-1
+/// ends; the sizes come from the (static) result types, which the shape
+/// function derived from `split` or num_outputs.
+FailureOr<Halide::Func> buildSplit(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0);
+  if (!x)
+    return request.fail("missing input");
+  int64_t rank = x->type.getRank();
+  int64_t axis = getIntAttr(request.op, "axis", 0);
+  if (axis < 0)
+    axis += rank;
+  if (axis < 0 || axis >= rank)
+    return request.fail("axis out of range");
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  Halide::Func first;
+  int64_t offset = 0;
+  for (unsigned i = 0; i < request.op->getNumResults(); ++i) {
+    RankedTensorType type = request.resultType(i);
+    if (!type || ShapedType::isDynamic(type.getDimSize(axis)))
+      return request.fail("every result needs a static size along the axis on CPU yet");
+    std::vector<Halide::Expr> at(vars.begin(), vars.end());
+    at[axis] = vars[axis] + static_cast<int>(offset);
+    Halide::Func part("split" + std::to_string(i));
+    part(halideArgs(vars)) = x->func(std::vector<Halide::Expr>(at.rbegin(), at.rend()));
+    if (i == 0)
+      first = part;
+    else
+      request.defineResult(i, part);
+    offset += type.getDimSize(axis);
+  }
+  return first;
+}
+
 } // namespace
 
 void mlir::hone::cpu::registerTensorKernelBuilders(void (*add)(const char *, KernelBuilder)) {
   for (const char *op : {"Reshape", "Flatten", "Squeeze", "Unsqueeze"})
     add(op, buildReshapeLike);
   add("Transpose", buildTranspose);
+  add("Split", buildSplit);
   add("Concat", buildConcat);
   add("Equal", comparison<EqualTo>());
   add("Less", comparison<LessThan>());
