@@ -19,6 +19,8 @@ PACKAGES=(
   # the runtime is built by apps with their own toolchain: gcc and clang,
   # x86-64 and aarch64 (run under qemu)
   clang g++-aarch64-linux-gnu qemu-user
+  # object-format checks of the phone archives
+  file
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -13,6 +13,7 @@
 #include "compiler/reference/Evaluator.h"
 #include "dialects/hone/HoneOps.h"
 #include "runtime/include/hone/runtime.h"
+#include "targets/cpu/CpuTargets.h"
 #include "targets/cpu/HalideKernels.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -26,6 +27,7 @@
 #include "llvm/MC/TargetRegistry.h"
 #include "llvm/Object/ArchiveWriter.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
@@ -203,7 +205,11 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     arenaBytes = attr.getInt();
 
   std::vector<std::string> objects;
-  Halide::Target target = hostTarget();
+  std::string targetError;
+  FailureOr<CpuTarget> cpuTarget = resolveCpuTarget(options.target, targetError);
+  if (failed(cpuTarget))
+    return main.emitError() << targetError, failure();
+  Halide::Target target = cpuTarget->halide;
   Halide::Target kernelTarget = target.with_feature(Halide::Target::NoRuntime);
 
   // One Halide object per kernel: parameters for every tensor operand, then
@@ -486,9 +492,11 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
   std::unique_ptr<llvm::Module> llvmModule = translateModuleToLLVMIR(*d.module, llvmContext, options.name);
   if (!llvmModule)
     return main.emitError() << "cannot translate the host driver to LLVM IR", failure();
-  llvm::InitializeNativeTarget();
-  llvm::InitializeNativeTargetAsmPrinter();
-  std::string triple = llvm::sys::getDefaultTargetTriple(), lookupError;
+  llvm::InitializeAllTargetInfos();
+  llvm::InitializeAllTargets();
+  llvm::InitializeAllTargetMCs();
+  llvm::InitializeAllAsmPrinters();
+  std::string triple = cpuTarget->triple, lookupError;
   const llvm::Target *llvmTarget = llvm::TargetRegistry::lookupTarget(triple, lookupError);
   if (!llvmTarget)
     return main.emitError() << "no LLVM target for " << triple << ": " << lookupError, failure();
@@ -532,7 +540,8 @@ LogicalResult mlir::hone::cpu::linkSharedLibrary(const std::vector<std::string> 
 }
 
 LogicalResult mlir::hone::cpu::writeStaticLibrary(const std::vector<std::string> &objects,
-                                                  const std::string &path, std::string &error) {
+                                                  const std::string &path, bool darwin,
+                                                  std::string &error) {
   std::vector<llvm::NewArchiveMember> members;
   for (const std::string &object : objects) {
     llvm::Expected<llvm::NewArchiveMember> member =
@@ -541,11 +550,14 @@ LogicalResult mlir::hone::cpu::writeStaticLibrary(const std::vector<std::string>
       error = "cannot read " + object + ": " + llvm::toString(member.takeError());
       return failure();
     }
-    // Member names must differ within the archive.
+    // Member names are the objects' file names (they differ within the
+    // work directory); a path would be refused by `ar x`.
+    member->MemberName = llvm::sys::path::filename(object);
     members.push_back(std::move(*member));
   }
   if (llvm::Error e = llvm::writeArchive(path, members, llvm::SymtabWritingMode::NormalSymtab,
-                                         llvm::object::Archive::K_GNU, /*Deterministic=*/true,
+                                         darwin ? llvm::object::Archive::K_DARWIN : llvm::object::Archive::K_GNU,
+                                         /*Deterministic=*/true,
                                          /*Thin=*/false)) {
     error = "cannot write " + path + ": " + llvm::toString(std::move(e));
     return failure();

@@ -24,6 +24,8 @@ struct LibraryOptions {
   std::string name = "hone_model";
   /// Directory for the intermediate objects.
   std::string workDir;
+  /// The `--target` name (targets/cpu/CpuTargets.h).
+  std::string target = "host";
 };
 
 /// Writes the objects of `main` (static shapes, memory planned) into
@@ -31,9 +33,10 @@ struct LibraryOptions {
 /// that cannot be compiled.
 FailureOr<std::vector<std::string>> writeObjects(func::FuncOp main, const LibraryOptions &options);
 
-/// Archives `objects` into the static library `path` (what apps link).
+/// Archives `objects` into the static library `path` (what apps link), in
+/// the BSD (Darwin) format for Apple targets, else GNU's.
 LogicalResult writeStaticLibrary(const std::vector<std::string> &objects, const std::string &path,
-                                 std::string &error);
+                                 bool darwin, std::string &error);
 
 /// Writes the C header `path` that declares NAME_descriptor() for `main`.
 LogicalResult writeHeader(func::FuncOp main, const LibraryOptions &options, const std::string &path,

@@ -13,6 +13,7 @@
 #include "compiler/onnx/Diagnostics.h"
 #include "compiler/onnx/OnnxImporter.h"
 #include "compiler/pipeline/Stages.h"
+#include "targets/cpu/CpuTargets.h"
 #include "targets/cpu/LibraryWriter.h"
 #include "dialects/hone/HoneOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -45,7 +46,7 @@ llvm::cl::opt<std::string> libraryName("name", llvm::cl::value_desc("N"),
                                        llvm::cl::desc("C identifier of the model (N_descriptor); "
                                                       "default: from PREFIX"));
 llvm::cl::opt<std::string> targetName("target", llvm::cl::init("host"),
-                                      llvm::cl::desc("target triple (this build: host)"));
+                                      llvm::cl::desc("host, x86_64-linux, arm64-linux, arm64-android or arm64-ios"));
 llvm::cl::opt<bool> forceDynamic("force-dynamic",
                                  llvm::cl::desc("make every input dim dynamic"));
 llvm::cl::opt<bool> printLocations("print-locations",
@@ -82,6 +83,14 @@ void printSummary(ModuleOp module, llvm::raw_ostream &os) {
 }
 
 /// PREFIX.a + PREFIX.h, or PREFIX.so for tests.
+/// Whether `--target` builds for an Apple OS (whose linker wants BSD
+/// archives).
+bool isApple(const std::string &name) {
+  std::string error;
+  FailureOr<cpu::CpuTarget> target = cpu::resolveCpuTarget(name, error);
+  return succeeded(target) && (target->halide.os == Halide::Target::IOS || target->halide.os == Halide::Target::OSX);
+}
+
 int writeModelLibrary(ModuleOp module, bool shared) {
   auto main = module.lookupSymbol<func::FuncOp>("main");
   cpu::LibraryOptions options;
@@ -99,6 +108,7 @@ int writeModelLibrary(ModuleOp module, bool shared) {
     return 1;
   }
   options.workDir = work.str().str();
+  options.target = targetName;
   FailureOr<std::vector<std::string>> objects = cpu::writeObjects(main, options);
   std::string error;
   int status = 0;
@@ -107,7 +117,7 @@ int writeModelLibrary(ModuleOp module, bool shared) {
   } else if (shared) {
     if (failed(cpu::linkSharedLibrary(*objects, prefix + ".so", error)))
       status = 1;
-  } else if (failed(cpu::writeStaticLibrary(*objects, prefix + ".a", error)) ||
+  } else if (failed(cpu::writeStaticLibrary(*objects, prefix + ".a", isApple(targetName), error)) ||
              failed(cpu::writeHeader(main, options, prefix + ".h", error))) {
     status = 1;
   }
@@ -130,9 +140,15 @@ static int honecMain(int argc, char **argv) {
       return 2;
     }
   }
-  if (targetName != "host" && targetName != "x86_64-linux") {
-    llvm::errs() << "honec: --target=" << targetName
-                 << " is not built yet; this build compiles for host (x86_64-linux)\n";
+  std::string targetError;
+  FailureOr<cpu::CpuTarget> target = cpu::resolveCpuTarget(targetName, targetError);
+  if (failed(target)) {
+    llvm::errs() << "honec: --target: " << targetError << "\n";
+    return 2;
+  }
+  if (emit == "shared" && !target->runsHere) {
+    llvm::errs() << "honec: --emit=shared builds a library for this machine; --target="
+                 << targetName << " writes PREFIX.a and PREFIX.h\n";
     return 2;
   }
   bool writeLibrary = !outputPrefix.empty();
