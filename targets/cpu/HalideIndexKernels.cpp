@@ -4,7 +4,7 @@
 // GatherElements, GatherND, ScatterElements, ScatterND (scatters are Halide
 // update definitions over the indices, applied in order, with the
 // reduction attribute's combine), Trilu, EyeLike, DepthToSpace,
-// SpaceToDepth and ReverseSequence. Index tensors are data: each index is
+// SpaceToDepth, ReverseSequence and MaxUnpool. Index tensors are data: each index is
 // wrapped (negative counts from the end) and clamped into its dim, so
 // compiled code never touches memory outside a buffer; where the reference
 // evaluator refuses an out-of-range index, compiled code reads or writes
@@ -276,6 +276,41 @@ FailureOr<Halide::Func> buildReverseSequence(const KernelRequest &request) {
   return reverse;
 }
 
+/// MaxUnpool: zeros of the (static) result shape, with each X element
+/// written at the flat result index its I element names.
+FailureOr<Halide::Func> buildMaxUnpool(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0), *indices = request.operand(1);
+  if (!x || !indices)
+    return request.fail("missing input");
+  if (!x->type.hasStaticShape() || !request.result.hasStaticShape() ||
+      indices->type.getShape() != x->type.getShape())
+    return request.fail("expected static X and I of the same shape");
+  int64_t rank = request.result.getRank();
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  Halide::Type type = halideTypeOf(request.result.getElementType());
+  Halide::Func unpool("max_unpool");
+  unpool(halideArgs(vars)) = Halide::cast(type, 0);
+  if (x->type.getNumElements() == 0)
+    return unpool;
+  Halide::Region region;
+  for (int64_t d = rank - 1; d >= 0; --d)
+    region.push_back({0, asInt(x->type.getDimSize(d))});
+  Halide::RDom r(region);
+  std::vector<Halide::Expr> position;
+  for (int64_t d = 0; d < rank; ++d)
+    position.push_back(r[asInt(rank - 1 - d)]);
+  Halide::Expr flat = Halide::clamp(Halide::cast(Halide::Int(64), indices->func(reversed(position))),
+                                    Halide::Expr(int64_t(0)), Halide::Expr(request.result.getNumElements() - 1));
+  std::vector<Halide::Expr> target(rank);
+  for (int64_t d = rank - 1; d >= 0; --d) {
+    Halide::Expr size = Halide::Expr(request.result.getDimSize(d));
+    target[d] = Halide::cast(Halide::Int(32), flat % size);
+    flat = flat / size;
+  }
+  unpool(reversed(target)) = x->func(reversed(position));
+  return unpool;
+}
+
 } // namespace
 
 void mlir::hone::cpu::registerIndexKernelBuilders(void (*add)(const char *, KernelBuilder)) {
@@ -288,4 +323,5 @@ void mlir::hone::cpu::registerIndexKernelBuilders(void (*add)(const char *, Kern
   add("DepthToSpace", [](const KernelRequest &r) { return buildDepthSpace(r, true); });
   add("SpaceToDepth", [](const KernelRequest &r) { return buildDepthSpace(r, false); });
   add("ReverseSequence", buildReverseSequence);
+  add("MaxUnpool", buildMaxUnpool);
 }

@@ -171,6 +171,8 @@ const std::map<std::string, KernelBuilder> &kernelBuilders() {
     registerIndexKernelBuilders(addBuilder);
     registerLossKernelBuilders(addBuilder);
     registerNormKernelBuilders(addBuilder);
+    registerSampleKernelBuilders(addBuilder);
+    registerEinsumKernelBuilder(addBuilder);
     registerTensorKernelBuilders(addBuilder);
     return true;
   }();

@@ -93,6 +93,8 @@ void registerElementwiseKernelBuilders(void (*add)(const char *onnxName, KernelB
 void registerIndexKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 void registerLossKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 void registerNormKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
+void registerSampleKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
+void registerEinsumKernelBuilder(void (*add)(const char *onnxName, KernelBuilder builder));
 void registerTensorKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 
 /// Reads `value` at the result coordinates `vars` (tensor order), broadcast

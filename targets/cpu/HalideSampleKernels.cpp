@@ -1,0 +1,120 @@
+//===- HalideSampleKernels.cpp - GridSample --------------------------------===//
+//
+// GridSample (opset 16) on X [N, C, H, W] at the normalized (x, y) points of
+// grid [N, H', W', 2]: nearest, bilinear or bicubic (a = -0.75), with zeros,
+// border or reflection padding, as the reference evaluator defines them.
+// Coordinates are computed in double; pixel reads are clamped into the image
+// (zeros padding selects 0 outside it), so no read leaves the buffer.
+//
+//===----------------------------------------------------------------------===//
+#include "targets/cpu/HalideKernels.h"
+
+#include "dialects/hone/ops/OpAttributes.h"
+
+using namespace mlir;
+using namespace mlir::hone;
+using namespace mlir::hone::cpu;
+
+namespace {
+
+using Halide::Expr;
+
+Expr f64(double v) { return Expr(v); }
+
+/// Reflects `x` into [lo, hi].
+Expr reflect(Expr x, double lo, double hi) {
+  double range = hi - lo;
+  if (range <= 0)
+    return f64(lo);
+  auto fold = [&](Expr distance, double from, double to) {
+    Expr flips = Halide::floor(distance / f64(range));
+    Expr rest = distance - flips * f64(range);
+    Expr even = Halide::cast(Halide::Int(64), flips) % 2 == 0;
+    return Halide::select(even, f64(from) + (to > from ? rest : -rest), f64(to) + (to > from ? -rest : rest));
+  };
+  return Halide::select(x < f64(lo), fold(f64(lo) - x, lo, hi), x > f64(hi), fold(x - f64(hi), hi, lo), x);
+}
+
+FailureOr<Halide::Func> buildGridSample(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0), *grid = request.operand(1);
+  if (!x || !grid || x->type.getRank() != 4 || grid->type.getRank() != 4 || !x->type.hasStaticShape())
+    return request.fail("expected a static X [N, C, H, W] and a grid [N, H', W', 2]");
+  StringRef mode = getStrAttr(request.op, "mode", "bilinear");
+  StringRef padding = getStrAttr(request.op, "padding_mode", "zeros");
+  if (mode != "bilinear" && mode != "nearest" && mode != "bicubic")
+    return request.fail("unknown mode '" + mode.str() + "'");
+  if (padding != "zeros" && padding != "border" && padding != "reflection")
+    return request.fail("unknown padding_mode '" + padding.str() + "'");
+  bool alignCorners = getIntAttr(request.op, "align_corners", 0) != 0;
+  int h = static_cast<int>(x->type.getDimSize(2)), w = static_cast<int>(x->type.getDimSize(3));
+  if (h == 0 || w == 0)
+    return request.fail("expected a non-empty image");
+  Halide::Var j("j"), i("i"), c("c"), n("n");
+
+  auto unnormalize = [&](Expr v, int size) {
+    v = Halide::select(Halide::is_nan(v), f64(-1e9), Halide::clamp(v, f64(-1e9), f64(1e9)));
+    Expr one = f64(1), extent = f64(size);
+    return alignCorners ? (v + one) / f64(2) * (extent - one) : ((v + one) * extent - one) / f64(2);
+  };
+  auto pad = [&](Expr v, int size) {
+    if (padding == "border")
+      return Halide::clamp(v, f64(0), f64(size - 1));
+    if (padding == "reflection")
+      return alignCorners ? reflect(v, 0, size - 1) : reflect(v, -0.5, size - 0.5);
+    return v;
+  };
+  Expr gx = pad(unnormalize(Halide::cast(Halide::Float(64), grid->func(0, j, i, n)), w), w);
+  Expr gy = pad(unnormalize(Halide::cast(Halide::Float(64), grid->func(1, j, i, n)), h), h);
+  // A pixel at integer (yy, xx): 0 outside with zeros padding, else the
+  // clamped pixel.
+  auto pixel = [&](Expr yy, Expr xx) {
+    Expr inside = yy >= 0 && yy < h && xx >= 0 && xx < w;
+    Expr value = Halide::cast(Halide::Float(64),
+                              x->func(Halide::clamp(xx, 0, w - 1), Halide::clamp(yy, 0, h - 1), c, n));
+    return padding == "zeros" ? Halide::select(inside, value, f64(0)) : value;
+  };
+  auto toInt = [](Expr v) { return Halide::cast(Halide::Int(32), Halide::clamp(v, f64(-1e8), f64(1e8))); };
+  Expr value;
+  if (mode == "nearest") {
+    // Halide's round is half to even, as std::nearbyint.
+    value = pixel(toInt(Halide::round(gy)), toInt(Halide::round(gx)));
+  } else if (mode == "bilinear") {
+    Expr x0 = toInt(Halide::floor(gx)), y0 = toInt(Halide::floor(gy));
+    Expr tx = gx - Halide::floor(gx), ty = gy - Halide::floor(gy);
+    Expr one = f64(1);
+    value = (one - ty) * ((one - tx) * pixel(y0, x0) + tx * pixel(y0, x0 + 1)) +
+            ty * ((one - tx) * pixel(y0 + 1, x0) + tx * pixel(y0 + 1, x0 + 1));
+  } else {
+    Expr x0 = toInt(Halide::floor(gx)) - 1, y0 = toInt(Halide::floor(gy)) - 1;
+    Expr tx = gx - Halide::floor(gx), ty = gy - Halide::floor(gy);
+    Expr a = f64(-0.75), one = f64(1), two = f64(2);
+    auto near = [&](Expr d) { return ((a + two) * d - (a + f64(3))) * d * d + one; };
+    auto far = [&](Expr d) { return ((a * d - f64(5) * a) * d + f64(8) * a) * d - f64(4) * a; };
+    Expr wx[4] = {far(tx + one), near(tx), near(one - tx), far(two - tx)};
+    Expr wy[4] = {far(ty + one), near(ty), near(one - ty), far(two - ty)};
+    auto tap = [&](Expr yy, Expr xx) {
+      if (padding != "reflection")
+        return pixel(yy, xx);
+      // Reflection applies to the taps too (the reference's rule).
+      auto fold = [&](Expr v, int size) {
+        Expr d = Halide::cast(Halide::Float(64), v);
+        return toInt(alignCorners ? reflect(d, 0, size - 1) : reflect(d, -0.5, size - 0.5));
+      };
+      return pixel(fold(yy, h), fold(xx, w));
+    };
+    for (int p = 0; p < 4; ++p)
+      for (int q = 0; q < 4; ++q) {
+        Expr term = wy[p] * wx[q] * tap(y0 + p, x0 + q);
+        value = value.defined() ? value + term : term;
+      }
+  }
+  Halide::Func sample("grid_sample");
+  sample(j, i, c, n) = Halide::cast(halideTypeOf(request.result.getElementType()), value);
+  return sample;
+}
+
+} // namespace
+
+void mlir::hone::cpu::registerSampleKernelBuilders(void (*add)(const char *, KernelBuilder)) {
+  add("GridSample", buildGridSample);
+}
