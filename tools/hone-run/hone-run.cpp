@@ -37,6 +37,8 @@ namespace {
 struct RunOptions {
   std::vector<std::string> positional, inputFiles, expectFiles;
   bool interp = false, json = false, forceDynamic = false, printOutputs = false;
+  /// --input-shape overrides (honec's syntax: NAME:1x3x224x224).
+  std::vector<std::string> inputShapes;
   /// Seed of --random-inputs (-1: none), and the size of dynamic dims then.
   long randomSeed = -1;
   int dynamicDimSize = 3;
@@ -52,7 +54,7 @@ constexpr const char *kUsage =
     "usage: hone-run [--interp] DIR...\n"
     "       hone-run MODEL.onnx [--interp] --input NAME=X.npy ... [--expect Y.npy ...]\n"
     "                [--rtol R] [--atol A] [--tol T] [--threads N] [--bench N] [--json]\n"
-    "                [--print-outputs] [--force-dynamic]\n"
+    "                [--print-outputs] [--force-dynamic] [--input-shape NAME:DIMS ...]\n"
     "       hone-run MODULE.mlir --interp --random-inputs SEED [--dynamic-dim-size N]\n"
     "                [--compare-with OTHER.mlir|OTHER.onnx]\n";
 
@@ -101,6 +103,7 @@ bool parseCommandLine(int argc, char **argv) {
     else if (arg == "--force-dynamic") options.forceDynamic = true;
     else if (arg == "--print-outputs") options.printOutputs = true;
     else if (arg == "--input") { std::string v; ok = next(v); options.inputFiles.push_back(v); }
+    else if (arg == "--input-shape") { std::string v; ok = next(v); options.inputShapes.push_back(v); }
     else if (arg == "--expect") { std::string v; ok = next(v); options.expectFiles.push_back(v); }
     else if (arg == "--rtol") ok = number(options.rtol);
     else if (arg == "--atol") ok = number(options.atol);
@@ -173,6 +176,13 @@ bool loadModel(MLIRContext &context, const std::string &path, LoadedModel &model
   }
   hone::ImportOptions importOptions;
   importOptions.forceDynamicInputs = options.forceDynamic;
+  for (const std::string &spec : options.inputShapes) {
+    std::string error;
+    if (!hone::parseInputShapeOverride(spec, importOptions.inputShapes, error)) {
+      llvm::errs() << "hone-run: --input-shape: " << error << "\n";
+      return false;
+    }
+  }
   model.module = hone::importOnnxModel(&context, path, importOptions);
   if (!model.module)
     return false;

@@ -151,6 +151,28 @@ const char *const kCases[] = {
     "  %ax = hone.constant dense<[0, 1]> : tensor<2xi64>\n  %sp = hone.constant dense<[2, -2]> : tensor<2xi64>\n"
     "  %y = hone.slice %x, %st, %en, %ax, %sp : (tensor<4x10xf32>, tensor<2xi64>, tensor<2xi64>, tensor<2xi64>,"
     " tensor<2xi64>) -> tensor<2x4xf32>\n  return %y : tensor<2x4xf32>\n}",
+    // Multi-result kernels: every returned result is compared.
+    "func.func @main(%x: tensor<2x6xf32>) -> (tensor<2x2xf32>, tensor<2x4xf32>) {\n"
+    "  %p = hone.constant dense<[2, 4]> : tensor<2xi64>\n"
+    "  %s:2 = hone.split %x, %p {axis = 1 : i64} : (tensor<2x6xf32>, tensor<2xi64>) -> (tensor<2x2xf32>, tensor<2x4xf32>)\n"
+    "  return %s#0, %s#1 : tensor<2x2xf32>, tensor<2x4xf32>\n}",
+    "func.func @main(%x: tensor<3x4xf32>, %g: tensor<4xf32>) -> (tensor<3x4xf32>, tensor<3x1xf32>, tensor<3x1xf32>) {\n"
+    "  %n = hone.none\n"
+    "  %y:3 = hone.layer_normalization %x, %g, %n {axis = 1 : i64}"
+    " : (tensor<3x4xf32>, tensor<4xf32>, none) -> (tensor<3x4xf32>, tensor<3x1xf32>, tensor<3x1xf32>)\n"
+    "  return %y#0, %y#1, %y#2 : tensor<3x4xf32>, tensor<3x1xf32>, tensor<3x1xf32>\n}",
+    // Scatter with an add reduction: repeated indices accumulate in order.
+    "func.func @main(%d: tensor<3x3xf32>, %u: tensor<2x3xf32>) -> tensor<3x3xf32> {\n"
+    "  %i = hone.constant dense<[[1, 0, 2], [1, 2, 0]]> : tensor<2x3xi64>\n"
+    "  %y = hone.scatter_elements %d, %i, %u {axis = 0 : i64, reduction = \"add\"}"
+    " : (tensor<3x3xf32>, tensor<2x3xi64>, tensor<2x3xf32>) -> tensor<3x3xf32>\n"
+    "  return %y : tensor<3x3xf32>\n}",
+    // ConvTranspose with stride 2 and pads.
+    "func.func @main(%x: tensor<1x2x3x3xf32>, %w: tensor<2x3x3x3xf32>) -> tensor<1x3x5x5xf32> {\n"
+    "  %n = hone.none\n"
+    "  %y = hone.conv_transpose %x, %w, %n {strides = [2, 2], pads = [1, 1, 1, 1]}"
+    " : (tensor<1x2x3x3xf32>, tensor<2x3x3x3xf32>, none) -> tensor<1x3x5x5xf32>\n"
+    "  return %y : tensor<1x3x5x5xf32>\n}",
 };
 
 /// Seeded inputs: floats in [-3, 3), integers in [-9, 9] without zero (so
