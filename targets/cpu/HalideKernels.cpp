@@ -234,6 +234,8 @@ Halide::Type mlir::hone::cpu::halideTypeOf(Type type) {
     return Halide::Float(64);
   if (type.isF16())
     return Halide::Float(16);
+  if (type.isBF16())
+    return Halide::BFloat(16);
   if (auto integer = dyn_cast<IntegerType>(type)) {
     unsigned width = integer.getWidth();
     if (width == 1)

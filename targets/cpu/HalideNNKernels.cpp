@@ -102,28 +102,75 @@ FailureOr<Halide::Func> buildSoftmax(const KernelRequest &request, bool logarith
   return softmax;
 }
 
+/// BatchNormalization: per channel, (x - mean) / sqrt(var + epsilon) *
+/// scale + B. In training mode the mean and (population) variance are the
+/// batch's, over N and the spatial dims, and results 1 and 2 are the
+/// running averages: input * momentum + batch * (1 - momentum); otherwise
+/// they are the inputs' statistics passed through.
 FailureOr<Halide::Func> buildBatchNorm(const KernelRequest &request) {
   for (size_t i = 0; i < 5; ++i)
     if (!request.operand(i))
       return request.fail("missing input");
-  if (getIntAttr(request.op, "training_mode", 0))
-    return request.fail("training mode is not supported on CPU");
-  for (unsigned i = 1; i < request.op->getNumResults(); ++i)
-    if (!request.op->getResult(i).use_empty())
-      return request.fail("the running statistics outputs are not supported on CPU");
-  double epsilon = 1e-5;
+  double epsilon = 1e-5, momentum = 0.9;
   if (auto attr = request.op->getAttrOfType<FloatAttr>("epsilon"))
     epsilon = attr.getValueAsDouble();
+  if (auto attr = request.op->getAttrOfType<FloatAttr>("momentum"))
+    momentum = attr.getValueAsDouble();
+  bool training = getIntAttr(request.op, "training_mode", 0) != 0;
+  const HalideValue &x = *request.operand(0);
   int64_t rank = request.result.getRank();
-  if (rank < 2)
-    return request.fail("expected rank >= 2");
+  if (rank < 2 || (training && !x.type.hasStaticShape()))
+    return request.fail("expected rank >= 2 (and a static shape in training mode)");
   std::vector<Halide::Var> vars = tensorVars(rank);
   Halide::Expr c = vars[1];
-  Halide::Type type = halideTypeOf(request.operand(0)->type.getElementType());
+  Halide::Type type = halideTypeOf(x.type.getElementType());
   Halide::Expr scale = request.operand(1)->func(c), bias = request.operand(2)->func(c);
   Halide::Expr mean = request.operand(3)->func(c), var = request.operand(4)->func(c);
+  Halide::Func batchMean("bn_batch_mean"), batchVar("bn_batch_var");
+  if (training) {
+    // Every dim but the channel's is reduced.
+    Halide::Region region;
+    int64_t count = 1;
+    for (int64_t d = rank - 1; d >= 0; --d)
+      if (d != 1) {
+        region.push_back({0, static_cast<int>(x.type.getDimSize(d))});
+        count *= x.type.getDimSize(d);
+      }
+    Halide::RDom r(region);
+    std::vector<Halide::Expr> at;
+    int next = static_cast<int>(region.size()) - 1;
+    for (int64_t d = 0; d < rank; ++d)
+      at.push_back(d == 1 ? Halide::Expr(c) : Halide::Expr(r[next--]));
+    Halide::Expr read = x.func(std::vector<Halide::Expr>(at.rbegin(), at.rend()));
+    Halide::Expr n = Halide::cast(type, Halide::Expr(static_cast<double>(std::max<int64_t>(count, 1))));
+    batchMean(c) = Halide::sum(read) / n;
+    Halide::Expr centered = read - batchMean(c);
+    batchVar(c) = Halide::sum(centered * centered) / n;
+    Halide::Expr m = Halide::cast(type, Halide::Expr(momentum)), rest = Halide::cast(type, Halide::Expr(1 - momentum));
+    Halide::Var k("k");
+    if (request.op->getNumResults() > 1 && request.resultType(1)) {
+      Halide::Func running("bn_running_mean");
+      running(k) = request.operand(3)->func(k) * m + batchMean(k) * rest;
+      request.defineResult(1, running);
+    }
+    if (request.op->getNumResults() > 2 && request.resultType(2)) {
+      Halide::Func running("bn_running_var");
+      running(k) = request.operand(4)->func(k) * m + batchVar(k) * rest;
+      request.defineResult(2, running);
+    }
+    mean = batchMean(c);
+    var = batchVar(c);
+  } else {
+    Halide::Var k("k");
+    for (unsigned i = 1; i < std::min(3u, request.op->getNumResults()); ++i)
+      if (request.resultType(i)) {
+        Halide::Func passed(i == 1 ? "bn_mean" : "bn_var");
+        passed(k) = request.operand(2 + i)->func(k);
+        request.defineResult(i, passed);
+      }
+  }
   Halide::Func norm("batch_norm");
-  norm(halideArgs(vars)) = (request.operand(0)->func(halideArgs(vars)) - mean) * scale /
+  norm(halideArgs(vars)) = (x.func(halideArgs(vars)) - mean) * scale /
                                Halide::sqrt(var + Halide::cast(type, Halide::Expr(epsilon))) +
                            bias;
   return norm;

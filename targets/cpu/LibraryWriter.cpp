@@ -129,7 +129,8 @@ public:
 /// Halide's type code and bits of an element type (bools are uint8).
 std::pair<int, int> halideTypeCode(Type element) {
   Halide::Type type = halideTypeOf(element);
-  int code = type.is_float() ? 2 : type.is_uint() ? 1 : 0;
+  // halide_type_code_t: int 0, uint 1, float 2, handle 3, bfloat 4.
+  int code = type.is_bfloat() ? 4 : type.is_float() ? 2 : type.is_uint() ? 1 : 0;
   return {code, type.bits()};
 }
 
