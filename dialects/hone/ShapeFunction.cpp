@@ -101,3 +101,43 @@ LogicalResult mlir::hone::verifyResultShapes(Operation *op) {
   }
   return success();
 }
+
+Type mlir::hone::refinedType(Type declared, const InferredShape &inferred) {
+  auto shaped = dyn_cast<TensorType>(declared);
+  if (!shaped || !inferred.ranked)
+    return nullptr;
+  if (!shaped.hasRank())
+    return RankedTensorType::get(inferred.dims, shaped.getElementType());
+  if (shaped.getRank() != static_cast<int64_t>(inferred.dims.size()))
+    return nullptr;
+  SmallVector<int64_t> dims(shaped.getShape());
+  bool changed = false;
+  for (size_t d = 0; d < dims.size(); ++d) {
+    if (ShapedType::isDynamic(dims[d]) && !ShapedType::isDynamic(inferred.dims[d])) {
+      dims[d] = inferred.dims[d];
+      changed = true;
+    } else if (!ShapedType::isDynamic(dims[d]) && !ShapedType::isDynamic(inferred.dims[d]) &&
+               dims[d] != inferred.dims[d]) {
+      return nullptr;
+    }
+  }
+  return changed ? RankedTensorType::get(dims, shaped.getElementType()) : nullptr;
+}
+
+bool mlir::hone::refineResultTypes(Operation *op) {
+  if (!isa<ShapeFunctionOpInterface>(op))
+    return false;
+  SmallVector<InferredShape> shapes;
+  // An ill-formed op fails its shape function with an error; the verifier
+  // reports the same later, so stay quiet here.
+  ScopedDiagnosticHandler quiet(op->getContext(), [](Diagnostic &) { return success(); });
+  if (failed(inferShapes(op, shapes)))
+    return false;
+  bool changed = false;
+  for (auto [result, shape] : llvm::zip(op->getResults(), shapes))
+    if (Type type = refinedType(result.getType(), shape)) {
+      result.setType(type);
+      changed = true;
+    }
+  return changed;
+}

@@ -82,6 +82,15 @@ class ValueFromShapes : public OpTrait::TraitBase<ConcreteType, ValueFromShapes>
 /// or unranked results.
 LogicalResult inferShapes(Operation *op, SmallVectorImpl<InferredShape> &results);
 
+/// The more precise of `declared` and `inferred` (every static dim either
+/// gives), or null when neither adds anything or they disagree.
+Type refinedType(Type declared, const InferredShape &inferred);
+
+/// Refines `op`'s result types with its shape function (quietly: an
+/// ill-formed op is left for the verifier to report); true when a type
+/// changed.
+bool refineResultTypes(Operation *op);
+
 /// Checks the result types `op` declares against its shape function: ranks
 /// and static dims must agree. Part of every hone op's verifier.
 LogicalResult verifyResultShapes(Operation *op);

@@ -97,9 +97,18 @@ void FoldConstantsPass::runOnOperation() {
   SmallVector<Operation *> ops;
   getOperation().walk([&](Operation *op) { ops.push_back(op); });
   // Program order: an op's folded operands are constants by the time it is
-  // visited.
-  for (Operation *op : ops)
+  // visited, and its result types are refined from them first (the op's
+  // shape function), so a whole Shape -> Gather -> Concat -> Reshape chain,
+  // and every chain after it, folds in one pass.
+  for (Operation *op : ops) {
+    refineResultTypes(op);
     tryFold(op);
+  }
+  // Returned values may have been refined: the signature follows them.
+  func::FuncOp func = getOperation();
+  if (!func.getBody().empty())
+    func.setType(FunctionType::get(&getContext(), func.getArgumentTypes(),
+                                   func.getBody().back().getTerminator()->getOperandTypes()));
 }
 
 } // namespace
