@@ -274,7 +274,18 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
   Type i8 = b.getI8Type(), i16 = b.getI16Type(), i32 = b.getI32Type(), i64 = b.getI64Type();
 
   std::string weightsSymbol = options.name + "_weights";
-  if (!weights.empty()) {
+  bool embedWeights = options.weightsFile.empty();
+  if (!embedWeights) {
+    std::error_code ec;
+    llvm::raw_fd_ostream file(options.weightsFile, ec, llvm::sys::fs::OF_None);
+    if (ec)
+      return main.emitError() << "cannot write " << options.weightsFile << ": " << ec.message(), failure();
+    file.write(weights.data(), weights.size());
+    file.close();
+    if (file.has_error())
+      return main.emitError() << "cannot write " << options.weightsFile, failure();
+  }
+  if (embedWeights && !weights.empty()) {
     auto type = RankedTensorType::get({static_cast<int64_t>(weights.size())}, i8);
     d.addGlobal(weightsSymbol, LLVM::LLVMArrayType::get(i8, weights.size()),
                 DenseElementsAttr::getFromRawBuffer(type, ArrayRef<char>(weights.data(), weights.size())),
@@ -469,7 +480,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     set(constantInt(b, loc, i32, static_cast<int64_t>(outputInfos.size())), 4);
     set(b.create<LLVM::AddressOfOp>(loc, d.ptr, options.name + "_outputs"), 5);
     set(b.create<LLVM::AddressOfOp>(loc, d.ptr, options.name + "_arena_bytes"), 6);
-    set(weights.empty() ? Value(b.create<LLVM::ZeroOp>(loc, d.ptr))
+    set(weights.empty() || !embedWeights ? Value(b.create<LLVM::ZeroOp>(loc, d.ptr))
                         : Value(b.create<LLVM::AddressOfOp>(loc, d.ptr, weightsSymbol)),
         7);
     set(constantInt(b, loc, i64, static_cast<int64_t>(weights.size())), 8);

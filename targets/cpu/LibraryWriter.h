@@ -26,6 +26,10 @@ struct LibraryOptions {
   std::string workDir;
   /// The `--target` name (targets/cpu/CpuTargets.h).
   std::string target = "host";
+  /// Empty: the weights are embedded as read-only data (--weights=embed).
+  /// Otherwise they are written to this file (--weights=file), which the
+  /// app passes to hone_model_create and the runtime maps.
+  std::string weightsFile;
 };
 
 /// Writes the objects of `main` (static shapes, memory planned) into

@@ -45,6 +45,9 @@ llvm::cl::opt<std::string> outputPrefix("o", llvm::cl::value_desc("PREFIX"),
 llvm::cl::opt<std::string> libraryName("name", llvm::cl::value_desc("N"),
                                        llvm::cl::desc("C identifier of the model (N_descriptor); "
                                                       "default: from PREFIX"));
+llvm::cl::opt<std::string> weightsMode("weights", llvm::cl::init("embed"),
+                                       llvm::cl::desc("embed (read-only data in the library) or "
+                                                      "file (PREFIX.weights, mapped at create)"));
 llvm::cl::opt<std::string> targetName("target", llvm::cl::init("host"),
                                       llvm::cl::desc("host, x86_64-linux, arm64-linux, arm64-android or arm64-ios"));
 llvm::cl::opt<bool> forceDynamic("force-dynamic",
@@ -109,6 +112,8 @@ int writeModelLibrary(ModuleOp module, bool shared) {
   }
   options.workDir = work.str().str();
   options.target = targetName;
+  if (weightsMode == "file")
+    options.weightsFile = prefix + ".weights";
   FailureOr<std::vector<std::string>> objects = cpu::writeObjects(main, options);
   std::string error;
   int status = 0;
@@ -144,6 +149,10 @@ static int honecMain(int argc, char **argv) {
   FailureOr<cpu::CpuTarget> target = cpu::resolveCpuTarget(targetName, targetError);
   if (failed(target)) {
     llvm::errs() << "honec: --target: " << targetError << "\n";
+    return 2;
+  }
+  if (weightsMode != "embed" && weightsMode != "file") {
+    llvm::errs() << "honec: --weights=" << weightsMode << ": expected embed or file\n";
     return 2;
   }
   if (emit == "shared" && !target->runsHere) {

@@ -2,7 +2,8 @@
  *
  * What the README shows an app doing: link tiny_cnn.a (from honec) and the
  * runtime, create the model, reject bad inputs with status codes, run, read
- * the output. Reads the 64 input floats from argv[1], prints the outputs.
+ * the output. Reads the 64 input floats from argv[1], prints the outputs;
+ * argv[2] names the weights file of a --weights=file library.
  *
  *===----------------------------------------------------------------------===*/
 #include "tiny_cnn.h"
@@ -26,8 +27,15 @@ int main(int argc, char **argv) {
   }
   fclose(file);
 
+  /* argv[2]: the weights file of a library compiled with --weights=file;
+   * such a library refuses to start without it. */
+  hone_options_t options = hone_options_default();
+  options.weights_path = argc > 2 ? argv[2] : NULL;
   hone_model_t *model = NULL;
-  if (expect(hone_model_create(tiny_cnn_descriptor(), NULL, &model), HONE_OK, "create"))
+  if (options.weights_path &&
+      expect(hone_model_create(tiny_cnn_descriptor(), NULL, &model), HONE_ERROR_IO, "no weights file"))
+    return 1;
+  if (expect(hone_model_create(tiny_cnn_descriptor(), &options, &model), HONE_OK, "create"))
     return 1;
   int64_t dims[4] = {1, 1, 8, 8};
   hone_tensor_t input = {HONE_DTYPE_FLOAT32, 4, dims, pixels};
