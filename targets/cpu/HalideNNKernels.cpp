@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "targets/cpu/HalideKernels.h"
+#include "targets/cpu/Schedules.h"
 
 #include "dialects/hone/ops/OpAttributes.h"
 
@@ -41,9 +42,10 @@ FailureOr<Halide::Func> buildMatMul(const KernelRequest &request) {
     }
     return v.func(args);
   };
-  Halide::Func matmul("matmul");
-  matmul(halideArgs(vars)) = Halide::sum(read(*a, vars[rank - 2], r.x) * read(*b, r.x, vars[rank - 1]));
-  return matmul;
+  Halide::Type type = halideTypeOf(request.result.getElementType());
+  return scheduledContraction("matmul", std::vector<Halide::Var>(vars.rbegin(), vars.rend()),
+                              Halide::cast(type, 0), r,
+                              read(*a, vars[rank - 2], r.x) * read(*b, r.x, vars[rank - 1]));
 }
 
 FailureOr<Halide::Func> buildGemm(const KernelRequest &request) {
@@ -64,14 +66,13 @@ FailureOr<Halide::Func> buildGemm(const KernelRequest &request) {
   Halide::Expr av = transA ? a->func(i, r.x) : a->func(r.x, i);
   Halide::Expr bv = transB ? b->func(r.x, j) : b->func(j, r.x);
   Halide::Type type = halideTypeOf(a->type.getElementType());
-  Halide::Expr value = Halide::cast(type, Halide::Expr(alpha)) * Halide::sum(av * bv);
+  // alpha * A * B + beta * C: the accumulator starts at beta * C.
+  Halide::Expr init = Halide::cast(type, 0);
   if (c) {
     std::vector<Halide::Var> vars{i, j};
-    value = value + Halide::cast(type, Halide::Expr(beta)) * broadcastRead(*c, vars, request.result);
+    init = Halide::cast(type, Halide::Expr(beta)) * broadcastRead(*c, vars, request.result);
   }
-  Halide::Func gemm("gemm");
-  gemm(j, i) = value;
-  return gemm;
+  return scheduledContraction("gemm", {j, i}, init, r, Halide::cast(type, Halide::Expr(alpha)) * av * bv);
 }
 
 /// Softmax and LogSoftmax along one axis: max, then the sum of exponentials.
@@ -99,6 +100,8 @@ FailureOr<Halide::Func> buildSoftmax(const KernelRequest &request, bool logarith
   Halide::Expr shifted = x->func(halideArgs(vars)) - rowMax(along(0));
   softmax(halideArgs(vars)) =
       logarithm ? shifted - Halide::log(rowSum(along(0))) : Halide::exp(shifted) / rowSum(along(0));
+  computeOnce(rowMax);
+  computeOnce(rowSum);
   return softmax;
 }
 
@@ -223,6 +226,8 @@ FailureOr<Halide::Func> buildLayerNorm(const KernelRequest &request) {
   if (bias)
     value = value + broadcastRead(*bias, normVars, normType);
   norm(halideArgs(vars)) = value;
+  computeOnce(mean);
+  computeOnce(variance);
   // Mean and InvStdDev have the input's rank with 1 for every normalized dim;
   // the statistics above ignore those coordinates.
   auto statistic = [&](unsigned i, Halide::Expr e, const char *name) {

@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "targets/cpu/HalideKernels.h"
+#include "targets/cpu/Schedules.h"
 
 #include "dialects/hone/ops/OpAttributes.h"
 
@@ -113,10 +114,10 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
                  r[1 + i] * asInt(window->dilations[i]));
     weight.push_back(r[1 + i]);
   }
-  Halide::Expr acc = Halide::sum(w->func(reversed(weight)) * padded(reversed(in)));
-  Halide::Func conv("conv");
-  conv(halideArgs(vars)) = b ? acc + b->func(oc) : acc;
-  return conv;
+  Halide::Type type = halideTypeOf(x->type.getElementType());
+  return scheduledContraction("conv", std::vector<Halide::Var>(vars.rbegin(), vars.rend()),
+                              b ? b->func(oc) : Halide::cast(type, 0), r,
+                              w->func(reversed(weight)) * padded(reversed(in)));
 }
 
 /// ConvTranspose as a gather: output o along a dim receives input i at tap
