@@ -21,16 +21,6 @@ using namespace mlir::hone::cpu;
 
 namespace {
 
-int asInt(int64_t v) { return static_cast<int>(v); }
-
-std::vector<Halide::Expr> reversed(const std::vector<Halide::Expr> &tensorOrder) {
-  return std::vector<Halide::Expr>(tensorOrder.rbegin(), tensorOrder.rend());
-}
-
-std::vector<Halide::Expr> exprs(ArrayRef<Halide::Var> vars) {
-  return std::vector<Halide::Expr>(vars.begin(), vars.end());
-}
-
 /// An index read from a tensor, wrapped and clamped into [0, size).
 Halide::Expr resolvedIndex(Halide::Expr index, int64_t size) {
   Halide::Expr i = Halide::cast(Halide::Int(32), index);
@@ -49,10 +39,10 @@ FailureOr<Halide::Func> buildGatherElements(const KernelRequest &request) {
   if (axis < 0 || axis >= rank || indices->type.getRank() != rank || !data->type.hasStaticShape())
     return request.fail("expected indices of data's rank, a valid axis and static shapes");
   std::vector<Halide::Var> vars = tensorVars(rank);
-  std::vector<Halide::Expr> at = exprs(vars);
+  std::vector<Halide::Expr> at = coordinates(vars);
   at[axis] = resolvedIndex(indices->func(halideArgs(vars)), data->type.getDimSize(axis));
   Halide::Func gather("gather_elements");
-  gather(halideArgs(vars)) = data->func(reversed(at));
+  gather(halideArgs(vars)) = data->func(halideArgs(at));
   return gather;
 }
 
@@ -75,12 +65,12 @@ FailureOr<Halide::Func> buildGatherND(const KernelRequest &request) {
   for (int64_t j = 0; j < depth; ++j) {
     std::vector<Halide::Expr> row(vars.begin(), vars.begin() + indexRank - 1);
     row.push_back(asInt(j));
-    at.push_back(resolvedIndex(indices->func(reversed(row)), data->type.getDimSize(batchDims + j)));
+    at.push_back(resolvedIndex(indices->func(halideArgs(row)), data->type.getDimSize(batchDims + j)));
   }
   for (int64_t d = batchDims + depth; d < dataRank; ++d)
     at.push_back(vars[indexRank - 1 + d - batchDims - depth]);
   Halide::Func gather("gather_nd");
-  gather(halideArgs(vars)) = data->func(reversed(at));
+  gather(halideArgs(vars)) = data->func(halideArgs(at));
   return gather;
 }
 
@@ -133,11 +123,11 @@ FailureOr<Halide::Func> buildScatterElements(const KernelRequest &request) {
   for (int64_t d = 0; d < rank; ++d)
     position.push_back(r[asInt(rank - 1 - d)]);
   std::vector<Halide::Expr> target = position;
-  target[axis] = resolvedIndex(indices->func(reversed(position)), data->type.getDimSize(axis));
+  target[axis] = resolvedIndex(indices->func(halideArgs(position)), data->type.getDimSize(axis));
   for (int64_t d = 0; d < rank; ++d)
     if (d != axis)
       target[d] = Halide::clamp(target[d], 0, asInt(data->type.getDimSize(d) - 1));
-  scatter(reversed(target)) = (*combine)(scatter(reversed(target)), updates->func(reversed(position)));
+  scatter(halideArgs(target)) = (*combine)(scatter(halideArgs(target)), updates->func(halideArgs(position)));
   return scatter;
 }
 
@@ -177,12 +167,12 @@ FailureOr<Halide::Func> buildScatterND(const KernelRequest &request) {
   for (int64_t j = 0; j < depth; ++j) {
     std::vector<Halide::Expr> at = row;
     at.push_back(asInt(j));
-    target.push_back(resolvedIndex(indices->func(reversed(at)), data->type.getDimSize(j)));
+    target.push_back(resolvedIndex(indices->func(halideArgs(at)), data->type.getDimSize(j)));
   }
   target.insert(target.end(), slice.begin(), slice.end());
   std::vector<Halide::Expr> source = row;
   source.insert(source.end(), slice.begin(), slice.end());
-  scatter(reversed(target)) = (*combine)(scatter(reversed(target)), updates->func(reversed(source)));
+  scatter(halideArgs(target)) = (*combine)(scatter(halideArgs(target)), updates->func(halideArgs(source)));
   return scatter;
 }
 
@@ -268,11 +258,11 @@ FailureOr<Halide::Func> buildReverseSequence(const KernelRequest &request) {
   std::vector<Halide::Var> vars = tensorVars(rank);
   int64_t steps = x->type.getDimSize(timeAxis);
   Halide::Expr length = Halide::clamp(Halide::cast(Halide::Int(32), lengths->func(vars[batchAxis])), 0, asInt(steps));
-  std::vector<Halide::Expr> at = exprs(vars);
+  std::vector<Halide::Expr> at = coordinates(vars);
   at[timeAxis] = Halide::clamp(Halide::select(vars[timeAxis] < length, length - 1 - vars[timeAxis], vars[timeAxis]),
                                0, asInt(steps - 1));
   Halide::Func reverse("reverse_sequence");
-  reverse(halideArgs(vars)) = x->func(reversed(at));
+  reverse(halideArgs(vars)) = x->func(halideArgs(at));
   return reverse;
 }
 
@@ -299,7 +289,7 @@ FailureOr<Halide::Func> buildMaxUnpool(const KernelRequest &request) {
   std::vector<Halide::Expr> position;
   for (int64_t d = 0; d < rank; ++d)
     position.push_back(r[asInt(rank - 1 - d)]);
-  Halide::Expr flat = Halide::clamp(Halide::cast(Halide::Int(64), indices->func(reversed(position))),
+  Halide::Expr flat = Halide::clamp(Halide::cast(Halide::Int(64), indices->func(halideArgs(position))),
                                     Halide::Expr(int64_t(0)), Halide::Expr(request.result.getNumElements() - 1));
   std::vector<Halide::Expr> target(rank);
   for (int64_t d = rank - 1; d >= 0; --d) {
@@ -307,7 +297,7 @@ FailureOr<Halide::Func> buildMaxUnpool(const KernelRequest &request) {
     target[d] = Halide::cast(Halide::Int(32), flat % size);
     flat = flat / size;
   }
-  unpool(reversed(target)) = x->func(reversed(position));
+  unpool(halideArgs(target)) = x->func(halideArgs(position));
   return unpool;
 }
 

@@ -105,6 +105,21 @@ Halide::Expr broadcastRead(const HalideValue &value, ArrayRef<Halide::Var> vars,
 std::vector<Halide::Var> tensorVars(int64_t rank);
 /// Halide argument order (innermost first) of tensor-order `vars`.
 std::vector<Halide::Expr> halideArgs(ArrayRef<Halide::Var> vars);
+/// Halide argument order of tensor-order coordinates.
+inline std::vector<Halide::Expr> halideArgs(const std::vector<Halide::Expr> &tensorOrder) {
+  return std::vector<Halide::Expr>(tensorOrder.rbegin(), tensorOrder.rend());
+}
+/// Tensor-order coordinates from `vars` (to replace some of them).
+inline std::vector<Halide::Expr> coordinates(ArrayRef<Halide::Var> vars) {
+  return std::vector<Halide::Expr>(vars.begin(), vars.end());
+}
+/// A static extent or index as a Halide int (tensors here stay below 2^31
+/// elements per dim).
+inline int asInt(int64_t v) { return static_cast<int>(v); }
+/// The Halide element type of `value`.
+inline Halide::Type elementTypeOf(const HalideValue &value) {
+  return halideTypeOf(value.type.getElementType());
+}
 
 } // namespace mlir::hone::cpu
 

@@ -20,12 +20,6 @@ using namespace mlir::hone::cpu;
 
 namespace {
 
-int asInt(int64_t v) { return static_cast<int>(v); }
-
-std::vector<Halide::Expr> reversed(const std::vector<Halide::Expr> &tensorOrder) {
-  return std::vector<Halide::Expr>(tensorOrder.rbegin(), tensorOrder.rend());
-}
-
 /// The loss of `logProb` ([N, C, d...], static `shape`) against `target`
 /// ([N, d...]) with optional class `weight`, reduced as the op says.
 FailureOr<Halide::Func> negativeLogLikelihood(const KernelRequest &request, Halide::Func logProb,
@@ -55,7 +49,7 @@ FailureOr<Halide::Func> negativeLogLikelihood(const KernelRequest &request, Hali
   Halide::Expr zero = Halide::cast(type, 0);
   Halide::Func sampleWeight("nll_weight"), sampleLoss("nll_sample");
   sampleWeight(halideArgs(vars)) = Halide::select(ignored, zero, w);
-  sampleLoss(halideArgs(vars)) = Halide::select(ignored, zero, -logProb(reversed(at)) * w);
+  sampleLoss(halideArgs(vars)) = Halide::select(ignored, zero, -logProb(halideArgs(at)) * w);
   if (reduction == "none")
     return sampleLoss;
 
@@ -100,10 +94,10 @@ FailureOr<Halide::Func> buildSoftmaxCrossEntropyLoss(const KernelRequest &reques
   Halide::Func peak("sce_max"), total("sce_sum"), logProb("sce_log_prob");
   std::vector<Halide::Expr> reduced(vars.begin(), vars.end());
   reduced[1] = 0;
-  peak(halideArgs(vars)) = Halide::maximum(scores->func(reversed(across)));
-  total(halideArgs(vars)) = Halide::sum(Halide::exp(scores->func(reversed(across)) - peak(reversed(reduced))));
+  peak(halideArgs(vars)) = Halide::maximum(scores->func(halideArgs(across)));
+  total(halideArgs(vars)) = Halide::sum(Halide::exp(scores->func(halideArgs(across)) - peak(halideArgs(reduced))));
   logProb(halideArgs(vars)) =
-      scores->func(halideArgs(vars)) - peak(reversed(reduced)) - Halide::log(total(reversed(reduced)));
+      scores->func(halideArgs(vars)) - peak(halideArgs(reduced)) - Halide::log(total(halideArgs(reduced)));
   if (request.op->getNumResults() > 1 && request.resultType(1)) {
     Halide::Func logProbOut("sce_log_prob_out");
     logProbOut(halideArgs(vars)) = logProb(halideArgs(vars));

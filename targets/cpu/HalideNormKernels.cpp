@@ -18,12 +18,6 @@ using namespace mlir::hone::cpu;
 
 namespace {
 
-int asInt(int64_t v) { return static_cast<int>(v); }
-
-std::vector<Halide::Expr> reversed(const std::vector<Halide::Expr> &tensorOrder) {
-  return std::vector<Halide::Expr>(tensorOrder.rbegin(), tensorOrder.rend());
-}
-
 /// Sums of a function of `x` over the dims marked in `reduced`, indexed by
 /// the other coordinates (reduced coordinates are ignored).
 struct GroupReduction {
@@ -55,7 +49,7 @@ struct GroupReduction {
     int next = 0;
     for (size_t d = 0; d < reduced.size(); ++d)
       at.push_back(reduced[d] ? Halide::Expr(r[next++]) : Halide::Expr(vars[d]));
-    result(halideArgs(vars)) = Halide::sum(f(x.func(reversed(at))));
+    result(halideArgs(vars)) = Halide::sum(f(x.func(halideArgs(at))));
     return result;
   }
 };
@@ -86,8 +80,8 @@ FailureOr<Halide::Func> buildInstanceNorm(const KernelRequest &request) {
   std::vector<Halide::Expr> at(vars.begin(), vars.end());
   for (int64_t d = 2; d < rank; ++d)
     at[d] = 0;
-  Halide::Expr mu = mean(reversed(at)) / n;
-  Halide::Expr variance = Halide::max(square(reversed(at)) / n - mu * mu, typed(type, 0));
+  Halide::Expr mu = mean(halideArgs(at)) / n;
+  Halide::Expr variance = Halide::max(square(halideArgs(at)) / n - mu * mu, typed(type, 0));
   double epsilon = floatAttr(request.op, "epsilon", 1e-5);
   Halide::Func norm("instance_norm");
   norm(halideArgs(vars)) = (x->func(halideArgs(vars)) - mu) / Halide::sqrt(variance + typed(type, epsilon)) *
@@ -119,8 +113,8 @@ FailureOr<Halide::Func> buildMeanVarianceNorm(const KernelRequest &request) {
   for (int64_t d = 0; d < rank; ++d)
     if (reduced[d])
       at[d] = 0;
-  Halide::Expr mu = sum(reversed(at)) / n;
-  Halide::Expr variance = Halide::max(square(reversed(at)) / n - mu * mu, typed(type, 0));
+  Halide::Expr mu = sum(halideArgs(at)) / n;
+  Halide::Expr variance = Halide::max(square(halideArgs(at)) / n - mu * mu, typed(type, 0));
   Halide::Func norm("mean_variance_norm");
   norm(halideArgs(vars)) = (x->func(halideArgs(vars)) - mu) / (Halide::sqrt(variance) + typed(type, 1e-9));
   return norm;
@@ -145,7 +139,7 @@ FailureOr<Halide::Func> buildLpNorm(const KernelRequest &request) {
   std::vector<Halide::Expr> at(vars.begin(), vars.end());
   at[axis] = 0;
   Halide::Type type = halideTypeOf(x->type.getElementType());
-  Halide::Expr norm = Halide::cast(type, total(reversed(at)));
+  Halide::Expr norm = Halide::cast(type, total(halideArgs(at)));
   if (p == 2)
     norm = Halide::sqrt(norm);
   Halide::Func lp("lp_norm");
@@ -171,7 +165,7 @@ FailureOr<Halide::Func> buildLRN(const KernelRequest &request) {
   std::vector<Halide::Expr> at(vars.begin(), vars.end());
   at[1] = Halide::clamp(channel, 0, asInt(channels - 1));
   Halide::Type type = halideTypeOf(x->type.getElementType());
-  Halide::Expr v = x->func(reversed(at));
+  Halide::Expr v = x->func(halideArgs(at));
   Halide::Expr inside = channel >= 0 && channel < asInt(channels);
   Halide::Expr squares = Halide::sum(Halide::select(inside, v * v, typed(type, 0)));
   Halide::Func lrn("lrn");

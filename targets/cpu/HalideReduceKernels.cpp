@@ -18,16 +18,6 @@ using namespace mlir::hone::cpu;
 
 namespace {
 
-int asInt(int64_t v) { return static_cast<int>(v); }
-
-Halide::Type elementTypeOf(const HalideValue &value) {
-  return halideTypeOf(value.type.getElementType());
-}
-
-std::vector<Halide::Expr> reversed(const std::vector<Halide::Expr> &tensorOrder) {
-  return std::vector<Halide::Expr>(tensorOrder.rbegin(), tensorOrder.rend());
-}
-
 int64_t normalizedAxis(int64_t axis, int64_t rank) { return axis < 0 ? axis + rank : axis; }
 
 /// ArgMax/ArgMin along one (static) axis; ties take the first index, or the
@@ -53,7 +43,7 @@ FailureOr<Halide::Func> buildArgReduce(const KernelRequest &request, bool isMax)
     else
       args.push_back(vars[keepDims || d < axis ? d : d - 1]);
   }
-  Halide::Expr value = x->func(reversed(args));
+  Halide::Expr value = x->func(halideArgs(args));
   Halide::Tuple best = isMax ? Halide::argmax(value) : Halide::argmin(value);
   Halide::Expr index = best[0];
   if (last)
@@ -77,12 +67,12 @@ FailureOr<Halide::Func> buildHardmax(const KernelRequest &request) {
   std::vector<Halide::Expr> args(vars.begin(), vars.end());
   args[axis] = r.x;
   Halide::Func first("hardmax_index");
-  first(halideArgs(vars)) = Halide::argmax(x->func(reversed(args)))[0];
+  first(halideArgs(vars)) = Halide::argmax(x->func(halideArgs(args)))[0];
   std::vector<Halide::Expr> at(vars.begin(), vars.end());
   at[axis] = 0;
   Halide::Type type = elementTypeOf(*x);
   Halide::Func hardmax("hardmax");
-  hardmax(halideArgs(vars)) = Halide::select(vars[axis] == first(reversed(at)), Halide::cast(type, 1),
+  hardmax(halideArgs(vars)) = Halide::select(vars[axis] == first(halideArgs(at)), Halide::cast(type, 1),
                                              Halide::cast(type, 0));
   return hardmax;
 }
@@ -166,7 +156,7 @@ FailureOr<Halide::Func> buildReduce(const KernelRequest &request, Reduction kind
         args[d] = vars[out++];
       }
     }
-    return x->func(reversed(args));
+    return x->func(halideArgs(args));
   };
   Halide::RDom r(region);
   Halide::Expr read = readOver(r);
@@ -199,7 +189,7 @@ Halide::Func scanAlong(const HalideValue &x, int64_t axis, bool exclusive, bool 
   auto at = [&](Halide::Expr position) {
     std::vector<Halide::Expr> args(vars.begin(), vars.end());
     args[axis] = reverse ? size - 1 - position : position;
-    return x.func(reversed(args));
+    return x.func(halideArgs(args));
   };
   Halide::Func running("cumsum_running");
   running(halideArgs(vars)) = at(vars[axis]);
@@ -207,12 +197,12 @@ Halide::Func scanAlong(const HalideValue &x, int64_t axis, bool exclusive, bool 
   std::vector<Halide::Expr> here(vars.begin(), vars.end()), before(vars.begin(), vars.end());
   here[axis] = r.x;
   before[axis] = r.x - 1;
-  running(reversed(here)) = running(reversed(before)) + at(r.x);
+  running(halideArgs(here)) = running(halideArgs(before)) + at(r.x);
   // Back to tensor order; exclusive drops the element itself.
   Halide::Expr position = reverse ? size - 1 - vars[axis] : Halide::Expr(vars[axis]);
   std::vector<Halide::Expr> read(vars.begin(), vars.end());
   read[axis] = position;
-  Halide::Expr value = running(reversed(read));
+  Halide::Expr value = running(halideArgs(read));
   if (exclusive)
     value = value - at(position);
   Halide::Func scan("cumsum");

@@ -18,10 +18,6 @@ using namespace mlir::hone::cpu;
 
 namespace {
 
-Halide::Type elementTypeOf(const HalideValue &value) {
-  return halideTypeOf(value.type.getElementType());
-}
-
 /// Reads `value` at the row-major flat index `flat` (static shape).
 Halide::Expr readFlat(const HalideValue &value, Halide::Expr flat) {
   ArrayRef<int64_t> shape = value.type.getShape();

@@ -79,13 +79,6 @@ FailureOr<Window> resolveWindow(const KernelRequest &request, ShapedType input,
   return w;
 }
 
-/// Halide arguments (innermost first) for tensor-order coordinates.
-std::vector<Halide::Expr> reversed(const std::vector<Halide::Expr> &tensorOrder) {
-  return std::vector<Halide::Expr>(tensorOrder.rbegin(), tensorOrder.rend());
-}
-
-int asInt(int64_t v) { return static_cast<int>(v); }
-
 FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
   const HalideValue *x = request.operand(0), *w = request.operand(1), *b = request.operand(2);
   if (!x || !w)
@@ -117,7 +110,7 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
   Halide::Type type = halideTypeOf(x->type.getElementType());
   return scheduledContraction("conv", std::vector<Halide::Var>(vars.rbegin(), vars.rend()),
                               b ? b->func(oc) : Halide::cast(type, 0), r,
-                              w->func(reversed(weight)) * padded(reversed(in)));
+                              w->func(halideArgs(weight)) * padded(halideArgs(in)));
 }
 
 /// ConvTranspose as a gather: output o along a dim receives input i at tap
@@ -173,7 +166,7 @@ FailureOr<Halide::Func> buildConvTranspose(const KernelRequest &request) {
     weight.push_back(r[1 + i]);
   }
   Halide::Type type = halideTypeOf(x->type.getElementType());
-  Halide::Expr tap = Halide::select(valid, w->func(reversed(weight)) * padded(reversed(in)),
+  Halide::Expr tap = Halide::select(valid, w->func(halideArgs(weight)) * padded(halideArgs(in)),
                                     Halide::cast(type, 0));
   Halide::Expr acc = Halide::sum(tap);
   Halide::Func conv("conv_transpose");
@@ -231,7 +224,7 @@ FailureOr<Halide::Func> buildPool(const KernelRequest &request, PoolKind kind) {
   Halide::Func pool("pool");
   if (kind == PoolKind::Max) {
     Halide::Func padded = withBoundary(*x, type.min());
-    Halide::Expr tap = padded(reversed(taps->in));
+    Halide::Expr tap = padded(halideArgs(taps->in));
     pool(halideArgs(vars)) = Halide::maximum(tap);
     if (request.op->getNumResults() > 1 && request.resultType(1)) {
       // Indices: the first maximal tap's flat index into the input (row
@@ -262,7 +255,7 @@ FailureOr<Halide::Func> buildPool(const KernelRequest &request, PoolKind kind) {
     return pool;
   }
   Halide::Func padded = withBoundary(*x, Halide::cast(type, 0));
-  Halide::Expr tap = padded(reversed(taps->in));
+  Halide::Expr tap = padded(halideArgs(taps->in));
   if (kind == PoolKind::Lp) {
     double p = static_cast<double>(getIntAttr(request.op, "p", 2));
     pool(halideArgs(vars)) =
@@ -292,7 +285,7 @@ FailureOr<Halide::Func> buildGlobalPool(const KernelRequest &request, PoolKind k
   std::vector<Halide::Expr> in{vars[0], vars[1]};
   for (int64_t d = 2; d < rank; ++d)
     in.push_back(r[static_cast<int>(d - 2)]);
-  Halide::Expr tap = x->func(reversed(in));
+  Halide::Expr tap = x->func(halideArgs(in));
   Halide::Type type = halideTypeOf(x->type.getElementType());
   Halide::Func pool("global_pool");
   switch (kind) {
