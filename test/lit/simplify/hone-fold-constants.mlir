@@ -4,6 +4,11 @@
 // RUN: hone-opt %S/Inputs/shape-chain.mlir --hone-fold-constants --hone-infer-shapes --hone-fold-constants --hone-infer-shapes -o %t.chain.mlir
 // RUN: hone-run %S/Inputs/shape-chain.mlir --interp --random-inputs 5 --compare-with %t.chain.mlir | FileCheck %s --check-prefix=EVAL
 // RUN: FileCheck %s --check-prefix=CHAIN < %t.chain.mlir
+// One pass folds stacked chains: each op's types are refined before it is
+// tried, so the second chain sees the first one's static result.
+// RUN: hone-opt %S/Inputs/shape-chains-stacked.mlir --hone-fold-constants -o %t.stacked.mlir
+// RUN: hone-run %S/Inputs/shape-chains-stacked.mlir --interp --random-inputs 5 --compare-with %t.stacked.mlir | FileCheck %s --check-prefix=EVAL
+// RUN: FileCheck %s --check-prefix=STACKED < %t.stacked.mlir
 
 // Shape reads only the static type: it folds without the data.
 // CHECK-LABEL: func.func @shape_of_static
@@ -53,6 +58,15 @@ func.func @failing_fold() -> tensor<1xf32> {
   %g = hone.gather %data, %index : (tensor<2xf32>, tensor<1xi64>) -> tensor<1xf32>
   return %g : tensor<1xf32>
 }
+
+// STACKED-LABEL: func.func @main
+// STACKED-SAME: -> tensor<12x2xf32>
+// STACKED-NOT: hone.shape
+// STACKED-NOT: hone.gather
+// STACKED-NOT: hone.concat
+// STACKED: hone.reshape {{.*}} -> tensor<2x12xf32>
+// STACKED: hone.relu {{.*}} -> tensor<2x12xf32>
+// STACKED: hone.reshape {{.*}} -> tensor<12x2xf32>
 
 // CHAIN-LABEL: func.func @main
 // CHAIN-NOT: hone.shape
