@@ -79,17 +79,40 @@ FailureOr<Window> resolveWindow(const KernelRequest &request, ShapedType input,
   return w;
 }
 
-FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
-  const HalideValue *x = request.operand(0), *w = request.operand(1), *b = request.operand(2);
-  if (!x || !w)
-    return request.fail("missing input");
+/// The operands and window of a (transposed) convolution: X [N, C, spatial],
+/// W [., ., kernel...] and optional B, all of static shape.
+struct ConvOperands {
+  const HalideValue *x, *w, *b;
+  int64_t rank;
+  Window window;
+};
+
+FailureOr<ConvOperands> convOperands(const KernelRequest &request, bool transposed) {
+  const HalideValue *x = request.operand(0), *w = request.operand(1);
+  if (!x || !w) {
+    (void)request.fail("missing input");
+    return failure();
+  }
   int64_t rank = x->type.getRank();
   if (rank < 3 || w->type.getRank() != rank || !x->type.hasStaticShape() ||
-      !w->type.hasStaticShape() || !request.result.hasStaticShape())
-    return request.fail("only convolutions of static shape are supported on CPU yet");
-  FailureOr<Window> window = resolveWindow(request, x->type, w->type.getShape().drop_front(2));
+      !w->type.hasStaticShape() || !request.result.hasStaticShape()) {
+    (void)request.fail(std::string("only ") + (transposed ? "transposed " : "") +
+                       "convolutions of static shape are supported on CPU yet");
+    return failure();
+  }
+  FailureOr<Window> window = resolveWindow(request, x->type, w->type.getShape().drop_front(2), transposed);
   if (failed(window))
     return failure();
+  return ConvOperands{x, w, request.operand(2), rank, *window};
+}
+
+FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
+  FailureOr<ConvOperands> operands = convOperands(request, /*transposed=*/false);
+  if (failed(operands))
+    return failure();
+  const HalideValue *x = operands->x, *w = operands->w, *b = operands->b;
+  int64_t rank = operands->rank;
+  Window *window = &operands->window;
   int64_t group = getIntAttr(request.op, "group", 1);
   int64_t m = w->type.getDimSize(0), cg = w->type.getDimSize(1);
   int64_t mg = m / std::max<int64_t>(group, 1);
@@ -117,17 +140,12 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
 /// k where o + pad = i * stride + k * dilation, so each output sums the taps
 /// whose input coordinate is integral and inside the input.
 FailureOr<Halide::Func> buildConvTranspose(const KernelRequest &request) {
-  const HalideValue *x = request.operand(0), *w = request.operand(1), *b = request.operand(2);
-  if (!x || !w)
-    return request.fail("missing input");
-  int64_t rank = x->type.getRank();
-  if (rank < 3 || w->type.getRank() != rank || !x->type.hasStaticShape() ||
-      !w->type.hasStaticShape() || !request.result.hasStaticShape())
-    return request.fail("only transposed convolutions of static shape are supported on CPU yet");
-  FailureOr<Window> window =
-      resolveWindow(request, x->type, w->type.getShape().drop_front(2), /*transposed=*/true);
-  if (failed(window))
+  FailureOr<ConvOperands> operands = convOperands(request, /*transposed=*/true);
+  if (failed(operands))
     return failure();
+  const HalideValue *x = operands->x, *w = operands->w, *b = operands->b;
+  int64_t rank = operands->rank;
+  Window *window = &operands->window;
   // An explicit output_shape fixes the output; the pads follow from it, the
   // larger half at the end unless SAME_LOWER (the reference's rule).
   if (getIntsAttr(request.op, "output_shape")) {
