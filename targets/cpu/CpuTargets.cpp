@@ -50,6 +50,8 @@ FailureOr<CpuTarget> mlir::hone::cpu::resolveCpuTarget(const std::string &name, 
     target.name = row.name;
     target.halide = *row.halide ? Halide::Target(row.halide) : hostTarget();
     target.triple = *row.triple ? row.triple : llvm::sys::getProcessTriple();
+    target.darwinArchive =
+        target.halide.os == Halide::Target::IOS || target.halide.os == Halide::Target::OSX;
     Halide::Target host = hostTarget();
     target.runsHere = target.halide.os == host.os && target.halide.arch == host.arch &&
                       target.halide.bits == host.bits;

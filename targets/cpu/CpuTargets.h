@@ -28,6 +28,8 @@ struct CpuTarget {
   /// Whether this process can load and run what it builds (a shared
   /// library for tests is only linked for such a target).
   bool runsHere;
+  /// Whether its archives use the BSD (Darwin) format Apple's linker reads.
+  bool darwinArchive;
 };
 
 /// The target named `name` (`host`, `x86_64-linux`, `arm64-linux`,

@@ -117,7 +117,7 @@ def main():
                 continue
             cmd = [args.hone_run, model, *(["--interp"] if args.mode == "interp" else []),
                    "--input", f"{input_name}={input_path}", "--tol", args.tol, "--json",
-                   *[f for flag in shape_flags for f in ("--input-shape", flag.split("=", 1)[1])]]
+                   *shape_flags]
             for out in expects:
                 cmd += ["--expect", out]
             proc = subprocess.run(cmd, capture_output=True, text=True)

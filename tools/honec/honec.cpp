@@ -85,16 +85,8 @@ void printSummary(ModuleOp module, llvm::raw_ostream &os) {
   os << "\n";
 }
 
-/// PREFIX.a + PREFIX.h, or PREFIX.so for tests.
-/// Whether `--target` builds for an Apple OS (whose linker wants BSD
-/// archives).
-bool isApple(const std::string &name) {
-  std::string error;
-  FailureOr<cpu::CpuTarget> target = cpu::resolveCpuTarget(name, error);
-  return succeeded(target) && (target->halide.os == Halide::Target::IOS || target->halide.os == Halide::Target::OSX);
-}
-
-int writeModelLibrary(ModuleOp module, bool shared) {
+/// PREFIX.a + PREFIX.h, or PREFIX.so for tests, for `target`.
+int writeModelLibrary(ModuleOp module, const cpu::CpuTarget &target, bool shared) {
   auto main = module.lookupSymbol<func::FuncOp>("main");
   cpu::LibraryOptions options;
   std::string prefix = outputPrefix;
@@ -111,7 +103,7 @@ int writeModelLibrary(ModuleOp module, bool shared) {
     return 1;
   }
   options.workDir = work.str().str();
-  options.target = targetName;
+  options.target = target.name;
   if (weightsMode == "file")
     options.weightsFile = prefix + ".weights";
   FailureOr<std::vector<std::string>> objects = cpu::writeObjects(main, options);
@@ -122,7 +114,7 @@ int writeModelLibrary(ModuleOp module, bool shared) {
   } else if (shared) {
     if (failed(cpu::linkSharedLibrary(*objects, prefix + ".so", error)))
       status = 1;
-  } else if (failed(cpu::writeStaticLibrary(*objects, prefix + ".a", isApple(targetName), error)) ||
+  } else if (failed(cpu::writeStaticLibrary(*objects, prefix + ".a", target.darwinArchive, error)) ||
              failed(cpu::writeHeader(main, options, prefix + ".h", error))) {
     status = 1;
   }
@@ -194,7 +186,7 @@ static int honecMain(int argc, char **argv) {
     return 0;
   }
   if (emit == "library" || emit == "shared")
-    return writeModelLibrary(*module, emit == "shared");
+    return writeModelLibrary(*module, *target, emit == "shared");
   OpPrintingFlags flags;
   if (printLocations)
     flags.enableDebugInfo();
