@@ -254,7 +254,8 @@ hone_status_t hone_model_run(hone_model_t *model, const hone_tensor_t *inputs, i
     model->outputs[i] = hone_tensor_t{d->outputs[i].dtype, d->outputs[i].rank,
                                       model->outputDimPointers[i], nullptr};
   hone_run_context_t context{inputs, model->arena.get(), model->weights.data(), model->pool.get(),
-                             model->outputs.data(), model->outputDimPointers.data()};
+                             model->outputs.data(), model->outputDimPointers.data(),
+                             hone_do_par_for};
   hone_status_t status = d->run(&context);
   if (status != HONE_OK)
     return model->fail(status, std::string("model '") + d->name + "' failed: " +

@@ -1,11 +1,49 @@
 //===- ThreadPool.cpp - The runtime's pool for parallel loops -------------===//
 //
-// parallelFor publishes the loop under the mutex and bumps `generation`;
-// each worker runs its chunk once per generation and the caller runs chunk
-// 0, then waits until every worker has reported.
+// parallelFor publishes the loop and bumps `generation`; each worker runs
+// its chunk once per generation and the caller runs chunk 0, then waits
+// until every worker has reported. Waiting threads spin for a while before
+// they sleep on a condition variable (the way ONNX Runtime's pool does). hone_do_par_for runs a
+// Halide kernel's parallel loop as one such loop, and a loop nested inside
+// one serially on its thread (a worker waiting for its own pool would
+// deadlock).
 //
 //===----------------------------------------------------------------------===//
 #include "ThreadPool.h"
+
+#include <atomic>
+#include <chrono>
+
+namespace {
+
+/// How long a thread spins before it sleeps: a sleeping thread takes tens
+/// to hundreds of microseconds to wake (far more in a VM), longer than many
+/// kernels run, while one that spins starts at once. 500 us covers the gap
+/// between the kernels of a run; between runs the threads sleep.
+constexpr auto kSpin = std::chrono::microseconds(500);
+
+inline void cpuRelax() {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__) || defined(__arm__)
+  asm volatile("yield");
+#endif
+}
+
+/// Spins until `ready()` or kSpin has passed; returns ready().
+template <typename Ready>
+bool spinUntil(Ready ready) {
+  auto deadline = std::chrono::steady_clock::now() + kSpin;
+  for (int i = 0;; ++i) {
+    if (ready())
+      return true;
+    cpuRelax();
+    if ((i & 255) == 255 && std::chrono::steady_clock::now() > deadline)
+      return ready();
+  }
+}
+
+} // namespace
 
 hone_parallel_t::hone_parallel_t(int32_t threads) {
   for (int32_t i = 1; i < threads; ++i)
@@ -15,7 +53,7 @@ hone_parallel_t::hone_parallel_t(int32_t threads) {
 hone_parallel_t::~hone_parallel_t() {
   {
     std::lock_guard<std::mutex> lock(mutex);
-    stopping = true;
+    stopping.store(true);
   }
   wake.notify_all();
   for (std::thread &worker : workers)
@@ -31,19 +69,21 @@ void hone_parallel_t::runChunk(int32_t index) {
 
 void hone_parallel_t::workerLoop(int32_t index) {
   uint64_t seen = 0;
+  auto published = [&] { return stopping.load() || generation.load() != seen; };
   while (true) {
-    {
+    if (!spinUntil(published)) {
       std::unique_lock<std::mutex> lock(mutex);
-      wake.wait(lock, [&] { return stopping || generation != seen; });
-      if (stopping)
-        return;
-      seen = generation;
+      sleepers.fetch_add(1);
+      wake.wait(lock, published);
+      sleepers.fetch_sub(1);
     }
+    if (stopping.load())
+      return;
+    seen = generation.load();
     runChunk(index);
-    {
+    if (pending.fetch_sub(1) == 1 && sleepers.load() > 0) {
       std::lock_guard<std::mutex> lock(mutex);
-      if (--pending == 0)
-        done.notify_one();
+      done.notify_all();
     }
   }
 }
@@ -55,18 +95,23 @@ void hone_parallel_t::parallelFor(int64_t total, void *loopContext, hone_paralle
     loopBody(loopContext, 0, total);
     return;
   }
-  {
+  count = total;
+  context = loopContext;
+  body = loopBody;
+  pending.store(static_cast<int32_t>(workers.size()));
+  generation.fetch_add(1);
+  if (sleepers.load() > 0) {
     std::lock_guard<std::mutex> lock(mutex);
-    count = total;
-    context = loopContext;
-    body = loopBody;
-    pending = static_cast<int32_t>(workers.size());
-    ++generation;
+    wake.notify_all();
   }
-  wake.notify_all();
   runChunk(0);
-  std::unique_lock<std::mutex> lock(mutex);
-  done.wait(lock, [&] { return pending == 0; });
+  auto finished = [&] { return pending.load() == 0; };
+  if (!spinUntil(finished)) {
+    std::unique_lock<std::mutex> lock(mutex);
+    sleepers.fetch_add(1);
+    done.wait(lock, finished);
+    sleepers.fetch_sub(1);
+  }
 }
 
 extern "C" void hone_parallel_for(hone_parallel_t *pool, int64_t count, void *context,
@@ -75,4 +120,43 @@ extern "C" void hone_parallel_for(hone_parallel_t *pool, int64_t count, void *co
     pool->parallelFor(count, context, body);
   else if (body && count > 0)
     body(context, 0, count);
+}
+
+namespace {
+
+/// Whether this thread is running iterations of a parallel loop.
+thread_local bool insideParallelLoop = false;
+
+/// A Halide parallel loop handed to the pool.
+struct TaskLoop {
+  hone_task_t task;
+  void *userContext;
+  int min;
+  uint8_t *closure;
+  std::atomic<int> status{0};
+};
+
+void runTasks(void *context, int64_t begin, int64_t end) {
+  auto *loop = static_cast<TaskLoop *>(context);
+  bool outer = insideParallelLoop;
+  insideParallelLoop = true;
+  for (int64_t i = begin; i < end && loop->status.load(std::memory_order_relaxed) == 0; ++i)
+    if (int status = loop->task(loop->userContext, loop->min + static_cast<int>(i), loop->closure)) {
+      int none = 0;
+      loop->status.compare_exchange_strong(none, status);
+    }
+  insideParallelLoop = outer;
+}
+
+} // namespace
+
+extern "C" int hone_do_par_for(void *user_context, hone_task_t task, int min, int size,
+                               uint8_t *closure) {
+  TaskLoop loop{task, user_context, min, closure};
+  auto *run = static_cast<const hone_run_context_t *>(user_context);
+  if (insideParallelLoop || !run)
+    runTasks(&loop, 0, size);
+  else
+    hone_parallel_for(run->pool, size, &loop, runTasks);
+  return loop.status.load();
 }

@@ -9,6 +9,7 @@
 
 #include "hone/runtime.h"
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
@@ -34,16 +35,21 @@ private:
   void runChunk(int32_t index);
 
   std::vector<std::thread> workers;
-  std::mutex mutex;
-  std::condition_variable wake, done;
-  // The loop being run: published by parallelFor under the mutex, one
-  // `generation` per loop.
-  uint64_t generation = 0;
-  int32_t pending = 0;
-  bool stopping = false;
+  // The loop being run: its fields are written by parallelFor before it
+  // bumps `generation` (release) and read by the workers after they see
+  // the new generation (acquire), one generation per loop.
+  std::atomic<uint64_t> generation{0};
+  std::atomic<int32_t> pending{0};
+  std::atomic<bool> stopping{false};
   int64_t count = 0;
   void *context = nullptr;
   hone_parallel_body_t body = nullptr;
+  // Sleeping after a spin: workers wait on `wake`, the caller on `done`;
+  // `sleepers` counts the threads that may be waiting, so that a loop
+  // whose threads all spin takes no lock.
+  std::mutex mutex;
+  std::condition_variable wake, done;
+  std::atomic<int32_t> sleepers{0};
 };
 
 #endif // HONE_RUNTIME_SRC_THREADPOOL_H

@@ -301,7 +301,7 @@ FailureOr<Halide::Func> defineResult0(const KernelRequest &request, const std::s
 } // namespace
 
 FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineHalideKernel(
-    Operation *op, ArrayRef<HalideValue> operands, std::string &error) {
+    Operation *op, ArrayRef<HalideValue> operands, std::string &error, TileShape tile) {
   auto onnxOp = dyn_cast<OnnxOpInterface>(op);
   if (!onnxOp || op->getNumResults() < 1) {
     error = "no CPU kernel for '" + op->getName().getStringRef().str() + "'";
@@ -319,7 +319,7 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineHalideKernel(
       return failure();
     }
   std::vector<Halide::Func> otherResults;
-  KernelRequest request{op, operands, result, error, otherResults};
+  KernelRequest request{op, operands, result, error, otherResults, tile};
   FailureOr<Halide::Func> first = defineResult0(request, name);
   if (failed(first))
     return failure();

@@ -15,6 +15,7 @@
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Operation.h"
+#include "targets/cpu/Schedules.h"
 
 #include <Halide.h>
 
@@ -46,8 +47,9 @@ Halide::Type halideTypeOf(Type elementType);
 /// an undefined Func for a result the kernel does not compute. A result that
 /// has uses is always defined. Fails with `error` set when the CPU target has
 /// no kernel for the op, its types, or one of its used results.
+/// `tile` is the contraction register tile of the target (tileShapeFor).
 FailureOr<std::vector<HalideValue>> defineHalideKernel(Operation *op, ArrayRef<HalideValue> operands,
-                                                       std::string &error);
+                                                       std::string &error, TileShape tile = {});
 
 /// What a kernel builder gets: the op, its operands' definitions, its
 /// (ranked) result type, and where to say why it cannot build.
@@ -59,6 +61,8 @@ struct KernelRequest {
   /// Results 1.. of a multi-result op (entry i-1 for result i), filled by its
   /// builder; a result left undefined must be unused.
   std::vector<Halide::Func> &otherResults;
+  /// The target's contraction tile.
+  TileShape tile;
 
   /// Operand `i`, or null when absent (hone.none) or past the end.
   const HalideValue *operand(size_t i) const {
@@ -66,6 +70,16 @@ struct KernelRequest {
   }
   /// The values of operand `i` when it is an integer constant.
   std::optional<SmallVector<int64_t>> constantInts(size_t i) const;
+  /// Result 0's static extents in Halide order (innermost first); -1 for a
+  /// dynamic dim.
+  std::vector<int64_t> halideExtents() const {
+    ArrayRef<int64_t> shape = result.getShape();
+    std::vector<int64_t> extents(shape.rbegin(), shape.rend());
+    for (int64_t &e : extents)
+      if (ShapedType::isDynamic(e))
+        e = -1;
+    return extents;
+  }
   /// Result `i`'s ranked type, or null when it is unranked.
   RankedTensorType resultType(unsigned i) const {
     return dyn_cast<RankedTensorType>(op->getResult(i).getType());

@@ -44,8 +44,9 @@ FailureOr<Halide::Func> buildMatMul(const KernelRequest &request) {
   };
   Halide::Type type = halideTypeOf(request.result.getElementType());
   return scheduledContraction("matmul", std::vector<Halide::Var>(vars.rbegin(), vars.rend()),
-                              Halide::cast(type, 0), r,
-                              read(*a, vars[rank - 2], r.x) * read(*b, r.x, vars[rank - 1]));
+                              request.halideExtents(), Halide::cast(type, 0), r,
+                              read(*a, vars[rank - 2], r.x) * read(*b, r.x, vars[rank - 1]),
+                              request.tile);
 }
 
 FailureOr<Halide::Func> buildGemm(const KernelRequest &request) {
@@ -72,7 +73,8 @@ FailureOr<Halide::Func> buildGemm(const KernelRequest &request) {
     std::vector<Halide::Var> vars{i, j};
     init = Halide::cast(type, Halide::Expr(beta)) * broadcastRead(*c, vars, request.result);
   }
-  return scheduledContraction("gemm", {j, i}, init, r, Halide::cast(type, Halide::Expr(alpha)) * av * bv);
+  return scheduledContraction("gemm", {j, i}, request.halideExtents(), init, r,
+                              Halide::cast(type, Halide::Expr(alpha)) * av * bv, request.tile);
 }
 
 /// Softmax and LogSoftmax along one axis: max, then the sum of exponentials.
@@ -100,8 +102,13 @@ FailureOr<Halide::Func> buildSoftmax(const KernelRequest &request, bool logarith
   Halide::Expr shifted = x->func(halideArgs(vars)) - rowMax(along(0));
   softmax(halideArgs(vars)) =
       logarithm ? shifted - Halide::log(rowSum(along(0))) : Halide::exp(shifted) / rowSum(along(0));
-  computeOnce(rowMax);
-  computeOnce(rowSum);
+  if (axis == rank - 1) {
+    // Rows along the innermost dim: statistics per row, rows in parallel.
+    scheduleRowwise(softmax, {rowMax, rowSum}, 1, request.halideExtents());
+  } else {
+    computeOnce(rowMax);
+    computeOnce(rowSum);
+  }
   return softmax;
 }
 
@@ -226,8 +233,6 @@ FailureOr<Halide::Func> buildLayerNorm(const KernelRequest &request) {
   if (bias)
     value = value + broadcastRead(*bias, normVars, normType);
   norm(halideArgs(vars)) = value;
-  computeOnce(mean);
-  computeOnce(variance);
   // Mean and InvStdDev have the input's rank with 1 for every normalized dim;
   // the statistics above ignore those coordinates.
   auto statistic = [&](unsigned i, Halide::Expr e, const char *name) {
@@ -237,11 +242,24 @@ FailureOr<Halide::Func> buildLayerNorm(const KernelRequest &request) {
       request.defineResult(i, f);
     }
   };
-  if (request.op->getNumResults() > 1)
+  bool statisticsOut = false;
+  if (request.op->getNumResults() > 1 && request.resultUsed(1)) {
     statistic(1, mean(outerOnly), "ln_mean_out");
-  if (request.op->getNumResults() > 2)
+    statisticsOut = true;
+  }
+  if (request.op->getNumResults() > 2 && request.resultUsed(2)) {
     statistic(2, Halide::cast(type, 1) / Halide::sqrt(variance(outerOnly) + Halide::cast(type, Halide::Expr(epsilon))),
               "ln_inv_std_dev");
+    statisticsOut = true;
+  }
+  // Statistics that are results too are read by those pipelines' outputs
+  // and cannot live inside the rows of `norm`.
+  if (statisticsOut) {
+    computeOnce(mean);
+    computeOnce(variance);
+  } else {
+    scheduleRowwise(norm, {mean, variance}, static_cast<size_t>(rank - axis), request.halideExtents());
+  }
   return norm;
 }
 

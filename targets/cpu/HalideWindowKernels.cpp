@@ -116,14 +116,25 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
   int64_t group = getIntAttr(request.op, "group", 1);
   int64_t m = w->type.getDimSize(0), cg = w->type.getDimSize(1);
   int64_t mg = m / std::max<int64_t>(group, 1);
-  Halide::Func padded = withBoundary(*x, Halide::cast(halideTypeOf(x->type.getElementType()), 0));
+  // The padded input is copied once (a boundary condition in the inner loop
+  // would turn every load into a clamp and a select).
+  bool hasPads = llvm::any_of(window->padBegin, [](int64_t p) { return p != 0; }) ||
+                 llvm::any_of(window->padEnd, [](int64_t p) { return p != 0; });
+  Halide::Func padded = x->func;
+  if (hasPads) {
+    padded = withBoundary(*x, Halide::cast(halideTypeOf(x->type.getElementType()), 0));
+    computeOnceParallel(padded, x->type.getNumElements());
+  }
   std::vector<Halide::Var> vars = tensorVars(rank);
   Halide::Region region{{0, asInt(cg)}};
   for (int64_t k : window->kernel)
     region.push_back({0, asInt(k)});
   Halide::RDom r(region);
   Halide::Expr oc = vars[1];
-  std::vector<Halide::Expr> in{vars[0], (oc / asInt(mg)) * asInt(cg) + r[0]};
+  // Without groups the input channel is the reduction's own: written
+  // without oc, every output channel of a tile shares the input vector.
+  Halide::Expr channel = group == 1 ? Halide::Expr(r[0]) : (oc / asInt(mg)) * asInt(cg) + r[0];
+  std::vector<Halide::Expr> in{vars[0], channel};
   std::vector<Halide::Expr> weight{oc, r[0]};
   for (int64_t i = 0; i + 2 < rank; ++i) {
     in.push_back(vars[2 + i] * asInt(window->strides[i]) - asInt(window->padBegin[i]) +
@@ -132,8 +143,9 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
   }
   Halide::Type type = halideTypeOf(x->type.getElementType());
   return scheduledContraction("conv", std::vector<Halide::Var>(vars.rbegin(), vars.rend()),
-                              b ? b->func(oc) : Halide::cast(type, 0), r,
-                              w->func(halideArgs(weight)) * padded(halideArgs(in)));
+                              request.halideExtents(), b ? b->func(oc) : Halide::cast(type, 0), r,
+                              w->func(halideArgs(weight)) * padded(halideArgs(in)), request.tile,
+                              /*rowVar=*/static_cast<size_t>(rank - 2));
 }
 
 /// ConvTranspose as a gather: output o along a dim receives input i at tap

@@ -15,6 +15,7 @@
 #include "runtime/include/hone/runtime.h"
 #include "targets/cpu/CpuTargets.h"
 #include "targets/cpu/HalideKernels.h"
+#include "targets/cpu/Schedules.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/Builders.h"
@@ -211,7 +212,10 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
   if (failed(cpuTarget))
     return main.emitError() << targetError, failure();
   Halide::Target target = cpuTarget->halide;
-  Halide::Target kernelTarget = target.with_feature(Halide::Target::NoRuntime);
+  // Kernels take the run's hone_run_context_t as Halide's user context, which
+  // their parallel loops hand to hone_do_par_for (the instance's pool).
+  Halide::Target kernelTarget =
+      target.with_feature(Halide::Target::NoRuntime).with_feature(Halide::Target::UserContext);
 
   // One Halide object per kernel: parameters for every tensor operand, then
   // the outputs.
@@ -236,7 +240,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     std::string error;
     FailureOr<std::vector<HalideValue>> kernel = failure();
     try {
-      kernel = defineHalideKernel(op, operands, error);
+      kernel = defineHalideKernel(op, operands, error, tileShapeFor(target));
     } catch (const Halide::Error &e) {
       return op->emitError() << "Halide rejected the kernel's definition: " << e.what(), failure();
     }
@@ -248,8 +252,13 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     for (auto [result, value] : llvm::zip(op->getResults(), *kernel)) {
       if (!tensors.count(result))
         value.func = Halide::Func(); // unplaced, hence unused
-      if (value.func.defined())
-        outputs.push_back(value.func);
+      if (!value.func.defined())
+        continue;
+      if (!hasLoopSchedule(value.func)) {
+        ArrayRef<int64_t> shape = tensors.lookup(result).type.getShape();
+        scheduleDefault(value.func, std::vector<int64_t>(shape.rbegin(), shape.rend()));
+      }
+      outputs.push_back(value.func);
     }
     kernelResults.push_back(*kernel);
     std::vector<Halide::Argument> arguments(params.begin(), params.end());
@@ -294,7 +303,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
 
   // Kernel declarations.
   for (size_t k = 0; k < kernels.size(); ++k) {
-    size_t buffers = 0;
+    size_t buffers = 1; // the user context
     for (Value operand : kernels[k]->getOperands())
       buffers += !isa<NoneType>(operand.getType());
     for (const HalideValue &result : kernelResults[k])
@@ -326,6 +335,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     b.create<LLVM::ReturnOp>(loc, ValueRange{});
   }
   b.create<LLVM::LLVMFuncOp>(loc, "halide_set_error_handler", LLVM::LLVMFunctionType::get(d.ptr, {d.ptr}));
+  b.create<LLVM::LLVMFuncOp>(loc, "halide_set_custom_do_par_for", LLVM::LLVMFunctionType::get(d.ptr, {d.ptr}));
 
   // hone_status_t NAME_run(const hone_run_context_t *context).
   {
@@ -339,16 +349,21 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     b.create<LLVM::ReturnOp>(loc, constantInt(b, loc, i32, HONE_ERROR_INTERNAL));
     b.setInsertionPointToStart(entry);
     Value ctx = entry->getArgument(0);
-    // hone_run_context_t: inputs, arena, weights, pool, outputs, output_dims.
+    // hone_run_context_t: inputs, arena, weights, pool, outputs, output_dims,
+    // do_par_for.
     Value inputs = loadField(b, loc, d.ptr, ctx, 0);
     Value arena = loadField(b, loc, d.ptr, ctx, 8);
     Value weightsPtr = loadField(b, loc, d.ptr, ctx, 16);
     Value outputs = loadField(b, loc, d.ptr, ctx, 32);
     Value outputDims = loadField(b, loc, d.ptr, ctx, 40);
+    Value doParFor = loadField(b, loc, d.ptr, ctx, 48);
     Value zero32 = constantInt(b, loc, i32, 0), zero64 = constantInt(b, loc, i64, 0);
     Value null = b.create<LLVM::ZeroOp>(loc, d.ptr);
     b.create<LLVM::CallOp>(loc, TypeRange{d.ptr}, "halide_set_error_handler",
                            ValueRange{b.create<LLVM::AddressOfOp>(loc, d.ptr, errorHandler)});
+    // Halide's parallel loops go to the runtime's pool. Every library an app
+    // links shares one Halide runtime and installs the same function.
+    b.create<LLVM::CallOp>(loc, TypeRange{d.ptr}, "halide_set_custom_do_par_for", ValueRange{doParFor});
 
     auto hostPointer = [&](const Tensor &t) -> Value {
       switch (t.placement.kind) {
@@ -391,7 +406,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       return buffer;
     };
     for (size_t k = 0; k < kernels.size(); ++k) {
-      SmallVector<Value> args;
+      SmallVector<Value> args{ctx};
       for (Value operand : kernels[k]->getOperands())
         if (!isa<NoneType>(operand.getType()))
           args.push_back(halideBuffer(tensors.lookup(operand)));
@@ -549,6 +564,16 @@ LogicalResult mlir::hone::cpu::linkSharedLibrary(const std::vector<std::string> 
     return failure();
   }
   return success();
+}
+
+std::string mlir::hone::cpu::defaultLibraryName(const std::string &stem) {
+  std::string name = stem;
+  for (char &c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)))
+      c = '_';
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0])))
+    name = "model_" + name;
+  return name;
 }
 
 LogicalResult mlir::hone::cpu::writeStaticLibrary(const std::vector<std::string> &objects,

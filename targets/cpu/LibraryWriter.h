@@ -32,6 +32,11 @@ struct LibraryOptions {
   std::string weightsFile;
 };
 
+/// The C identifier honec gives a library written to PREFIX whose file name
+/// is `stem`: non-alphanumerics become '_', and a name that would start
+/// with a digit (or be empty) gets the prefix "model_".
+std::string defaultLibraryName(const std::string &stem);
+
 /// Writes the objects of `main` (static shapes, memory planned) into
 /// options.workDir and returns their paths. Emits a diagnostic naming the op
 /// that cannot be compiled.

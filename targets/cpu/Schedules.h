@@ -5,10 +5,11 @@
 // in registers, vectorized along the result's innermost dim with the
 // reduction outside the vector; statistics (softmax's max and sum, the
 // normalizations' moments) are computed once per row instead of per
-// element. Every split guards its tail (GuardWithIf), so any extent, even
-// one smaller than a vector, stays correct. Kernels run on the calling
-// thread: Halide's own thread pool would not honour the runtime's thread
-// count.
+// element; a kernel its builder left unscheduled (elementwise, data
+// movement) gets the default: vectorized along its innermost dim, its outer
+// dims fused into one parallel loop. Every split guards its tail
+// (GuardWithIf), so any extent, even one smaller than a vector, stays
+// correct. Parallel loops run on the runtime's pool (hone_do_par_for).
 //
 //===----------------------------------------------------------------------===//
 #ifndef HONE_TARGETS_CPU_SCHEDULES_H
@@ -16,26 +17,69 @@
 
 #include <Halide.h>
 
+#include <cstdint>
 #include <vector>
 
 namespace mlir::hone::cpu {
 
-/// Lanes of a vector of 32-bit values in the schedules (AVX2 width; LLVM
-/// splits or merges it for NEON and AVX-512).
+/// Lanes of a vector of 32-bit values in the default schedules (AVX2 width;
+/// LLVM splits or merges it for NEON and AVX-512).
 constexpr int kVectorLanes = 8;
+/// The register tile of a contraction: `lanes` along the result's
+/// innermost dim (the vector) by `rows` along the row dim, sized so that the
+/// rows x lanes accumulators and an operand vector fit the target's vector
+/// registers.
+struct TileShape {
+  int lanes = 16;
+  int rows = 8;
+};
+
+/// The tile for `target`: 16 x 8 with AVX-512 (8 of its 32 registers), 16 x
+/// 4 with AVX2 (8 of 16), 8 x 8 with NEON (16 of 32).
+TileShape tileShapeFor(const Halide::Target &target);
+/// Elements below which a kernel stays on one thread: waking the pool costs
+/// more than the work.
+constexpr int64_t kParallelThreshold = 16384;
 
 /// A contraction `result(vars) = init(vars) + sum over r of term(vars, r)`,
-/// written as an accumulator with an update definition and scheduled: the
-/// innermost var vectorized (and unrolled over `rowVar`, the next one, in
-/// blocks of `rows`), the reduction outside the vector. `vars` are in Halide
-/// order (innermost first).
+/// written as an accumulator with an update definition and scheduled: a
+/// tile of `tile.lanes` along vars[0] (Halide order, innermost first) by
+/// `tile.rows` along vars[rowVar], the reduction outside the tile's vectors
+/// and its rows unrolled, and every tile of the result one task of a
+/// parallel loop. `extents` are the result's static extents (Halide order):
+/// a dim shorter than the tile is covered whole, and the last tile of a
+/// longer one shifts inwards to overlap its neighbour (recomputing a few
+/// outputs), so every vector is full and unguarded.
 Halide::Func scheduledContraction(const std::string &name, const std::vector<Halide::Var> &vars,
-                                  Halide::Expr init, const Halide::RDom &r, Halide::Expr term,
-                                  int rows = 4);
+                                  const std::vector<int64_t> &extents, Halide::Expr init,
+                                  const Halide::RDom &r, Halide::Expr term, TileShape tile,
+                                  size_t rowVar = 1);
 
 /// Computes `f` once for the whole kernel (statistics read by every element
 /// of a row), vectorized along its innermost var.
 void computeOnce(Halide::Func f);
+
+/// Computes `f` (a padded copy of an operand, say) once for the kernel,
+/// vectorized along its innermost var and parallel over its outermost when
+/// it holds `elements` >= kParallelThreshold.
+void computeOnceParallel(Halide::Func f, int64_t elements);
+
+/// A kernel that reduces along its `rowDims` innermost dims (Halide order)
+/// and maps each row on its own (softmax, layer normalization): the rows,
+/// its outer dims fused, are one parallel loop (when the result is large),
+/// `perRow` (the row statistics) are computed per row, and `result` is
+/// vectorized along its innermost dim. `extents` are the static extents of
+/// `result`.
+void scheduleRowwise(Halide::Func result, const std::vector<Halide::Func> &perRow, size_t rowDims,
+                     const std::vector<int64_t> &extents);
+
+/// Whether the builder gave `f`'s pure definition any loop schedule.
+bool hasLoopSchedule(const Halide::Func &f);
+
+/// The default schedule of an output with static extents `extents` (Halide
+/// order): vectorized along the innermost dim when it is wide enough, and
+/// the others fused into one parallel loop when the output is large.
+void scheduleDefault(Halide::Func f, const std::vector<int64_t> &extents);
 
 } // namespace mlir::hone::cpu
 

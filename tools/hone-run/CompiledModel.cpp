@@ -52,27 +52,62 @@ std::unique_ptr<CompiledModel> CompiledModel::compile(ModuleOp module, int threa
   if (failed(objects))
     return nullptr; // a diagnostic names the op
   std::string path = model->workDir + "/model.so";
-  if (failed(cpu::linkSharedLibrary(*objects, path, error)))
+  if (failed(cpu::linkSharedLibrary(*objects, path, error)) ||
+      !model->open(path, options.name, threads, error))
     return nullptr;
-  model->library = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (!model->library) {
+  return model;
+}
+
+std::unique_ptr<CompiledModel> CompiledModel::load(const std::string &path, int threads,
+                                                   std::string &error) {
+  std::unique_ptr<CompiledModel> model(new CompiledModel());
+  std::string stem = std::filesystem::path(path).stem().string();
+  if (!model->open(path, cpu::defaultLibraryName(stem), threads, error))
+    return nullptr;
+  return model;
+}
+
+bool CompiledModel::open(const std::string &path, const std::string &name, int threads,
+                         std::string &error) {
+  library = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!library) {
     error = std::string("cannot load the compiled model: ") + dlerror();
-    return nullptr;
+    return false;
   }
   using DescriptorFn = const hone_model_descriptor_t *(*)();
-  auto descriptor = reinterpret_cast<DescriptorFn>(dlsym(model->library, (options.name + "_descriptor").c_str()));
+  auto descriptor = reinterpret_cast<DescriptorFn>(dlsym(library, (name + "_descriptor").c_str()));
   if (!descriptor) {
-    error = "the compiled model has no " + options.name + "_descriptor";
-    return nullptr;
+    error = "the compiled model has no " + name + "_descriptor";
+    return false;
   }
   hone_options_t runtimeOptions = hone_options_default();
   runtimeOptions.num_threads = threads;
-  hone_status_t status = hone_model_create(descriptor(), &runtimeOptions, &model->instance);
+  hone_status_t status = hone_model_create(descriptor(), &runtimeOptions, &instance);
   if (status != HONE_OK) {
     error = std::string("cannot create the model: ") + hone_status_string(status);
-    return nullptr;
+    return false;
   }
-  return model;
+  return true;
+}
+
+std::vector<std::string> CompiledModel::inputNames() const {
+  std::vector<std::string> names;
+  for (int32_t i = 0; i < hone_model_num_inputs(instance); ++i) {
+    hone_tensor_info_t info;
+    hone_model_input_info(instance, i, &info);
+    names.push_back(info.name);
+  }
+  return names;
+}
+
+std::vector<std::string> CompiledModel::outputNames() const {
+  std::vector<std::string> names;
+  for (int32_t i = 0; i < hone_model_num_outputs(instance); ++i) {
+    hone_tensor_info_t info;
+    hone_model_output_info(instance, i, &info);
+    names.push_back(info.name);
+  }
+  return names;
 }
 
 FailureOr<std::vector<ref::Tensor>> CompiledModel::run(const std::vector<ref::Tensor> &inputs,

@@ -26,11 +26,20 @@ public:
   /// Compiles `module` (its @main) and creates an instance with `threads`.
   /// Fails with a diagnostic, or with `error` set for what is not one.
   static std::unique_ptr<CompiledModel> compile(ModuleOp module, int threads, std::string &error);
+  /// Loads a library that `honec --emit=shared -o PREFIX` wrote (PREFIX.so)
+  /// and creates an instance with `threads`; its descriptor is named after
+  /// the file, as honec names it.
+  static std::unique_ptr<CompiledModel> load(const std::string &path, int threads, std::string &error);
+  /// The names of the model's inputs and outputs, in order.
+  std::vector<std::string> inputNames() const;
+  std::vector<std::string> outputNames() const;
   /// Runs on `inputs`; the outputs are copies.
   FailureOr<std::vector<ref::Tensor>> run(const std::vector<ref::Tensor> &inputs, std::string &error);
 
 private:
   CompiledModel() = default;
+  /// dlopens `path` and creates the instance of its NAME_descriptor.
+  bool open(const std::string &path, const std::string &name, int threads, std::string &error);
   std::string workDir;
   void *library = nullptr;
   hone_model_t *instance = nullptr;

@@ -2,11 +2,11 @@
 //
 // The command lines are a contract (DESIGN.md):
 //   hone-run [--interp] DIR...                 ONNX backend test directories
-//   hone-run MODEL.onnx [--interp] --input NAME=X.npy ... [--expect Y.npy ...]
+//   hone-run MODEL.onnx|LIB.so [--interp] --input NAME=X.npy ... [--expect Y.npy ...]
 //            [--rtol R] [--atol A] [--tol T] [--threads N] [--bench N] [--json]
-// The exit status is 0 only when every output of every run matches. Until the
-// CPU code generator exists, `--interp` (the reference evaluator) is the only
-// way to run; without it hone-run says so and fails.
+// The exit status is 0 only when every output of every run matches. Without
+// --interp a model is compiled for the host first; LIB.so is a library that
+// `honec --emit=shared -o LIB` wrote, loaded as it is.
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/onnx/Diagnostics.h"
@@ -52,7 +52,7 @@ RunOptions options;
 
 constexpr const char *kUsage =
     "usage: hone-run [--interp] DIR...\n"
-    "       hone-run MODEL.onnx [--interp] --input NAME=X.npy ... [--expect Y.npy ...]\n"
+    "       hone-run MODEL.onnx|LIB.so [--interp] --input NAME=X.npy ... [--expect Y.npy ...]\n"
     "                [--rtol R] [--atol A] [--tol T] [--threads N] [--bench N] [--json]\n"
     "                [--print-outputs] [--force-dynamic] [--input-shape NAME:DIMS ...]\n"
     "       hone-run MODULE.mlir --interp --random-inputs SEED [--dynamic-dim-size N]\n"
@@ -142,11 +142,27 @@ long residentKiB(const char *field) {
 void resetPeakResident() { std::ofstream("/proc/self/clear_refs") << "5"; }
 
 struct LoadedModel {
+  /// The imported IR; absent for a library loaded as it is (LIB.so).
   OwningOpRef<ModuleOp> module;
   func::FuncOp main;
   /// Without --interp: the model compiled for the host.
   std::unique_ptr<CompiledModel> compiled;
+  /// The graph's input and output names, in order.
+  std::vector<std::string> inputNames, outputNames;
 };
+
+/// The `hone.name` of each argument (or result) of `main`, or a made-up
+/// name where it has none.
+std::vector<std::string> ioNames(func::FuncOp main, bool results) {
+  std::vector<std::string> names;
+  unsigned count = results ? main.getNumResults() : main.getNumArguments();
+  for (unsigned i = 0; i < count; ++i) {
+    auto name = results ? main.getResultAttrOfType<StringAttr>(i, "hone.name")
+                        : main.getArgAttrOfType<StringAttr>(i, "hone.name");
+    names.push_back(name ? name.str() : (results ? "output_" : "#") + std::to_string(i));
+  }
+  return names;
+}
 
 /// Runs `model` with the engine the command line chose.
 FailureOr<std::vector<ref::Tensor>> runModelOnce(LoadedModel &model,
@@ -157,9 +173,39 @@ FailureOr<std::vector<ref::Tensor>> runModelOnce(LoadedModel &model,
   return hone::evaluateFunction(model.main, inputs, error);
 }
 
-/// Loads an ONNX model, or hone IR from a `.mlir` file (its @main, or its
-/// only function): tests run a module before and after a pass this way.
+bool loadModelOrLibrary(MLIRContext &context, const std::string &path, LoadedModel &model);
+
+/// Loads an ONNX model, hone IR from a `.mlir` file (its @main, or its only
+/// function: tests run a module before and after a pass this way), or a
+/// compiled library.
 bool loadModel(MLIRContext &context, const std::string &path, LoadedModel &model) {
+  bool loaded = loadModelOrLibrary(context, path, model);
+  if (loaded && model.main) {
+    model.inputNames = ioNames(model.main, /*results=*/false);
+    model.outputNames = ioNames(model.main, /*results=*/true);
+  } else if (loaded) {
+    model.inputNames = model.compiled->inputNames();
+    model.outputNames = model.compiled->outputNames();
+  }
+  return loaded;
+}
+
+/// loadModel without the names: a library (`honec --emit=shared`), hone IR
+/// or an ONNX model.
+bool loadModelOrLibrary(MLIRContext &context, const std::string &path, LoadedModel &model) {
+  if (StringRef(path).ends_with(".so")) {
+    if (options.interp || !options.compareWith.empty() || !options.inputShapes.empty() ||
+        options.forceDynamic) {
+      llvm::errs() << path << ": a compiled library runs as it is (no --interp, --compare-with, "
+                              "--input-shape or --force-dynamic)\n";
+      return false;
+    }
+    std::string error;
+    model.compiled = CompiledModel::load(path, options.threads, error);
+    if (!model.compiled)
+      llvm::errs() << path << ": " << error << "\n";
+    return static_cast<bool>(model.compiled);
+  }
   if (StringRef(path).ends_with(".mlir")) {
     model.module = parseSourceFile<ModuleOp>(path, &context);
     if (!model.module)
@@ -366,7 +412,7 @@ int runModel(MLIRContext &context, const std::string &path) {
   if (!loadModel(context, path, model))
     return 1;
   // Bind --input NAME=FILE to arguments by the graph input names.
-  std::vector<ref::Tensor> inputs(model.main.getNumArguments());
+  std::vector<ref::Tensor> inputs(model.inputNames.size());
   std::vector<bool> bound(inputs.size(), false);
   for (const std::string &spec : options.inputFiles) {
     size_t eq = spec.find('=');
@@ -375,11 +421,8 @@ int runModel(MLIRContext &context, const std::string &path) {
       return 2;
     }
     std::string name = spec.substr(0, eq);
-    int index = -1;
-    for (unsigned i = 0; i < model.main.getNumArguments(); ++i)
-      if (auto attr = model.main.getArgAttrOfType<StringAttr>(i, "hone.name"))
-        if (attr.getValue() == name)
-          index = static_cast<int>(i);
+    auto found = std::find(model.inputNames.begin(), model.inputNames.end(), name);
+    int index = found == model.inputNames.end() ? -1 : static_cast<int>(found - model.inputNames.begin());
     if (index < 0) {
       llvm::errs() << path << ": the model has no input named '" << name << "'\n";
       return 2;
@@ -395,11 +438,10 @@ int runModel(MLIRContext &context, const std::string &path) {
   for (size_t i = 0; i < bound.size(); ++i) {
     if (bound[i])
       continue;
-    if (options.randomSeed >= 0 && randomTensor(model.main.getArgument(i).getType(), rng, inputs[i]))
+    if (options.randomSeed >= 0 && model.main &&
+        randomTensor(model.main.getArgument(i).getType(), rng, inputs[i]))
       continue;
-    auto name = model.main.getArgAttrOfType<StringAttr>(i, "hone.name");
-    llvm::errs() << path << ": no --input given for '" << (name ? name.str() : "#" + std::to_string(i))
-                 << "'\n";
+    llvm::errs() << path << ": no --input given for '" << model.inputNames[i] << "'\n";
     return 2;
   }
   if (!options.compareWith.empty())
@@ -421,11 +463,7 @@ int runModel(MLIRContext &context, const std::string &path) {
   // The first run is the check (and the warm-up of a benchmark).
   std::vector<ref::Tensor> outputs;
   bool ok = runAndCheck(model, inputs, expected, path, maxRelErr, &outputs);
-  std::vector<std::string> outputNames;
-  for (unsigned i = 0; i < model.main.getNumResults(); ++i) {
-    auto name = model.main.getResultAttrOfType<StringAttr>(i, "hone.name");
-    outputNames.push_back(name ? name.str() : "output_" + std::to_string(i));
-  }
+  const std::vector<std::string> &outputNames = model.outputNames;
   std::vector<double> times;
   for (int i = 0; ok && i < options.bench; ++i) {
     auto start = std::chrono::steady_clock::now();

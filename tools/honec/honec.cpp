@@ -91,12 +91,7 @@ int writeModelLibrary(ModuleOp module, const cpu::CpuTarget &target, bool shared
   cpu::LibraryOptions options;
   std::string prefix = outputPrefix;
   std::string stem = llvm::sys::path::filename(prefix).str();
-  options.name = libraryName.empty() ? stem : libraryName.getValue();
-  for (char &c : options.name)
-    if (!std::isalnum(static_cast<unsigned char>(c)))
-      c = '_';
-  if (options.name.empty() || std::isdigit(static_cast<unsigned char>(options.name[0])))
-    options.name = "model_" + options.name;
+  options.name = cpu::defaultLibraryName(libraryName.empty() ? stem : libraryName.getValue());
   llvm::SmallString<128> work;
   if (std::error_code ec = llvm::sys::fs::createUniqueDirectory("honec", work)) {
     llvm::errs() << "honec: cannot create a work directory: " << ec.message() << "\n";

@@ -136,6 +136,17 @@ typedef struct hone_parallel_t hone_parallel_t;
 void hone_parallel_for(hone_parallel_t *pool, int64_t count, void *context,
                        hone_parallel_body_t body);
 
+/* A task of a parallel loop in Halide's form (halide_task_t): runs
+ * iteration `index` and returns 0, or an error code. */
+typedef int (*hone_task_t)(void *user_context, int index, uint8_t *closure);
+/* Runs task(user_context, i, closure) for every i in [min, min + size) on
+ * the thread pool of the run whose hone_run_context_t is `user_context`:
+ * the signature of Halide's halide_do_par_for, which generated kernels call
+ * through halide_set_custom_do_par_for. A loop started from inside another
+ * runs on the calling thread. Returns the first nonzero result of a task
+ * (the remaining iterations are skipped), or 0. */
+int hone_do_par_for(void *user_context, hone_task_t task, int min, int size, uint8_t *closure);
+
 /* What a model's run function gets: its inputs (checked), an arena of
  * `arena_bytes` (64-byte aligned) laid out by the compile-time memory plan,
  * the weights, the thread pool, and where to describe its outputs. Output
@@ -148,6 +159,9 @@ typedef struct hone_run_context_t {
   hone_parallel_t *pool;
   hone_tensor_t *outputs;
   int64_t *const *output_dims;
+  /* hone_do_par_for, handed over so that a generated library needs no
+   * symbol of the runtime (one loaded with dlopen finds none). */
+  int (*do_par_for)(void *user_context, hone_task_t task, int min, int size, uint8_t *closure);
 } hone_run_context_t;
 
 struct hone_model_descriptor_t {
@@ -168,7 +182,7 @@ struct hone_model_descriptor_t {
   hone_status_t (*run)(const hone_run_context_t *context);
 };
 
-#define HONE_ABI_VERSION 1u
+#define HONE_ABI_VERSION 2u
 
 #ifdef __cplusplus
 } /* extern "C" */
