@@ -280,6 +280,10 @@ OwningOpRef<ModuleOp> mlir::hone::importOnnxModel(MLIRContext *context, const st
   GraphImporter importer(context, path, directoryOf(path), opset);
   if (failed(importer.importMainGraph(model.graph(), *module)))
     return nullptr;
+  // What `honec --stats` reports as onnx_ops: the main graph's node count.
+  module->getOperation()->setAttr(
+      "hone.onnx_nodes",
+      IntegerAttr::get(IntegerType::get(context, 64), model.graph().node_size()));
   if (failed(verify(*module)))
     return nullptr;
   return module;

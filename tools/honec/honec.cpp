@@ -6,8 +6,9 @@
 // The command line is a contract (DESIGN.md). With -o PREFIX it compiles the
 // model for the host into PREFIX.a and PREFIX.h (--emit=shared: PREFIX.so,
 // for tests); with --emit=STAGE it prints the IR after that stage of
-// compiler/pipeline/Stages.cpp (or, with --emit=summary, a summary). Targets
-// other than the host and --stats are refused rather than ignored.
+// compiler/pipeline/Stages.cpp (or, with --emit=summary, a summary). Unknown
+// targets and stages are refused rather than ignored. --stats prints what
+// the compiler did as one JSON object (compiler/pipeline/Stats.h).
 //
 //===----------------------------------------------------------------------===//
 #include "compiler/onnx/Diagnostics.h"
@@ -18,6 +19,7 @@
 #include "dialects/hone/HoneOps.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
+#include "compiler/pipeline/Stats.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OperationSupport.h"
 #include "mlir/Pass/PassManager.h"
@@ -52,6 +54,10 @@ llvm::cl::opt<std::string> targetName("target", llvm::cl::init("host"),
                                       llvm::cl::desc("host, x86_64-linux, arm64-linux, arm64-android or arm64-ios"));
 llvm::cl::opt<bool> forceDynamic("force-dynamic",
                                  llvm::cl::desc("make every input dim dynamic"));
+/// --stats: print one JSON object of what the compiler did
+/// (compiler/pipeline/Stats.h) instead of the IR. Taken off the command line
+/// by hand: libLLVM registers an option named "stats" of its own.
+bool printStats = false;
 llvm::cl::opt<bool> printLocations("print-locations",
                                    llvm::cl::desc("print the ONNX node locations in the IR"));
 
@@ -122,7 +128,15 @@ int writeModelLibrary(ModuleOp module, const cpu::CpuTarget &target, bool shared
 } // namespace
 
 static int honecMain(int argc, char **argv) {
-  llvm::cl::ParseCommandLineOptions(argc, argv, "honec: the hone compiler\n");
+  std::vector<char *> args;
+  for (int i = 0; i < argc; ++i) {
+    if (i > 0 && (StringRef(argv[i]) == "--stats" || StringRef(argv[i]) == "-stats"))
+      printStats = true;
+    else
+      args.push_back(argv[i]);
+  }
+  llvm::cl::ParseCommandLineOptions(static_cast<int>(args.size()), args.data(),
+                                    "honec: the hone compiler\n");
   hone::ImportOptions options;
   options.forceDynamicInputs = forceDynamic;
   for (const std::string &spec : inputShapes) {
@@ -172,10 +186,20 @@ static int honecMain(int argc, char **argv) {
   if (!module)
     return 1;
   PassManager pm(&context);
-  // A library needs every stage; a printed stage, the stages up to it.
-  buildPipelineUpTo(pm, stage.value_or(emit == "summary" ? Stage::Import : Stage::Memory));
+  // A library and the stats need every stage; a printed stage, the stages
+  // up to it.
+  Stage last = stage.value_or(emit == "summary" ? Stage::Import : Stage::Memory);
+  buildPipelineUpTo(pm, printStats ? Stage::Memory : last);
   if (failed(pm.run(*module)))
     return 1;
+  if (printStats) {
+    int status = emit == "library" || emit == "shared"
+                     ? writeModelLibrary(*module, *target, emit == "shared")
+                     : 0;
+    if (status == 0)
+      llvm::outs() << statsJson(*module) << "\n";
+    return status;
+  }
   if (emit == "summary") {
     printSummary(*module, llvm::outs());
     return 0;

@@ -1,0 +1,111 @@
+//===- Stats.cpp - What the compiler did, as one JSON object --------------===//
+//
+// FLOPs come from the ops' result types (their shape functions ran in the
+// simplify stage) and the contracted extents of their operands, so they
+// are the figures of the shapes that were compiled.
+//
+//===----------------------------------------------------------------------===//
+#include "compiler/pipeline/Stats.h"
+
+#include "dialects/hone/HoneOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+
+#include <optional>
+#include <sstream>
+
+using namespace mlir;
+using namespace mlir::hone;
+
+namespace {
+
+std::optional<int64_t> elementCount(Type type) {
+  auto shaped = dyn_cast<RankedTensorType>(type);
+  if (!shaped || !shaped.hasStaticShape())
+    return std::nullopt;
+  return shaped.getNumElements();
+}
+
+std::optional<int64_t> staticDim(Value value, int64_t dim) {
+  auto shaped = dyn_cast<RankedTensorType>(value.getType());
+  if (!shaped || dim < 0 || dim >= shaped.getRank() || shaped.isDynamicDim(dim))
+    return std::nullopt;
+  return shaped.getDimSize(dim);
+}
+
+/// Multiply-adds of one contraction op; 0 for other ops; nullopt when a
+/// shape it needs is dynamic.
+std::optional<int64_t> multiplyAdds(Operation *op) {
+  std::optional<int64_t> outputs = op->getNumResults() ? elementCount(op->getResult(0).getType())
+                                                       : std::optional<int64_t>(0);
+  if (isa<ConvOp>(op)) {
+    // Each output sums C/group x kernel taps: the weight's dims after M.
+    std::optional<int64_t> taps = elementCount(op->getOperand(1).getType());
+    std::optional<int64_t> m = staticDim(op->getOperand(1), 0);
+    if (!outputs || !taps || !m || *m == 0)
+      return std::nullopt;
+    return *outputs * (*taps / *m);
+  }
+  if (isa<ConvTransposeOp>(op)) {
+    // Each input element scatters into M/group x kernel taps.
+    std::optional<int64_t> inputs = elementCount(op->getOperand(0).getType());
+    std::optional<int64_t> weights = elementCount(op->getOperand(1).getType());
+    std::optional<int64_t> c = staticDim(op->getOperand(1), 0);
+    if (!inputs || !weights || !c || *c == 0)
+      return std::nullopt;
+    return *inputs * (*weights / *c);
+  }
+  if (isa<MatMulOp>(op)) {
+    auto a = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
+    if (!outputs || !a || a.getRank() == 0 || a.isDynamicDim(a.getRank() - 1))
+      return std::nullopt;
+    return *outputs * a.getDimSize(a.getRank() - 1);
+  }
+  if (auto gemm = dyn_cast<GemmOp>(op)) {
+    bool transA = false;
+    if (auto attr = op->getAttrOfType<IntegerAttr>("transA"))
+      transA = attr.getInt() != 0;
+    std::optional<int64_t> k = staticDim(op->getOperand(0), transA ? 0 : 1);
+    if (!outputs || !k)
+      return std::nullopt;
+    return *outputs * *k;
+  }
+  return 0;
+}
+
+} // namespace
+
+std::string mlir::hone::statsJson(ModuleOp module) {
+  auto main = module.lookupSymbol<func::FuncOp>("main");
+  int64_t kernels = 0, macs = 0;
+  bool flopsKnown = true;
+  if (main)
+    for (Operation &op : main.getBody().front()) {
+      if (isa<ConstantOp, NoneOp, func::ReturnOp>(op))
+        continue;
+      ++kernels;
+      std::optional<int64_t> count = multiplyAdds(&op);
+      if (count)
+        macs += *count;
+      else
+        flopsKnown = false;
+    }
+  std::ostringstream json;
+  json << "{\"onnx_ops\": ";
+  if (auto nodes = module->getAttrOfType<IntegerAttr>("hone.onnx_nodes"))
+    json << nodes.getInt();
+  else
+    json << "null";
+  json << ", \"kernels\": " << kernels << ", \"flops\": ";
+  if (flopsKnown)
+    json << 2 * macs;
+  else
+    json << "null";
+  json << ", \"peak_memory\": ";
+  if (auto arena = main ? main->getAttrOfType<IntegerAttr>("hone.arena_bytes") : IntegerAttr())
+    json << arena.getInt();
+  else
+    json << "null";
+  json << "}";
+  return json.str();
+}

@@ -1,0 +1,28 @@
+//===- Stats.h - What the compiler did, as one JSON object ------*- C++ -*-===//
+//
+// `honec --stats` (DESIGN.md): counts read off a planned module (after the
+// memory stage), for benchmarks and for the passes' done-when figures.
+//
+//===----------------------------------------------------------------------===//
+#ifndef HONE_COMPILER_PIPELINE_STATS_H
+#define HONE_COMPILER_PIPELINE_STATS_H
+
+#include "mlir/IR/BuiltinOps.h"
+
+#include <string>
+
+namespace mlir::hone {
+
+/// One JSON object about the planned @main of `module`:
+///   onnx_ops     nodes of the ONNX model's main graph (as imported);
+///   kernels      ops the code generator launches (one kernel each today);
+///   flops        floating-point operations of one run: 2 per multiply-add
+///                of Conv, ConvTranspose, MatMul and Gemm, at the compiled
+///                shapes (other ops are not counted, as in the papers'
+///                GFLOP figures); null when a shape is dynamic;
+///   peak_memory  bytes of the compile-time arena (the memory plan's peak).
+std::string statsJson(ModuleOp module);
+
+} // namespace mlir::hone
+
+#endif // HONE_COMPILER_PIPELINE_STATS_H
