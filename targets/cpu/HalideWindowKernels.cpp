@@ -145,7 +145,8 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
   return scheduledContraction("conv", std::vector<Halide::Var>(vars.rbegin(), vars.rend()),
                               request.halideExtents(), b ? b->func(oc) : Halide::cast(type, 0), r,
                               w->func(halideArgs(weight)) * padded(halideArgs(in)), request.tile,
-                              /*rowVar=*/static_cast<size_t>(rank - 2));
+                              /*rowVar=*/static_cast<size_t>(rank - 2),
+                              /*rowTilesOutermost=*/w->type.getNumElements() > x->type.getNumElements());
 }
 
 /// ConvTranspose as a gather: output o along a dim receives input i at tap

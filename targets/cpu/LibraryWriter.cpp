@@ -135,6 +135,19 @@ std::pair<int, int> halideTypeCode(Type element) {
   return {code, type.bits()};
 }
 
+/// Tells Halide the static, dense row-major shape of a kernel's buffer
+/// `param` (the driver passes exactly that): loop bounds, strides and the
+/// extents of every intermediate become constants, and the tiles of the
+/// schedules get constant sizes (their accumulators stay in registers).
+void constrainToDenseShape(Halide::OutputImageParam param, RankedTensorType type) {
+  int64_t stride = 1;
+  for (int64_t k = 0; k < type.getRank(); ++k) {
+    int64_t extent = type.getDimSize(type.getRank() - 1 - k);
+    param.dim(static_cast<int>(k)).set_bounds(0, asInt(extent)).set_stride(asInt(stride));
+    stride *= extent;
+  }
+}
+
 } // namespace
 
 FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp main,
@@ -232,6 +245,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       auto type = tensors.lookup(operand).type;
       params.emplace_back(halideTypeOf(type.getElementType()), static_cast<int>(type.getRank()),
                           "in" + std::to_string(params.size()));
+      constrainToDenseShape(params.back(), type);
       std::vector<Halide::Var> vars = tensorVars(type.getRank());
       Halide::Func read;
       read(halideArgs(vars)) = params.back()(halideArgs(vars));
@@ -254,16 +268,22 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
         value.func = Halide::Func(); // unplaced, hence unused
       if (!value.func.defined())
         continue;
+      RankedTensorType type = tensors.lookup(result).type;
       if (!hasLoopSchedule(value.func)) {
-        ArrayRef<int64_t> shape = tensors.lookup(result).type.getShape();
+        ArrayRef<int64_t> shape = type.getShape();
         scheduleDefault(value.func, std::vector<int64_t>(shape.rbegin(), shape.rend()));
       }
+      for (Halide::OutputImageParam buffer : value.func.output_buffers())
+        constrainToDenseShape(buffer, type);
       outputs.push_back(value.func);
     }
     kernelResults.push_back(*kernel);
     std::vector<Halide::Argument> arguments(params.begin(), params.end());
     std::string object = options.workDir + "/kernel" + std::to_string(k) + ".o";
     try {
+      if (const char *dump = std::getenv("HONE_DUMP_STMT"))
+        Halide::Pipeline(outputs).compile_to_lowered_stmt(std::string(dump) + "/kernel" + std::to_string(k) + ".stmt",
+                                                          arguments, Halide::StmtOutputFormat::Text, kernelTarget);
       Halide::Pipeline(outputs).compile_to_object(
           object, arguments, options.name + "_kernel" + std::to_string(k), kernelTarget);
     } catch (const Halide::Error &e) {

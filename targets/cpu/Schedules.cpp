@@ -27,7 +27,8 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
                                                    const std::vector<Halide::Var> &vars,
                                                    const std::vector<int64_t> &extents,
                                                    Halide::Expr init, const Halide::RDom &r,
-                                                   Halide::Expr term, TileShape tile, size_t rowVar) {
+                                                   Halide::Expr term, TileShape tile, size_t rowVar,
+                                                   bool rowTilesOutermost) {
   std::vector<Halide::Expr> args(vars.begin(), vars.end());
   Halide::Func acc(name + "_acc"), result(name);
   acc(args) = init;
@@ -58,11 +59,16 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
   Halide::Var rowsOuter("ro"), rowsInner("ri");
   result.split(x, lanesOuter, lanes, laneCount, shift).split(y, rowsOuter, rowsInner, rowCount, shift);
   // Loop nest, innermost first: the tile, then the tiles of x and y, then
-  // the other vars in their order; all of the tiles are one parallel loop.
-  std::vector<Halide::VarOrRVar> nest{lanes, rowsInner, lanesOuter, rowsOuter};
+  // the other vars in their order (or the tiles of y last); all of the
+  // tiles are one parallel loop.
+  std::vector<Halide::VarOrRVar> nest{lanes, rowsInner, lanesOuter};
+  if (!rowTilesOutermost)
+    nest.push_back(rowsOuter);
   for (size_t i = 1; i < vars.size(); ++i)
     if (i != rowVar)
       nest.push_back(vars[i]);
+  if (rowTilesOutermost)
+    nest.push_back(rowsOuter);
   result.reorder(nest);
   Halide::Var tiles = lanesOuter;
   for (size_t i = 3; i < nest.size(); ++i) {
@@ -76,8 +82,10 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
   acc.compute_at(result, tiles).vectorize(x).unroll(y);
   // Reduction outermost within the tile: every RVar before the tile's pure
   // loops in the update's loop nest (reorder lists innermost first).
+  // The reduction's last dim innermost (a Conv's kernel columns, then rows,
+  // then input channels: consecutive taps read neighbouring inputs).
   std::vector<Halide::VarOrRVar> order{x, y};
-  for (int d = 0; d < r.dimensions(); ++d)
+  for (int d = r.dimensions() - 1; d >= 0; --d)
     order.push_back(r[d]);
   acc.update().reorder(order).vectorize(x).unroll(y);
   return result;

@@ -49,11 +49,16 @@ constexpr int64_t kParallelThreshold = 16384;
 /// parallel loop. `extents` are the result's static extents (Halide order):
 /// a dim shorter than the tile is covered whole, and the last tile of a
 /// longer one shifts inwards to overlap its neighbour (recomputing a few
-/// outputs), so every vector is full and unguarded.
+/// outputs), so every vector is full and unguarded. The tiles along x are
+/// the innermost loop of tiles; with `rowTilesOutermost` the tiles along
+/// the row var are the outermost, so that one row tile's share of the
+/// operand indexed by the row var (a Conv's weights for `rows` output
+/// channels) stays in cache while every other tile uses it: the order for
+/// operands larger than the other one.
 Halide::Func scheduledContraction(const std::string &name, const std::vector<Halide::Var> &vars,
                                   const std::vector<int64_t> &extents, Halide::Expr init,
                                   const Halide::RDom &r, Halide::Expr term, TileShape tile,
-                                  size_t rowVar = 1);
+                                  size_t rowVar = 1, bool rowTilesOutermost = false);
 
 /// Computes `f` once for the whole kernel (statistics read by every element
 /// of a row), vectorized along its innermost var.
