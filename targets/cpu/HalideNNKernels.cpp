@@ -20,6 +20,15 @@ namespace {
 
 bool staticShape(ShapedType type) { return type.hasStaticShape(); }
 
+/// Elements of one matrix of `type` (its last two dims; a vector's one).
+int64_t matrixElements(ShapedType type) {
+  ArrayRef<int64_t> shape = type.getShape();
+  int64_t elements = 1;
+  for (int64_t d : shape.take_back(std::min<size_t>(2, shape.size())))
+    elements *= ShapedType::isDynamic(d) ? 1 : d;
+  return elements;
+}
+
 FailureOr<Halide::Func> buildMatMul(const KernelRequest &request) {
   const HalideValue *a = request.operand(0), *b = request.operand(1);
   if (!a || !b)
@@ -46,7 +55,8 @@ FailureOr<Halide::Func> buildMatMul(const KernelRequest &request) {
   return scheduledContraction("matmul", std::vector<Halide::Var>(vars.rbegin(), vars.rend()),
                               request.halideExtents(), Halide::cast(type, 0), r,
                               read(*a, vars[rank - 2], r.x) * read(*b, r.x, vars[rank - 1]),
-                              request.tile);
+                              request.tile, /*rowVar=*/1,
+                              tileOrderFor(matrixElements(a->type), matrixElements(b->type)));
 }
 
 FailureOr<Halide::Func> buildGemm(const KernelRequest &request) {
@@ -74,7 +84,9 @@ FailureOr<Halide::Func> buildGemm(const KernelRequest &request) {
     init = Halide::cast(type, Halide::Expr(beta)) * broadcastRead(*c, vars, request.result);
   }
   return scheduledContraction("gemm", {j, i}, request.halideExtents(), init, r,
-                              Halide::cast(type, Halide::Expr(alpha)) * av * bv, request.tile);
+                              Halide::cast(type, Halide::Expr(alpha)) * av * bv, request.tile,
+                              /*rowVar=*/1,
+                              tileOrderFor(matrixElements(a->type), matrixElements(b->type)));
 }
 
 /// Softmax and LogSoftmax along one axis: max, then the sum of exponentials.

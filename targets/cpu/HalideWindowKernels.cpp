@@ -146,7 +146,9 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
                               request.halideExtents(), b ? b->func(oc) : Halide::cast(type, 0), r,
                               w->func(halideArgs(weight)) * padded(halideArgs(in)), request.tile,
                               /*rowVar=*/static_cast<size_t>(rank - 2),
-                              /*rowTilesOutermost=*/w->type.getNumElements() > x->type.getNumElements());
+                              w->type.getNumElements() > x->type.getNumElements()
+                                  ? TileOrder::RowsOutermost
+                                  : TileOrder::LanesInnermost);
 }
 
 /// ConvTranspose as a gather: output o along a dim receives input i at tap

@@ -28,7 +28,7 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
                                                    const std::vector<int64_t> &extents,
                                                    Halide::Expr init, const Halide::RDom &r,
                                                    Halide::Expr term, TileShape tile, size_t rowVar,
-                                                   bool rowTilesOutermost) {
+                                                   TileOrder tileOrder) {
   std::vector<Halide::Expr> args(vars.begin(), vars.end());
   Halide::Func acc(name + "_acc"), result(name);
   acc(args) = init;
@@ -61,16 +61,18 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
   // Loop nest, innermost first: the tile, then the tiles of x and y, then
   // the other vars in their order (or the tiles of y last); all of the
   // tiles are one parallel loop.
-  std::vector<Halide::VarOrRVar> nest{lanes, rowsInner, lanesOuter};
-  if (!rowTilesOutermost)
-    nest.push_back(rowsOuter);
+  std::vector<Halide::VarOrRVar> nest{lanes, rowsInner};
+  if (tileOrder == TileOrder::LanesInnermost)
+    nest.insert(nest.end(), {lanesOuter, rowsOuter});
+  else
+    nest.push_back(tileOrder == TileOrder::RowsOutermost ? lanesOuter : rowsOuter);
   for (size_t i = 1; i < vars.size(); ++i)
     if (i != rowVar)
       nest.push_back(vars[i]);
-  if (rowTilesOutermost)
-    nest.push_back(rowsOuter);
+  if (tileOrder != TileOrder::LanesInnermost)
+    nest.push_back(tileOrder == TileOrder::RowsOutermost ? rowsOuter : lanesOuter);
   result.reorder(nest);
-  Halide::Var tiles = lanesOuter;
+  Halide::Var tiles = nest[2].var;
   for (size_t i = 3; i < nest.size(); ++i) {
     Halide::Var fused(name + "_t" + std::to_string(i));
     result.fuse(tiles, nest[i].var, fused);
@@ -89,6 +91,14 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
     order.push_back(r[d]);
   acc.update().reorder(order).vectorize(x).unroll(y);
   return result;
+}
+
+TileOrder mlir::hone::cpu::tileOrderFor(int64_t rowOperand, int64_t laneOperand) {
+  if (rowOperand > laneOperand)
+    return TileOrder::RowsOutermost;
+  if (laneOperand > rowOperand)
+    return TileOrder::LanesOutermost;
+  return TileOrder::LanesInnermost;
 }
 
 void mlir::hone::cpu::computeOnce(Halide::Func f) {

@@ -49,16 +49,29 @@ constexpr int64_t kParallelThreshold = 16384;
 /// parallel loop. `extents` are the result's static extents (Halide order):
 /// a dim shorter than the tile is covered whole, and the last tile of a
 /// longer one shifts inwards to overlap its neighbour (recomputing a few
-/// outputs), so every vector is full and unguarded. The tiles along x are
-/// the innermost loop of tiles; with `rowTilesOutermost` the tiles along
-/// the row var are the outermost, so that one row tile's share of the
-/// operand indexed by the row var (a Conv's weights for `rows` output
-/// channels) stays in cache while every other tile uses it: the order for
-/// operands larger than the other one.
+/// outputs), so every vector is full and unguarded. `order` says which
+/// tiles the loop over tiles keeps together (see TileOrder).
+enum class TileOrder {
+  /// Tiles along x innermost, then along the row var, then the other vars.
+  LanesInnermost,
+  /// The tiles along the row var outermost: one row tile's share of the
+  /// operand indexed by the row var (a Conv's weights for `rows` output
+  /// channels, a MatMul's rows of A) stays in cache while every other tile
+  /// reads it. For when that operand is the larger one.
+  RowsOutermost,
+  /// The tiles along x outermost: the same for the operand indexed by x (a
+  /// MatMul's columns of B).
+  LanesOutermost,
+};
 Halide::Func scheduledContraction(const std::string &name, const std::vector<Halide::Var> &vars,
                                   const std::vector<int64_t> &extents, Halide::Expr init,
                                   const Halide::RDom &r, Halide::Expr term, TileShape tile,
-                                  size_t rowVar = 1, bool rowTilesOutermost = false);
+                                  size_t rowVar = 1, TileOrder order = TileOrder::LanesInnermost);
+
+/// The tile order of a matrix product whose row var indexes `rowOperand`
+/// elements and whose x indexes `laneOperand` elements: keep the larger one's
+/// tile in cache.
+TileOrder tileOrderFor(int64_t rowOperand, int64_t laneOperand);
 
 /// Computes `f` once for the whole kernel (statistics read by every element
 /// of a row), vectorized along its innermost var.
