@@ -76,9 +76,11 @@ void PlanMemoryPass::runOnOperation() {
   for (Operation &op : body) {
     if (isa<ConstantOp, NoneOp>(op) || op.hasTrait<OpTrait::IsTerminator>())
       continue;
-    for (Value result : op.getResults()) {
+    for (OpResult result : op.getResults()) {
       std::optional<int64_t> bytes = staticBytes(result.getType());
-      if (!bytes)
+      // A result other than the first that nothing reads (MaxPool's
+      // Indices, Dropout's mask) is not computed, so it takes no space.
+      if (!bytes || (result.getResultNumber() > 0 && result.use_empty()))
         continue;
       int64_t end = position[&op];
       for (OpOperand &use : result.getUses()) {

@@ -259,7 +259,7 @@ FailureOr<Halide::Func> buildPool(const KernelRequest &request, PoolKind kind) {
     Halide::Func padded = withBoundary(*x, type.min());
     Halide::Expr tap = padded(halideArgs(taps->in));
     pool(halideArgs(vars)) = Halide::maximum(tap);
-    if (request.op->getNumResults() > 1 && request.resultType(1)) {
+    if (request.op->getNumResults() > 1 && request.resultType(1) && request.resultUsed(1)) {
       // Indices: the first maximal tap's flat index into the input (row
       // major, or with storage_order 1 the spatial dims column major).
       Halide::Tuple best = Halide::argmax(Halide::select(taps->inside, tap, type.min()));

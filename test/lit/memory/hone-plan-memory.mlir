@@ -39,15 +39,20 @@ func.func @diamond(%x: tensor<10xf32>) -> tensor<10xf32> {
 // -----
 
 // Constants live in the weights; dynamic shapes are not planned yet (-1);
-// an unused optional result takes no space but keeps its slot in the list.
+// an unused optional result takes no space (it is not computed), ranked or
+// not, but keeps its slot in the list; a used one is placed.
 // CHECK-LABEL: func.func @mixed
 // CHECK: hone.constant
 // CHECK-NOT: hone.arena_offsets
 // CHECK: hone.add {{.*}} {hone.arena_offsets = array<i64: -1>}
-// CHECK: hone.max_pool {{.*}}hone.arena_offsets = array<i64: 0, -1>
-func.func @mixed(%x: tensor<?x4xf32>, %y: tensor<1x1x4x4xf32>) -> (tensor<?x4xf32>, tensor<1x1x2x2xf32>) {
+// CHECK: hone.max_pool {{.*}}hone.arena_offsets = array<i64: {{[0-9]+}}, -1>
+// CHECK: hone.max_pool {{.*}}hone.arena_offsets = array<i64: {{[0-9]+}}, -1>
+// CHECK: hone.max_pool {{.*}}hone.arena_offsets = array<i64: {{[0-9]+}}, {{[0-9]+}}>
+func.func @mixed(%x: tensor<?x4xf32>, %y: tensor<1x1x4x4xf32>) -> (tensor<?x4xf32>, tensor<1x1x2x2xf32>, tensor<1x1x2x2xf32>, tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>) {
   %w = hone.constant dense<1.0> : tensor<4xf32>
   %a = hone.add %x, %w : (tensor<?x4xf32>, tensor<4xf32>) -> tensor<?x4xf32>
   %p, %i = hone.max_pool %y {kernel_shape = [2, 2], strides = [2, 2]} : (tensor<1x1x4x4xf32>) -> (tensor<1x1x2x2xf32>, tensor<*xi64>)
-  return %a, %p : tensor<?x4xf32>, tensor<1x1x2x2xf32>
+  %q, %j = hone.max_pool %y {kernel_shape = [2, 2], strides = [2, 2]} : (tensor<1x1x4x4xf32>) -> (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>)
+  %r, %k = hone.max_pool %y {kernel_shape = [2, 2], strides = [2, 2]} : (tensor<1x1x4x4xf32>) -> (tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>)
+  return %a, %p, %q, %r, %k : tensor<?x4xf32>, tensor<1x1x2x2xf32>, tensor<1x1x2x2xf32>, tensor<1x1x2x2xf32>, tensor<1x1x2x2xi64>
 }
