@@ -1,8 +1,8 @@
 //===- ThreadPool.cpp - The runtime's pool for parallel loops -------------===//
 //
-// parallelFor publishes the loop and bumps `generation`; each worker runs
-// its chunk once per generation and the caller runs chunk 0, then waits
-// until every worker has reported. Waiting threads spin for a while before
+// parallelFor publishes the loop and bumps `generation`; the workers and
+// the caller claim chunks from `next` until none is left, and the caller
+// waits until every worker has reported. Waiting threads spin for a while before
 // they sleep on a condition variable (the way ONNX Runtime's pool does). hone_do_par_for runs a
 // Halide kernel's parallel loop as one such loop, and a loop nested inside
 // one serially on its thread (a worker waiting for its own pool would
@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "ThreadPool.h"
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 
@@ -47,7 +48,7 @@ bool spinUntil(Ready ready) {
 
 hone_parallel_t::hone_parallel_t(int32_t threads) {
   for (int32_t i = 1; i < threads; ++i)
-    workers.emplace_back([this, i] { workerLoop(i); });
+    workers.emplace_back([this] { workerLoop(); });
 }
 
 hone_parallel_t::~hone_parallel_t() {
@@ -60,14 +61,12 @@ hone_parallel_t::~hone_parallel_t() {
     worker.join();
 }
 
-void hone_parallel_t::runChunk(int32_t index) {
-  int64_t parts = threads();
-  int64_t begin = count * index / parts, end = count * (index + 1) / parts;
-  if (begin < end)
-    body(context, begin, end);
+void hone_parallel_t::runChunks() {
+  for (int64_t begin = next.fetch_add(chunk); begin < count; begin = next.fetch_add(chunk))
+    body(context, begin, std::min(count, begin + chunk));
 }
 
-void hone_parallel_t::workerLoop(int32_t index) {
+void hone_parallel_t::workerLoop() {
   uint64_t seen = 0;
   auto published = [&] { return stopping.load() || generation.load() != seen; };
   while (true) {
@@ -80,7 +79,7 @@ void hone_parallel_t::workerLoop(int32_t index) {
     if (stopping.load())
       return;
     seen = generation.load();
-    runChunk(index);
+    runChunks();
     if (pending.fetch_sub(1) == 1 && sleepers.load() > 0) {
       std::lock_guard<std::mutex> lock(mutex);
       done.notify_all();
@@ -96,6 +95,8 @@ void hone_parallel_t::parallelFor(int64_t total, void *loopContext, hone_paralle
     return;
   }
   count = total;
+  chunk = std::max<int64_t>(1, total / (8 * threads()));
+  next.store(0);
   context = loopContext;
   body = loopBody;
   pending.store(static_cast<int32_t>(workers.size()));
@@ -104,7 +105,7 @@ void hone_parallel_t::parallelFor(int64_t total, void *loopContext, hone_paralle
     std::lock_guard<std::mutex> lock(mutex);
     wake.notify_all();
   }
-  runChunk(0);
+  runChunks();
   auto finished = [&] { return pending.load() == 0; };
   if (!spinUntil(finished)) {
     std::unique_lock<std::mutex> lock(mutex);

@@ -27,12 +27,15 @@ struct hone_parallel_t {
 
   int32_t threads() const { return static_cast<int32_t>(workers.size()) + 1; }
 
-  /// Splits [0, count) into one contiguous chunk per thread and runs them.
+  /// Runs body over [0, count) in contiguous chunks, about eight per
+  /// thread, which the threads claim as they finish: a thread the system
+  /// preempts delays one chunk, not a whole share of the loop.
   void parallelFor(int64_t count, void *context, hone_parallel_body_t body);
 
 private:
-  void workerLoop(int32_t index);
-  void runChunk(int32_t index);
+  void workerLoop();
+  /// Claims and runs chunks until none is left.
+  void runChunks();
 
   std::vector<std::thread> workers;
   // The loop being run: its fields are written by parallelFor before it
@@ -41,7 +44,8 @@ private:
   std::atomic<uint64_t> generation{0};
   std::atomic<int32_t> pending{0};
   std::atomic<bool> stopping{false};
-  int64_t count = 0;
+  int64_t count = 0, chunk = 1;
+  std::atomic<int64_t> next{0};
   void *context = nullptr;
   hone_parallel_body_t body = nullptr;
   // Sleeping after a spin: workers wait on `wake`, the caller on `done`;

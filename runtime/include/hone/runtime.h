@@ -130,7 +130,8 @@ const char *hone_model_last_error(const hone_model_t *model);
  *===--------------------------------------------------------------------===*/
 
 /* A parallel loop over [0, count): calls body(context, begin, end) on
- * disjoint chunks from the instance's threads, and returns when all are done. */
+ * disjoint contiguous chunks (about eight per thread, claimed by the
+ * instance's threads as they finish), and returns when all are done. */
 typedef void (*hone_parallel_body_t)(void *context, int64_t begin, int64_t end);
 typedef struct hone_parallel_t hone_parallel_t;
 void hone_parallel_for(hone_parallel_t *pool, int64_t count, void *context,
