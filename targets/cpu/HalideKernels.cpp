@@ -319,12 +319,18 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineHalideKernel(
       return failure();
     }
   std::vector<Halide::Func> otherResults;
-  KernelRequest request{op, operands, result, error, otherResults, tile};
+  RankedTensorType resultView;
+  KernelRequest request{op, operands, result, error, otherResults, tile, resultView};
   FailureOr<Halide::Func> first = defineResult0(request, name);
   if (failed(first))
     return failure();
   otherResults.resize(op->getNumResults() - 1);
-  std::vector<HalideValue> results{{*first, result}};
+  if (resultView && (resultView.getNumElements() != result.getNumElements() ||
+                     resultView.getElementType() != result.getElementType())) {
+    error = name + ": the kernel's view of its result holds other elements";
+    return failure();
+  }
+  std::vector<HalideValue> results{{*first, resultView ? resultView : result}};
   for (unsigned i = 1; i < op->getNumResults(); ++i) {
     Halide::Func func = otherResults[i - 1];
     auto type = dyn_cast<RankedTensorType>(op->getResult(i).getType());

@@ -26,7 +26,11 @@
 namespace mlir::hone::cpu {
 
 /// A tensor inside a pipeline: its definition, its tensor type (for ranks
-/// and static broadcast dims) and its Halide element type.
+/// and static broadcast dims) and its Halide element type. A kernel's
+/// result may be defined over a view of its op result's type: the same
+/// elements in the same dense row-major order, other dims (a pointwise Conv
+/// computes [N, M, H*W] for [N, M, H, W]); the driver then describes the
+/// buffer with the view's dims.
 struct HalideValue {
   Halide::Func func;
   ShapedType type;
@@ -63,6 +67,9 @@ struct KernelRequest {
   std::vector<Halide::Func> &otherResults;
   /// The target's contraction tile.
   TileShape tile;
+  /// Set by a builder that defines result 0 over a view of `result` (see
+  /// HalideValue); null otherwise.
+  RankedTensorType &resultView;
 
   /// Operand `i`, or null when absent (hone.none) or past the end.
   const HalideValue *operand(size_t i) const {

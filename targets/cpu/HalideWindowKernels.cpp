@@ -106,6 +106,49 @@ FailureOr<ConvOperands> convOperands(const KernelRequest &request, bool transpos
   return ConvOperands{x, w, request.operand(2), rank, *window};
 }
 
+/// Whether a Conv is pointwise: 1x1 taps, unit strides, no padding, one
+/// group, so that its spatial dims are one dense dim of input and output.
+bool isPointwise(const ConvOperands &operands, int64_t group) {
+  auto ones = [](ArrayRef<int64_t> v) { return llvm::all_of(v, [](int64_t e) { return e == 1; }); };
+  auto zeros = [](ArrayRef<int64_t> v) { return llvm::all_of(v, [](int64_t e) { return e == 0; }); };
+  const Window &w = operands.window;
+  return group == 1 && ones(w.kernel) && ones(w.strides) && zeros(w.padBegin) && zeros(w.padEnd);
+}
+
+/// A pointwise Conv as the product of its weights [M, C] with the input
+/// viewed as [N, C, S] (S: the spatial dims flattened): the result is
+/// defined over the view [N, M, S], so its tiles run along all of S with
+/// full vectors however narrow each spatial dim is (a 7x7 map is one dim
+/// of 49). The input is read at coordinates recovered from s; with the
+/// buffers' constant strides the address folds back to s, a dense load.
+FailureOr<Halide::Func> buildPointwiseConv(const KernelRequest &request, const ConvOperands &operands) {
+  const HalideValue *x = operands.x, *w = operands.w, *b = operands.b;
+  int64_t rank = operands.rank;
+  int64_t n = x->type.getDimSize(0), c = x->type.getDimSize(1), m = w->type.getDimSize(0);
+  Halide::Var s("s"), oc("oc"), batch("n");
+  Halide::RDom r(0, asInt(c));
+  std::vector<Halide::Expr> in; // Halide order: spatial innermost first
+  Halide::Expr rest = s;
+  int64_t spatial = 1;
+  for (int64_t d = rank - 1; d >= 2; --d) {
+    int64_t extent = x->type.getDimSize(d);
+    spatial *= extent;
+    in.push_back(d == 2 ? rest : rest % asInt(extent));
+    rest = rest / asInt(extent);
+  }
+  in.push_back(r.x);
+  in.push_back(batch);
+  std::vector<Halide::Expr> weight(rank - 2, Halide::Expr(0));
+  weight.push_back(r.x);
+  weight.push_back(oc);
+  Halide::Type type = halideTypeOf(x->type.getElementType());
+  request.resultView = RankedTensorType::get({n, m, spatial}, request.result.getElementType());
+  return scheduledContraction("conv1x1", {s, oc, batch}, {spatial, m, n},
+                              b ? b->func(oc) : Halide::cast(type, 0), r,
+                              w->func(weight) * x->func(in), request.tile, /*rowVar=*/1,
+                              tileOrderFor(w->type.getNumElements(), x->type.getNumElements() / n));
+}
+
 FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
   FailureOr<ConvOperands> operands = convOperands(request, /*transposed=*/false);
   if (failed(operands))
@@ -114,6 +157,8 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
   int64_t rank = operands->rank;
   Window *window = &operands->window;
   int64_t group = getIntAttr(request.op, "group", 1);
+  if (isPointwise(*operands, group))
+    return buildPointwiseConv(request, *operands);
   int64_t m = w->type.getDimSize(0), cg = w->type.getDimSize(1);
   int64_t mg = m / std::max<int64_t>(group, 1);
   // The padded input is copied once (a boundary condition in the inner loop

@@ -268,7 +268,8 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
         value.func = Halide::Func(); // unplaced, hence unused
       if (!value.func.defined())
         continue;
-      RankedTensorType type = tensors.lookup(result).type;
+      // The kernel's view of the result (same elements, maybe other dims).
+      auto type = cast<RankedTensorType>(value.type);
       if (!hasLoopSchedule(value.func)) {
         ArrayRef<int64_t> shape = type.getShape();
         scheduleDefault(value.func, std::vector<int64_t>(shape.rbegin(), shape.rend()));
@@ -431,8 +432,11 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
         if (!isa<NoneType>(operand.getType()))
           args.push_back(halideBuffer(tensors.lookup(operand)));
       for (auto [result, value] : llvm::zip(kernels[k]->getResults(), kernelResults[k]))
-        if (value.func.defined())
-          args.push_back(halideBuffer(tensors.lookup(result)));
+        if (value.func.defined()) {
+          Tensor view = tensors.lookup(result);
+          view.type = cast<RankedTensorType>(value.type);
+          args.push_back(halideBuffer(view));
+        }
       auto call = b.create<LLVM::CallOp>(loc, TypeRange{i32},
                                          options.name + "_kernel" + std::to_string(k), args);
       Value failed = b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ne, call.getResult(), zero32);
