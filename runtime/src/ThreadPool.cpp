@@ -1,8 +1,9 @@
 //===- ThreadPool.cpp - The runtime's pool for parallel loops -------------===//
 //
-// parallelFor publishes the loop and bumps `generation`; the workers and
-// the caller claim chunks from `next` until none is left, and the caller
-// waits until every worker has reported. Waiting threads spin for a while before
+// parallelFor publishes the loop in a slot and bumps `generation`; the
+// workers and the caller claim chunks from `claim` until none is left, and
+// the caller waits until every claimed chunk is done (not for the workers:
+// one that wakes after the last claim finds nothing to do). Waiting threads spin for a while before
 // they sleep on a condition variable (the way ONNX Runtime's pool does). hone_do_par_for runs a
 // Halide kernel's parallel loop as one such loop, and a loop nested inside
 // one serially on its thread (a worker waiting for its own pool would
@@ -61,9 +62,27 @@ hone_parallel_t::~hone_parallel_t() {
     worker.join();
 }
 
-void hone_parallel_t::runChunks() {
-  for (int64_t begin = next.fetch_add(chunk); begin < count; begin = next.fetch_add(chunk))
-    body(context, begin, std::min(count, begin + chunk));
+void hone_parallel_t::runChunks(uint64_t loopGeneration) {
+  Loop &loop = loops[loopGeneration % 2];
+  const uint64_t tag = loopGeneration << 32;
+  int64_t count = loop.count.load(), chunk = loop.chunk.load();
+  void *context = loop.context.load();
+  hone_parallel_body_t body = loop.body.load();
+  uint64_t current = claim.load();
+  while ((current & ~0xffffffffull) == tag) {
+    int64_t begin = static_cast<int64_t>(current & 0xffffffffull);
+    if (begin >= count)
+      return;
+    int64_t end = std::min(count, begin + chunk);
+    if (!claim.compare_exchange_weak(current, tag | static_cast<uint64_t>(end)))
+      continue; // `current` is reloaded
+    body(context, begin, end);
+    if (loop.finished.fetch_add(end - begin) + (end - begin) == count && sleepers.load() > 0) {
+      std::lock_guard<std::mutex> lock(mutex);
+      done.notify_all();
+    }
+    current = claim.load();
+  }
 }
 
 void hone_parallel_t::workerLoop() {
@@ -79,34 +98,32 @@ void hone_parallel_t::workerLoop() {
     if (stopping.load())
       return;
     seen = generation.load();
-    runChunks();
-    if (pending.fetch_sub(1) == 1 && sleepers.load() > 0) {
-      std::lock_guard<std::mutex> lock(mutex);
-      done.notify_all();
-    }
+    runChunks(seen);
   }
 }
 
 void hone_parallel_t::parallelFor(int64_t total, void *loopContext, hone_parallel_body_t loopBody) {
   if (total <= 0 || !loopBody)
     return;
-  if (workers.empty() || total == 1) {
+  if (workers.empty() || total == 1 || total > 0xffffffffll) {
     loopBody(loopContext, 0, total);
     return;
   }
-  count = total;
-  chunk = std::max<int64_t>(1, total / (8 * threads()));
-  next.store(0);
-  context = loopContext;
-  body = loopBody;
-  pending.store(static_cast<int32_t>(workers.size()));
-  generation.fetch_add(1);
+  uint64_t next = (generation.load() + 1) & 0xffffffffull;
+  Loop &loop = loops[next % 2];
+  loop.count.store(total);
+  loop.chunk.store(std::max<int64_t>(1, total / (8 * threads())));
+  loop.finished.store(0);
+  loop.context.store(loopContext);
+  loop.body.store(loopBody);
+  claim.store(next << 32);
+  generation.store(next);
   if (sleepers.load() > 0) {
     std::lock_guard<std::mutex> lock(mutex);
     wake.notify_all();
   }
-  runChunks();
-  auto finished = [&] { return pending.load() == 0; };
+  runChunks(next);
+  auto finished = [&] { return loop.finished.load() == total; };
   if (!spinUntil(finished)) {
     std::unique_lock<std::mutex> lock(mutex);
     sleepers.fetch_add(1);

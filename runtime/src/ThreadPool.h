@@ -28,26 +28,34 @@ struct hone_parallel_t {
   int32_t threads() const { return static_cast<int32_t>(workers.size()) + 1; }
 
   /// Runs body over [0, count) in contiguous chunks, about eight per
-  /// thread, which the threads claim as they finish: a thread the system
-  /// preempts delays one chunk, not a whole share of the loop.
+  /// thread, which the threads claim as they go; returns when every chunk
+  /// is done. A thread that wakes late or is preempted delays at most the
+  /// chunk it holds: the caller never waits for a thread that holds none.
+  /// Not reentrant: one thread runs a pool's loops (an instance is run by
+  /// one thread at a time; hone_do_par_for runs nested loops serially).
   void parallelFor(int64_t count, void *context, hone_parallel_body_t body);
 
 private:
+  /// One loop. Loops alternate between two slots, so that a thread still
+  /// reading the previous loop's slot never sees this one's fields.
+  struct Loop {
+    std::atomic<int64_t> count{0}, chunk{1}, finished{0};
+    std::atomic<void *> context{nullptr};
+    std::atomic<hone_parallel_body_t> body{nullptr};
+  };
+
   void workerLoop();
-  /// Claims and runs chunks until none is left.
-  void runChunks();
+  /// Claims and runs chunks of loop `generation` until none is left.
+  void runChunks(uint64_t generation);
 
   std::vector<std::thread> workers;
-  // The loop being run: its fields are written by parallelFor before it
-  // bumps `generation` (release) and read by the workers after they see
-  // the new generation (acquire), one generation per loop.
+  Loop loops[2];
+  // The loop being run is loops[generation % 2]; `claim` holds its
+  // generation (high 32 bits) and the next unclaimed index (low 32), so a
+  // thread claims only from the loop whose slot it read.
   std::atomic<uint64_t> generation{0};
-  std::atomic<int32_t> pending{0};
+  std::atomic<uint64_t> claim{0};
   std::atomic<bool> stopping{false};
-  int64_t count = 0, chunk = 1;
-  std::atomic<int64_t> next{0};
-  void *context = nullptr;
-  hone_parallel_body_t body = nullptr;
   // Sleeping after a spin: workers wait on `wake`, the caller on `done`;
   // `sleepers` counts the threads that may be waiting, so that a loop
   // whose threads all spin takes no lock.
