@@ -108,13 +108,6 @@ void mlir::hone::cpu::computeOnce(Halide::Func f) {
     f.vectorize(args[0], kVectorLanes, Halide::TailStrategy::GuardWithIf);
 }
 
-void mlir::hone::cpu::computeOnceParallel(Halide::Func f, int64_t elements) {
-  computeOnce(f);
-  std::vector<Halide::Var> args = f.args();
-  if (args.size() >= 2 && elements >= kParallelThreshold)
-    f.parallel(args.back());
-}
-
 bool mlir::hone::cpu::hasLoopSchedule(const Halide::Func &f) {
   const Halide::Internal::StageSchedule &schedule = f.function().definition().schedule();
   if (!schedule.splits().empty())
@@ -154,6 +147,15 @@ int64_t product(const std::vector<int64_t> &extents) {
 }
 
 } // namespace
+
+void mlir::hone::cpu::computeOnceParallel(Halide::Func f, int64_t elements) {
+  computeOnce(f);
+  // Every dim but the innermost in one parallel loop: the outermost alone
+  // is often a batch of 1.
+  std::vector<Halide::Var> args = f.args();
+  if (args.size() >= 2 && elements >= kParallelThreshold)
+    f.parallel(fuseOuter(f, std::vector<Halide::Var>(args.begin() + 1, args.end())));
+}
 
 void mlir::hone::cpu::scheduleRowwise(Halide::Func result, const std::vector<Halide::Func> &perRow,
                                       size_t rowDims, const std::vector<int64_t> &extents) {

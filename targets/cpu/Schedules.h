@@ -78,8 +78,8 @@ TileOrder tileOrderFor(int64_t rowOperand, int64_t laneOperand);
 void computeOnce(Halide::Func f);
 
 /// Computes `f` (a padded copy of an operand, say) once for the kernel,
-/// vectorized along its innermost var and parallel over its outermost when
-/// it holds `elements` >= kParallelThreshold.
+/// vectorized along its innermost var and parallel over the others (fused)
+/// when it holds `elements` >= kParallelThreshold.
 void computeOnceParallel(Halide::Func f, int64_t elements);
 
 /// A kernel that reduces along its `rowDims` innermost dims (Halide order)
