@@ -38,22 +38,16 @@ std::optional<int64_t> staticDim(Value value, int64_t dim) {
 std::optional<int64_t> multiplyAdds(Operation *op) {
   std::optional<int64_t> outputs = op->getNumResults() ? elementCount(op->getResult(0).getType())
                                                        : std::optional<int64_t>(0);
-  if (isa<ConvOp>(op)) {
-    // Each output sums C/group x kernel taps: the weight's dims after M.
-    std::optional<int64_t> taps = elementCount(op->getOperand(1).getType());
-    std::optional<int64_t> m = staticDim(op->getOperand(1), 0);
-    if (!outputs || !taps || !m || *m == 0)
-      return std::nullopt;
-    return *outputs * (*taps / *m);
-  }
-  if (isa<ConvTransposeOp>(op)) {
-    // Each input element scatters into M/group x kernel taps.
-    std::optional<int64_t> inputs = elementCount(op->getOperand(0).getType());
+  // Conv: each output sums C/group x kernel taps, the weight's dims after
+  // M. ConvTranspose: each input element scatters into M/group x kernel
+  // taps, the weight's dims after C.
+  if (isa<ConvOp, ConvTransposeOp>(op)) {
+    std::optional<int64_t> points = isa<ConvOp>(op) ? outputs : elementCount(op->getOperand(0).getType());
     std::optional<int64_t> weights = elementCount(op->getOperand(1).getType());
-    std::optional<int64_t> c = staticDim(op->getOperand(1), 0);
-    if (!inputs || !weights || !c || *c == 0)
+    std::optional<int64_t> leading = staticDim(op->getOperand(1), 0);
+    if (!points || !weights || !leading || *leading == 0)
       return std::nullopt;
-    return *inputs * (*weights / *c);
+    return *points * (*weights / *leading);
   }
   if (isa<MatMulOp>(op)) {
     auto a = dyn_cast<RankedTensorType>(op->getOperand(0).getType());

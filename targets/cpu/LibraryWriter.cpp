@@ -135,17 +135,26 @@ std::pair<int, int> halideTypeCode(Type element) {
   return {code, type.bits()};
 }
 
+/// The (extent, stride) of each dim of a dense row-major tensor of static
+/// `type`, in Halide order (innermost first): what the driver describes to a
+/// kernel and what the kernel is compiled for.
+std::vector<std::pair<int64_t, int64_t>> denseHalideDims(RankedTensorType type) {
+  std::vector<std::pair<int64_t, int64_t>> dims;
+  int64_t stride = 1;
+  for (int64_t k = type.getRank() - 1; k >= 0; --k) {
+    dims.push_back({type.getDimSize(k), stride});
+    stride *= type.getDimSize(k);
+  }
+  return dims;
+}
+
 /// Tells Halide the static, dense row-major shape of a kernel's buffer
 /// `param` (the driver passes exactly that): loop bounds, strides and the
 /// extents of every intermediate become constants, and the tiles of the
 /// schedules get constant sizes (their accumulators stay in registers).
 void constrainToDenseShape(Halide::OutputImageParam param, RankedTensorType type) {
-  int64_t stride = 1;
-  for (int64_t k = 0; k < type.getRank(); ++k) {
-    int64_t extent = type.getDimSize(type.getRank() - 1 - k);
-    param.dim(static_cast<int>(k)).set_bounds(0, asInt(extent)).set_stride(asInt(stride));
-    stride *= extent;
-  }
+  for (auto [k, dim] : llvm::enumerate(denseHalideDims(type)))
+    param.dim(static_cast<int>(k)).set_bounds(0, asInt(dim.first)).set_stride(asInt(dim.second));
 }
 
 } // namespace
@@ -415,14 +424,12 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       storeField(b, loc, constantInt(b, loc, i32, rank), buffer, 36);
       storeField(b, loc, dims, buffer, 40);
       storeField(b, loc, null, buffer, 48);
-      int64_t stride = 1;
-      for (int64_t k = 0; k < rank; ++k) {
-        int64_t extent = t.type.getDimSize(rank - 1 - k);
-        storeField(b, loc, zero32, dims, 16 * k);
-        storeField(b, loc, constantInt(b, loc, i32, extent), dims, 16 * k + 4);
-        storeField(b, loc, constantInt(b, loc, i32, stride), dims, 16 * k + 8);
-        storeField(b, loc, zero32, dims, 16 * k + 12);
-        stride *= extent;
+      for (auto [k, dim] : llvm::enumerate(denseHalideDims(t.type))) {
+        int64_t field = 16 * static_cast<int64_t>(k);
+        storeField(b, loc, zero32, dims, field);
+        storeField(b, loc, constantInt(b, loc, i32, dim.first), dims, field + 4);
+        storeField(b, loc, constantInt(b, loc, i32, dim.second), dims, field + 8);
+        storeField(b, loc, zero32, dims, field + 12);
       }
       return buffer;
     };

@@ -90,24 +90,18 @@ bool CompiledModel::open(const std::string &path, const std::string &name, int t
   return true;
 }
 
-std::vector<std::string> CompiledModel::inputNames() const {
-  std::vector<std::string> names;
-  for (int32_t i = 0; i < hone_model_num_inputs(instance); ++i) {
+std::vector<std::string> CompiledModel::names(bool outputs) const {
+  std::vector<std::string> result;
+  int32_t count = outputs ? hone_model_num_outputs(instance) : hone_model_num_inputs(instance);
+  for (int32_t i = 0; i < count; ++i) {
     hone_tensor_info_t info;
-    hone_model_input_info(instance, i, &info);
-    names.push_back(info.name);
+    if (outputs)
+      hone_model_output_info(instance, i, &info);
+    else
+      hone_model_input_info(instance, i, &info);
+    result.push_back(info.name);
   }
-  return names;
-}
-
-std::vector<std::string> CompiledModel::outputNames() const {
-  std::vector<std::string> names;
-  for (int32_t i = 0; i < hone_model_num_outputs(instance); ++i) {
-    hone_tensor_info_t info;
-    hone_model_output_info(instance, i, &info);
-    names.push_back(info.name);
-  }
-  return names;
+  return result;
 }
 
 FailureOr<std::vector<ref::Tensor>> CompiledModel::run(const std::vector<ref::Tensor> &inputs,

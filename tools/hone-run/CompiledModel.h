@@ -31,13 +31,15 @@ public:
   /// the file, as honec names it.
   static std::unique_ptr<CompiledModel> load(const std::string &path, int threads, std::string &error);
   /// The names of the model's inputs and outputs, in order.
-  std::vector<std::string> inputNames() const;
-  std::vector<std::string> outputNames() const;
+  std::vector<std::string> inputNames() const { return names(/*outputs=*/false); }
+  std::vector<std::string> outputNames() const { return names(/*outputs=*/true); }
   /// Runs on `inputs`; the outputs are copies.
   FailureOr<std::vector<ref::Tensor>> run(const std::vector<ref::Tensor> &inputs, std::string &error);
 
 private:
   CompiledModel() = default;
+  /// The names of the instance's inputs or outputs, from its metadata.
+  std::vector<std::string> names(bool outputs) const;
   /// dlopens `path` and creates the instance of its NAME_descriptor.
   bool open(const std::string &path, const std::string &name, int threads, std::string &error);
   std::string workDir;
