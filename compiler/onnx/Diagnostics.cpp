@@ -24,8 +24,10 @@ Location mlir::hone::onnxNodeLoc(MLIRContext *context, const std::string &file,
                        StringAttr::get(context, opType));
 }
 
-std::string mlir::hone::describeLocation(Location loc) {
-  std::string file, node, opType;
+namespace {
+
+/// The file, node name and op type a location names (each may be empty).
+void readLocation(Location loc, std::string &file, std::string &node, std::string &opType) {
   loc->walk([&](Location inner) {
     if (auto fused = dyn_cast<FusedLoc>(inner)) {
       if (auto type = dyn_cast_or_null<StringAttr>(fused.getMetadata()))
@@ -40,12 +42,30 @@ std::string mlir::hone::describeLocation(Location loc) {
     }
     return WalkResult::advance();
   });
-  if (file.empty() && node.empty()) {
-    std::string text;
-    llvm::raw_string_ostream os(text);
-    loc.print(os);
-    return text;
-  }
+}
+
+std::string printLocation(Location loc) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  loc.print(os);
+  return text;
+}
+
+} // namespace
+
+std::string mlir::hone::describeNode(Location loc) {
+  std::string file, node, opType;
+  readLocation(loc, file, node, opType);
+  if (opType.empty())
+    return describeLocation(loc);
+  return "node '" + node + "' (" + opType + ")";
+}
+
+std::string mlir::hone::describeLocation(Location loc) {
+  std::string file, node, opType;
+  readLocation(loc, file, node, opType);
+  if (file.empty() && node.empty())
+    return printLocation(loc);
   std::string text = file.empty() ? "<model>" : file;
   if (!opType.empty())
     text += ": node '" + node + "' (" + opType + ")";

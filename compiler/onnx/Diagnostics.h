@@ -25,6 +25,9 @@ Location onnxFileLoc(MLIRContext *context, const std::string &file);
 /// "model.onnx: node 'conv1' (Conv)" for a location made above, otherwise
 /// MLIR's own rendering of `loc`.
 std::string describeLocation(Location loc);
+/// "node 'conv1' (Conv)" without the file (for messages a compiled model
+/// gives at run time), or describeLocation's rendering of other locations.
+std::string describeNode(Location loc);
 
 /// Prints diagnostics to stderr as `describeLocation(loc): severity: message`
 /// for as long as it lives.

@@ -11,8 +11,34 @@
 using namespace mlir;
 using namespace mlir::hone;
 
+ShapeResult ShapeResult::ofRank(int64_t rank) {
+  if (rank < 0 || rank > kMaxTrackedRank)
+    return unranked();
+  SmallVector<DimExpr> dims;
+  for (int64_t i = 0; i < rank; ++i)
+    dims.push_back(DimExpr::unknown());
+  return {true, std::move(dims)};
+}
+
 ShapeContext::ShapeContext(Operation *op)
-    : op(op), results(op->getNumResults(), InferredShape::unranked()) {}
+    : op(op), operandDims(op->getNumOperands()),
+      results(op->getNumResults(), ShapeResult::unranked()) {
+  for (unsigned i = 0; i < op->getNumOperands(); ++i) {
+    auto type = dyn_cast<RankedTensorType>(op->getOperand(i).getType());
+    if (!type)
+      continue;
+    for (int64_t d = 0; d < type.getRank(); ++d)
+      operandDims[i].push_back(type.isDynamicDim(d) ? DimExpr::operandDim(i, d)
+                                                    : DimExpr(type.getDimSize(d)));
+  }
+}
+
+LogicalResult ShapeContext::infer() {
+  auto shapeFunction = dyn_cast<ShapeFunctionOpInterface>(op);
+  if (!shapeFunction)
+    return success();
+  return shapeFunction.inferResultShapes(*this);
+}
 
 bool ShapeContext::isAbsent(unsigned i) const {
   return i >= op->getNumOperands() || isa<NoneType>(op->getOperand(i).getType());
@@ -28,10 +54,6 @@ int64_t ShapeContext::getRank(unsigned i) const {
   return cast<RankedTensorType>(op->getOperand(i).getType()).getRank();
 }
 
-ArrayRef<int64_t> ShapeContext::getDims(unsigned i) const {
-  return cast<RankedTensorType>(op->getOperand(i).getType()).getShape();
-}
-
 static DenseElementsAttr constantOperand(Operation *op, unsigned i) {
   if (i >= op->getNumOperands())
     return nullptr;
@@ -41,42 +63,141 @@ static DenseElementsAttr constantOperand(Operation *op, unsigned i) {
   return dyn_cast<DenseElementsAttr>(constant.getValue());
 }
 
-std::optional<SmallVector<int64_t>> ShapeContext::getIntValues(unsigned i) const {
+/// The element count of operand `i` when its values can be seen as leaves:
+/// a small static 0-D or 1-D tensor.
+static std::optional<int64_t> leafCount(Operation *op, unsigned i) {
+  if (i >= op->getNumOperands())
+    return std::nullopt;
+  auto type = dyn_cast<RankedTensorType>(op->getOperand(i).getType());
+  if (!type || type.getRank() > 1 || !type.hasStaticShape() ||
+      type.getNumElements() > kMaxValueElements)
+    return std::nullopt;
+  return type.getNumElements();
+}
+
+std::optional<SmallVector<DimExpr>> ShapeContext::getIntValues(unsigned i) const {
+  if (isAbsent(i))
+    return std::nullopt;
+  if (DenseElementsAttr dense = constantOperand(op, i)) {
+    if (!dense.getElementType().isIntOrIndex())
+      return std::nullopt;
+    SmallVector<DimExpr> values;
+    for (const APInt &value : dense.getValues<APInt>())
+      values.push_back(DimExpr(dense.getElementType().isUnsignedInteger()
+                                   ? static_cast<int64_t>(value.getZExtValue())
+                                   : value.getSExtValue()));
+    return values;
+  }
+  auto type = cast<ShapedType>(op->getOperand(i).getType());
+  std::optional<int64_t> count = leafCount(op, i);
+  if (!count || !type.getElementType().isIntOrIndex() || type.getElementType().isInteger(1))
+    return std::nullopt;
+  SmallVector<DimExpr> values;
+  for (int64_t k = 0; k < *count; ++k)
+    values.push_back(DimExpr::operandValue(i, k, /*isFloat=*/false));
+  return values;
+}
+
+std::optional<SmallVector<DimExpr>> ShapeContext::getFloatValues(unsigned i) const {
+  if (isAbsent(i))
+    return std::nullopt;
+  if (DenseElementsAttr dense = constantOperand(op, i)) {
+    SmallVector<DimExpr> values;
+    if (isa<FloatType>(dense.getElementType())) {
+      for (const APFloat &value : dense.getValues<APFloat>())
+        values.push_back(DimExpr::floatConstant(value.convertToDouble()));
+      return values;
+    }
+  }
+  if (std::optional<SmallVector<DimExpr>> ints = getIntValues(i)) {
+    for (DimExpr &value : *ints)
+      value = toFloat(value);
+    return ints;
+  }
+  auto type = cast<ShapedType>(op->getOperand(i).getType());
+  std::optional<int64_t> count = leafCount(op, i);
+  if (!count || !isa<FloatType>(type.getElementType()))
+    return std::nullopt;
+  SmallVector<DimExpr> values;
+  for (int64_t k = 0; k < *count; ++k)
+    values.push_back(DimExpr::operandValue(i, k, /*isFloat=*/true));
+  return values;
+}
+
+std::optional<SmallVector<int64_t>> ShapeContext::getConstantInts(unsigned i) const {
   DenseElementsAttr dense = constantOperand(op, i);
   if (!dense || !dense.getElementType().isIntOrIndex())
     return std::nullopt;
   SmallVector<int64_t> values;
   for (const APInt &value : dense.getValues<APInt>())
-    values.push_back(dense.getElementType().isUnsignedInteger() ? value.getZExtValue()
-                                                                : value.getSExtValue());
+    values.push_back(dense.getElementType().isUnsignedInteger()
+                         ? static_cast<int64_t>(value.getZExtValue())
+                         : value.getSExtValue());
   return values;
 }
 
-std::optional<SmallVector<double>> ShapeContext::getFloatValues(unsigned i) const {
-  DenseElementsAttr dense = constantOperand(op, i);
-  if (!dense || !isa<FloatType>(dense.getElementType()))
-    return std::nullopt;
-  SmallVector<double> values;
-  for (const APFloat &value : dense.getValues<APFloat>())
-    values.push_back(value.convertToDouble());
-  return values;
-}
-
-void ShapeContext::setAllResults(const InferredShape &shape) {
-  for (InferredShape &result : results)
+void ShapeContext::setAllResults(const ShapeResult &shape) {
+  for (ShapeResult &result : results)
     result = shape;
 }
 
-LogicalResult mlir::hone::inferShapes(Operation *op, SmallVectorImpl<InferredShape> &results) {
-  auto shapeFunction = dyn_cast<ShapeFunctionOpInterface>(op);
-  results.assign(op->getNumResults(), InferredShape::unranked());
-  if (!shapeFunction)
-    return success();
-  ShapeContext context(op);
-  if (failed(shapeFunction.inferResultShapes(context)))
+LogicalResult ShapeContext::require(const DimExpr &condition, const Twine &message) {
+  if (std::optional<int64_t> known = condition.getConstant()) {
+    if (*known != 0)
+      return success();
+    return op->emitOpError() << message, failure();
+  }
+  if (condition.hasUnknown())
+    return success(); // nothing can be checked, now or at run time
+  checks.push_back({condition, message.str()});
+  return success();
+}
+
+FailureOr<DimExpr> ShapeContext::requireEqual(const DimExpr &a, const DimExpr &b,
+                                              const Twine &message) {
+  if (failed(require(eq(a, b), message)))
     return failure();
-  for (unsigned i = 0; i < op->getNumResults(); ++i)
-    results[i] = context.getResult(i);
+  if (a.getConstant())
+    return a;
+  if (b.getConstant() || a.hasUnknown())
+    return b;
+  return a;
+}
+
+void ShapeContext::setAux(StringRef name, SmallVector<DimExpr> values) {
+  for (auto &[key, stored] : aux)
+    if (key == name) {
+      stored = std::move(values);
+      return;
+    }
+  aux.push_back({name.str(), std::move(values)});
+}
+
+const SmallVector<DimExpr> *ShapeContext::getAux(StringRef name) const {
+  for (auto &[key, stored] : aux)
+    if (key == name)
+      return &stored;
+  return nullptr;
+}
+
+LogicalResult mlir::hone::inferShapes(Operation *op, SmallVectorImpl<InferredShape> &results) {
+  results.assign(op->getNumResults(), InferredShape::unranked());
+  ShapeContext context(op);
+  if (failed(context.infer()))
+    return failure();
+  for (unsigned i = 0; i < op->getNumResults(); ++i) {
+    const ShapeResult &shape = context.getResult(i);
+    if (!shape.ranked)
+      continue;
+    SmallVector<int64_t> dims;
+    for (const DimExpr &d : shape.dims) {
+      std::optional<int64_t> known = d.getConstant();
+      // A negative constant is an ill-formed op the verifier reports; as
+      // a type it stays unknown.
+      dims.push_back(known && *known >= 0 ? *known : ShapedType::kDynamic);
+    }
+    results[i] = InferredShape::of(dims);
+  }
   return success();
 }
 

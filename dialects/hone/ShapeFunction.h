@@ -1,30 +1,58 @@
 //===- ShapeFunction.h - What an op's shape function sees -------*- C++ -*-===//
 //
 // Each hone op has one shape function (ShapeFunctionOpInterface): from its
-// operands' types, and the values of operands that are constants, it computes
-// its results' shapes. It is written once, in dialects/hone/ops/, and every
-// user asks the op: the verifier (declared types must agree with it), shape
-// propagation, and codegen. Dims are constants or unknown
-// (ShapedType::kDynamic) here; symbolic dims extend this context, not the
-// shape functions' signatures.
+// operands' dims and the values of small shape-like operands it computes its
+// results' dims, as DimExprs (DimExpr.h). It is written once, in
+// dialects/hone/ops/, and every user asks the op: the verifier (declared
+// types must agree with it) and shape propagation fold the expressions to
+// constants; the CPU code generator lowers them to compute dims at run time
+// and to index kernels (Slice's starts); the conditions a shape function
+// requires become compile-time errors or run-time checks.
+//
+// The context this file defines sees an op as its IR says: a static dim is
+// a constant, a dynamic dim is an OperandDim leaf, a `hone.constant`
+// operand has constant values, and a small 0-D or 1-D operand that is not a
+// constant has OperandValue leaves (read from its data at run time).
 //
 //===----------------------------------------------------------------------===//
 #ifndef HONE_DIALECTS_HONE_SHAPEFUNCTION_H
 #define HONE_DIALECTS_HONE_SHAPEFUNCTION_H
+
+#include "dialects/hone/DimExpr.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpDefinition.h"
 #include "mlir/IR/Operation.h"
 
 #include <optional>
+#include <string>
 
 namespace mlir::hone {
 
 /// Ranks beyond this are not tracked (the shape stays unranked): only a
 /// hostile model asks for more, and a rank is a vector allocation here.
 constexpr int64_t kMaxTrackedRank = 1024;
+/// Operands with at most this many elements have their values seen (as
+/// constants or OperandValue leaves): shape vectors, scalars, scales.
+constexpr int64_t kMaxValueElements = 64;
 
-/// A result shape: unranked, or a list of dims (kDynamic where unknown).
+/// A result shape as expressions: unranked, or one DimExpr per dim.
+struct ShapeResult {
+  bool ranked = false;
+  SmallVector<DimExpr> dims;
+
+  static ShapeResult unranked() { return {}; }
+  static ShapeResult of(ArrayRef<DimExpr> dims) {
+    if (static_cast<int64_t>(dims.size()) > kMaxTrackedRank)
+      return unranked();
+    return {true, SmallVector<DimExpr>(dims)};
+  }
+  /// Rank `rank`, every dim unknown.
+  static ShapeResult ofRank(int64_t rank);
+};
+
+/// A result shape folded to what is known at compile time: unranked, or a
+/// list of dims (kDynamic where not a constant).
 struct InferredShape {
   bool ranked = false;
   SmallVector<int64_t> dims;
@@ -35,17 +63,21 @@ struct InferredShape {
       return unranked();
     return {true, SmallVector<int64_t>(dims)};
   }
-  /// Rank `rank`, every dim unknown.
-  static InferredShape ofRank(int64_t rank) {
-    if (rank < 0 || rank > kMaxTrackedRank)
-      return unranked();
-    return {true, SmallVector<int64_t>(rank, ShapedType::kDynamic)};
-  }
+};
+
+/// A condition a shape function requires that is not known at compile time.
+struct ShapeCheck {
+  DimExpr condition;
+  std::string message;
 };
 
 class ShapeContext {
 public:
   explicit ShapeContext(Operation *op);
+
+  /// Runs the op's shape function (success with unranked results when it
+  /// has none).
+  LogicalResult infer();
 
   Operation *getOp() const { return op; }
   unsigned getNumOperands() const { return op->getNumOperands(); }
@@ -56,20 +88,40 @@ public:
   bool hasRank(unsigned i) const;
   /// Rank and dims of ranked operand `i`.
   int64_t getRank(unsigned i) const;
-  ArrayRef<int64_t> getDims(unsigned i) const;
-  /// The values of operand `i` when it is an integer `hone.constant`.
-  std::optional<SmallVector<int64_t>> getIntValues(unsigned i) const;
-  /// The values of operand `i` when it is a floating-point `hone.constant`.
-  std::optional<SmallVector<double>> getFloatValues(unsigned i) const;
+  ArrayRef<DimExpr> getDims(unsigned i) const { return operandDims[i]; }
+  /// The values of integer operand `i` (constants or leaves), when it is
+  /// small enough to be seen.
+  std::optional<SmallVector<DimExpr>> getIntValues(unsigned i) const;
+  /// The values of operand `i` as floats (integers convert).
+  std::optional<SmallVector<DimExpr>> getFloatValues(unsigned i) const;
+  /// The values of integer operand `i` when they are all constants: for
+  /// operands whose values decide which dims a result has (axes).
+  std::optional<SmallVector<int64_t>> getConstantInts(unsigned i) const;
 
-  void setResult(unsigned i, InferredShape shape) { results[i] = std::move(shape); }
-  const InferredShape &getResult(unsigned i) const { return results[i]; }
+  void setResult(unsigned i, ShapeResult shape) { results[i] = std::move(shape); }
+  const ShapeResult &getResult(unsigned i) const { return results[i]; }
   /// Every result gets `shape`.
-  void setAllResults(const InferredShape &shape);
+  void setAllResults(const ShapeResult &shape);
+
+  /// `condition` must hold (be non-zero). A constant false fails with
+  /// `message` as an error on the op; an unknown condition is recorded as a
+  /// check for run time.
+  LogicalResult require(const DimExpr &condition, const Twine &message);
+  /// `a` and `b` must be equal; returns the better known of the two.
+  FailureOr<DimExpr> requireEqual(const DimExpr &a, const DimExpr &b, const Twine &message);
+  ArrayRef<ShapeCheck> getChecks() const { return checks; }
+
+  /// Named values a kernel of the op needs besides the dims (Slice's
+  /// resolved starts), from the same rules as the dims.
+  void setAux(StringRef name, SmallVector<DimExpr> values);
+  const SmallVector<DimExpr> *getAux(StringRef name) const;
 
 private:
   Operation *op;
-  SmallVector<InferredShape> results;
+  SmallVector<SmallVector<DimExpr>> operandDims;
+  SmallVector<ShapeResult> results;
+  SmallVector<ShapeCheck> checks;
+  SmallVector<std::pair<std::string, SmallVector<DimExpr>>> aux;
 };
 
 /// Trait of ops whose result values follow from operand shapes alone
@@ -77,9 +129,9 @@ private:
 template <typename ConcreteType>
 class ValueFromShapes : public OpTrait::TraitBase<ConcreteType, ValueFromShapes> {};
 
-/// Runs `op`'s shape function. Failure means the op is ill-formed (the shape
-/// function emitted an error); unknown shapes are success with kDynamic dims
-/// or unranked results.
+/// Runs `op`'s shape function and folds it to compile-time dims. Failure
+/// means the op is ill-formed (the shape function emitted an error); unknown
+/// shapes are success with kDynamic dims or unranked results.
 LogicalResult inferShapes(Operation *op, SmallVectorImpl<InferredShape> &results);
 
 /// The more precise of `declared` and `inferred` (every static dim either

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "hone/runtime.h"
 
+#include "Scratch.h"
 #include "ThreadPool.h"
 #include "Weights.h"
 
@@ -39,6 +40,8 @@ struct hone_model_t {
   hone::runtime::Weights weights;
   std::unique_ptr<uint8_t, FreeDeleter> arena;
   size_t arenaCapacity = 0;
+  /// Tensors sized during a run.
+  hone::runtime::Scratch scratch;
   /// Output dims (each output's rank entries) and views of the last run.
   std::vector<std::vector<int64_t>> outputDims;
   std::vector<int64_t *> outputDimPointers;
@@ -106,6 +109,11 @@ hone_status_t reserveArena(hone_model_t *model, size_t bytes) {
   model->arena.reset(memory);
   model->arenaCapacity = rounded;
   return HONE_OK;
+}
+
+/// The run context's `alloc`: the instance's scratch.
+void *allocateScratch(const hone_run_context_t *context, size_t bytes) {
+  return static_cast<hone::runtime::Scratch *>(context->allocator)->allocate(bytes);
 }
 
 const hone_tensor_info_t *infoAt(const hone_model_t *model, bool input, int32_t index) {
@@ -253,13 +261,22 @@ hone_status_t hone_model_run(hone_model_t *model, const hone_tensor_t *inputs, i
   for (int32_t i = 0; i < d->num_outputs; ++i)
     model->outputs[i] = hone_tensor_t{d->outputs[i].dtype, d->outputs[i].rank,
                                       model->outputDimPointers[i], nullptr};
-  hone_run_context_t context{inputs, model->arena.get(), model->weights.data(), model->pool.get(),
-                             model->outputs.data(), model->outputDimPointers.data(),
-                             hone_do_par_for};
+  model->scratch.reset();
+  const char *reason = nullptr;
+  hone_run_context_t context{inputs,
+                             model->arena.get(),
+                             model->weights.data(),
+                             model->pool.get(),
+                             model->outputs.data(),
+                             model->outputDimPointers.data(),
+                             hone_do_par_for,
+                             allocateScratch,
+                             &model->scratch,
+                             &reason};
   hone_status_t status = d->run(&context);
   if (status != HONE_OK)
     return model->fail(status, std::string("model '") + d->name + "' failed: " +
-                                   hone_status_string(status));
+                                   hone_status_string(status) + (reason ? std::string(": ") + reason : ""));
   for (int32_t i = 0; i < d->num_outputs; ++i)
     if (!model->outputs[i].data)
       return model->fail(HONE_ERROR_INTERNAL, std::string("model '") + d->name +

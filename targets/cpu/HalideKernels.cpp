@@ -11,6 +11,7 @@
 #include "targets/cpu/HalideKernels.h"
 
 #include "dialects/hone/HoneOps.h"
+#include "targets/cpu/DimLowering.h"
 
 #include <functional>
 #include <map>
@@ -203,6 +204,12 @@ FailureOr<Halide::Func> KernelRequest::fail(const std::string &message) const {
   return failure();
 }
 
+Halide::Expr HalideValue::dim(int64_t d) const {
+  if (std::optional<int64_t> size = staticDim(d))
+    return Halide::Expr(static_cast<int>(*size));
+  return dims.at(d);
+}
+
 Halide::Expr mlir::hone::cpu::broadcastRead(const HalideValue &value, ArrayRef<Halide::Var> vars,
                                            ShapedType result) {
   int64_t rank = static_cast<int64_t>(vars.size());
@@ -210,10 +217,62 @@ Halide::Expr mlir::hone::cpu::broadcastRead(const HalideValue &value, ArrayRef<H
   std::vector<Halide::Expr> args;
   for (int64_t j = operandRank - 1; j >= 0; --j) {
     int64_t d = j + rank - operandRank;
-    bool broadcast = value.type.getDimSize(j) == 1 && result.getDimSize(d) != 1;
-    args.push_back(broadcast ? Halide::Expr(0) : Halide::Expr(vars[d]));
+    std::optional<int64_t> size = value.staticDim(j);
+    if (!size)
+      args.push_back(Halide::select(value.dim(j) == 1, 0, vars[d]));
+    else if (*size == 1 && result.getDimSize(d) != 1)
+      args.push_back(Halide::Expr(0));
+    else
+      args.push_back(Halide::Expr(vars[d]));
   }
   return value.func(args);
+}
+
+Halide::Expr KernelRequest::lower(const DimExpr &e) const {
+  return lowerToHalide(e, [&](const DimExpr &leaf) -> Halide::Expr {
+    unsigned i = leaf.getIndex();
+    const HalideValue *value = operand(i);
+    if (!value)
+      return Halide::Expr();
+    if (leaf.getKind() == DimExpr::Kind::OperandDim)
+      return value->dim(leaf.getPosition());
+    if (leaf.getKind() == DimExpr::Kind::OperandValue) {
+      std::vector<Halide::Expr> at;
+      if (value->type.getRank() == 1)
+        at.push_back(Halide::Expr(static_cast<int>(leaf.getPosition())));
+      return value->func(at);
+    }
+    return Halide::Expr();
+  });
+}
+
+std::vector<Halide::Expr> KernelRequest::resultDims(unsigned i) const {
+  std::vector<Halide::Expr> dims;
+  auto type = dyn_cast<RankedTensorType>(op->getResult(i).getType());
+  if (!type)
+    return dims;
+  const ShapeResult &shape = shapes.getResult(i);
+  for (int64_t d = 0; d < type.getRank(); ++d) {
+    if (!type.isDynamicDim(d)) {
+      dims.push_back(Halide::Expr(static_cast<int>(type.getDimSize(d))));
+      continue;
+    }
+    Halide::Expr e = shape.ranked && d < static_cast<int64_t>(shape.dims.size())
+                         ? lower(shape.dims[d])
+                         : Halide::Expr();
+    dims.push_back(e.defined() ? Halide::cast(Halide::Int(32), e) : e);
+  }
+  return dims;
+}
+
+std::vector<Halide::Expr> KernelRequest::aux(StringRef name) const {
+  std::vector<Halide::Expr> values;
+  if (const SmallVector<DimExpr> *exprs = shapes.getAux(name))
+    for (const DimExpr &e : *exprs) {
+      Halide::Expr lowered = lower(e);
+      values.push_back(lowered.defined() ? Halide::cast(Halide::Int(32), lowered) : lowered);
+    }
+  return values;
 }
 
 Halide::Target mlir::hone::cpu::hostTarget() {
@@ -320,7 +379,12 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineHalideKernel(
     }
   std::vector<Halide::Func> otherResults;
   RankedTensorType resultView;
-  KernelRequest request{op, operands, result, error, otherResults, tile, resultView};
+  ShapeContext shapes(op);
+  if (failed(shapes.infer())) {
+    error = name + ": the shape function fails";
+    return failure();
+  }
+  KernelRequest request{op, operands, result, error, otherResults, tile, resultView, shapes};
   FailureOr<Halide::Func> first = defineResult0(request, name);
   if (failed(first))
     return failure();

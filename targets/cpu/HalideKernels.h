@@ -13,6 +13,7 @@
 #ifndef HONE_TARGETS_CPU_HALIDEKERNELS_H
 #define HONE_TARGETS_CPU_HALIDEKERNELS_H
 
+#include "dialects/hone/ShapeFunction.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Operation.h"
 #include "targets/cpu/Schedules.h"
@@ -34,6 +35,17 @@ namespace mlir::hone::cpu {
 struct HalideValue {
   Halide::Func func;
   ShapedType type;
+  /// The dims (tensor order) as Int(32) expressions: the buffer's extents
+  /// where `type` has a dynamic dim. Empty when every dim is static.
+  std::vector<Halide::Expr> dims;
+
+  /// Dim `d`: a constant where static.
+  Halide::Expr dim(int64_t d) const;
+  /// Dim `d` when static.
+  std::optional<int64_t> staticDim(int64_t d) const {
+    int64_t size = type.getDimSize(d);
+    return ShapedType::isDynamic(size) ? std::nullopt : std::optional<int64_t>(size);
+  }
 };
 
 /// The host as a Halide target, without the features whose instructions this
@@ -70,6 +82,9 @@ struct KernelRequest {
   /// Set by a builder that defines result 0 over a view of `result` (see
   /// HalideValue); null otherwise.
   RankedTensorType &resultView;
+  /// The op's shape function, seen from the kernel: its leaves are the
+  /// kernel's operands (their dims and, for small shape operands, values).
+  const ShapeContext &shapes;
 
   /// Operand `i`, or null when absent (hone.none) or past the end.
   const HalideValue *operand(size_t i) const {
@@ -87,6 +102,15 @@ struct KernelRequest {
         e = -1;
     return extents;
   }
+  /// Lowers an expression of `shapes` to an Int(64) (or Float(64)) Halide
+  /// expression over the operands' dims and values.
+  Halide::Expr lower(const DimExpr &e) const;
+  /// Result `i`'s dims (tensor order) as Int(32) expressions: constants
+  /// where static, else the shape function's expressions.
+  std::vector<Halide::Expr> resultDims(unsigned i = 0) const;
+  /// The shape function's aux values `name` (ShapeContext::setAux) as
+  /// Int(32) expressions; empty when it set none.
+  std::vector<Halide::Expr> aux(StringRef name) const;
   /// Result `i`'s ranked type, or null when it is unranked.
   RankedTensorType resultType(unsigned i) const {
     return dyn_cast<RankedTensorType>(op->getResult(i).getType());
@@ -119,7 +143,8 @@ void registerEinsumKernelBuilder(void (*add)(const char *onnxName, KernelBuilder
 void registerTensorKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 
 /// Reads `value` at the result coordinates `vars` (tensor order), broadcast
-/// numpy-style by static dims.
+/// numpy-style: a dim of size 1 reads index 0 (decided at run time where
+/// the dim is dynamic).
 Halide::Expr broadcastRead(const HalideValue &value, ArrayRef<Halide::Var> vars, ShapedType result);
 
 /// `rank` pure variables, tensor order.

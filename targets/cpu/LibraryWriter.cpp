@@ -2,10 +2,10 @@
 //
 // Where every tensor lives decides the driver: graph inputs are the
 // caller's buffers, constants are slices of the weights blob (64-byte
-// aligned), everything else sits at the arena offset the memory plan chose.
-// Each kernel receives halide_buffer_t descriptors built on the driver's
-// stack; their layout is Halide 14's (HalideRuntime.h) and that of the
-// descriptor structs is runtime.h's, on LP64 targets.
+// aligned), a tensor of static shape sits at the arena offset the memory
+// plan chose, and one whose dims are computed during the run gets memory
+// from the run context (RunFunction.h). Each kernel is compiled for its
+// buffers' static dims, and for any extent where a dim is dynamic.
 //
 //===----------------------------------------------------------------------===//
 #include "targets/cpu/LibraryWriter.h"
@@ -15,6 +15,7 @@
 #include "runtime/include/hone/runtime.h"
 #include "targets/cpu/CpuTargets.h"
 #include "targets/cpu/HalideKernels.h"
+#include "targets/cpu/RunFunction.h"
 #include "targets/cpu/Schedules.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -46,115 +47,53 @@ using namespace mlir::hone::cpu;
 namespace {
 
 constexpr int64_t kWeightAlignment = 64;
-
-/// Where a tensor lives at run time.
-struct Placement {
-  enum Kind { Input, Arena, Weights } kind;
-  int64_t index; // input number, or byte offset
-};
-
-struct Tensor {
-  Placement placement;
-  RankedTensorType type;
-};
+/// Halide describes dims with int32: the largest dim a dynamic input accepts.
+constexpr int64_t kMaxDim = 2147483647;
 
 int64_t alignUp(int64_t v, int64_t a) { return (v + a - 1) / a * a; }
 
-/// The byte offset of field `offset` of the struct at `base`.
-Value fieldPtr(OpBuilder &b, Location loc, Value base, int64_t offset) {
-  auto ptr = LLVM::LLVMPointerType::get(b.getContext());
-  return b.create<LLVM::GEPOp>(loc, ptr, b.getI8Type(), base, ArrayRef<LLVM::GEPArg>{offset});
-}
-
-Value constantInt(OpBuilder &b, Location loc, Type type, int64_t value) {
-  return b.create<LLVM::ConstantOp>(loc, type, b.getIntegerAttr(type, value));
-}
-
-void storeField(OpBuilder &b, Location loc, Value value, Value base, int64_t offset) {
-  b.create<LLVM::StoreOp>(loc, value, fieldPtr(b, loc, base, offset));
-}
-
-Value loadField(OpBuilder &b, Location loc, Type type, Value base, int64_t offset) {
-  return b.create<LLVM::LoadOp>(loc, type, fieldPtr(b, loc, base, offset));
-}
-
-/// Builds the LLVM-dialect module of the host driver.
-class DriverBuilder {
-public:
-  DriverBuilder(MLIRContext *context, const std::string &name)
-      : context(context), name(name), builder(context), loc(UnknownLoc::get(context)) {
-    module = ModuleOp::create(loc);
-    builder.setInsertionPointToEnd(module->getBody());
-    ptr = LLVM::LLVMPointerType::get(context);
-  }
-
-  OwningOpRef<ModuleOp> module;
-
-  /// A constant global named `symbol` holding `value`; its address type is ptr.
-  void addGlobal(StringRef symbol, Type type, Attribute value, int64_t alignment = 0) {
-    OpBuilder::InsertionGuard guard(builder);
-    builder.setInsertionPointToEnd(module->getBody());
-    auto global = builder.create<LLVM::GlobalOp>(loc, type, /*isConstant=*/true,
-                                                 LLVM::Linkage::Internal, symbol, value, alignment);
-    (void)global;
-  }
-
-  std::string addString(StringRef text) {
-    std::string symbol = name + "_str" + std::to_string(strings++);
-    std::string data = text.str();
-    data.push_back('\0');
-    addGlobal(symbol, LLVM::LLVMArrayType::get(builder.getI8Type(), data.size()),
-              builder.getStringAttr(data));
-    return symbol;
-  }
-
-  std::string addI64Array(ArrayRef<int64_t> values) {
-    std::string symbol = name + "_dims" + std::to_string(arrays++);
-    SmallVector<int64_t> data(values);
-    if (data.empty())
-      data.push_back(0); // a zero-length global is not allowed; rank 0 never reads it
-    auto type = RankedTensorType::get({static_cast<int64_t>(data.size())}, builder.getI64Type());
-    addGlobal(symbol, LLVM::LLVMArrayType::get(builder.getI64Type(), data.size()),
-              DenseElementsAttr::get(type, ArrayRef<int64_t>(data)));
-    return symbol;
-  }
-
-  MLIRContext *context;
-  std::string name;
-  OpBuilder builder;
-  Location loc;
-  Type ptr;
-  int strings = 0, arrays = 0;
-};
-
-/// Halide's type code and bits of an element type (bools are uint8).
-std::pair<int, int> halideTypeCode(Type element) {
-  Halide::Type type = halideTypeOf(element);
-  // halide_type_code_t: int 0, uint 1, float 2, handle 3, bfloat 4.
-  int code = type.is_bfloat() ? 4 : type.is_float() ? 2 : type.is_uint() ? 1 : 0;
-  return {code, type.bits()};
-}
-
-/// The (extent, stride) of each dim of a dense row-major tensor of static
-/// `type`, in Halide order (innermost first): what the driver describes to a
-/// kernel and what the kernel is compiled for.
-std::vector<std::pair<int64_t, int64_t>> denseHalideDims(RankedTensorType type) {
-  std::vector<std::pair<int64_t, int64_t>> dims;
-  int64_t stride = 1;
-  for (int64_t k = type.getRank() - 1; k >= 0; --k) {
-    dims.push_back({type.getDimSize(k), stride});
-    stride *= type.getDimSize(k);
-  }
-  return dims;
-}
-
-/// Tells Halide the static, dense row-major shape of a kernel's buffer
-/// `param` (the driver passes exactly that): loop bounds, strides and the
-/// extents of every intermediate become constants, and the tiles of the
-/// schedules get constant sizes (their accumulators stay in registers).
+/// Tells Halide the shape of a kernel's buffer `param` (the driver passes a
+/// dense row-major buffer of `type`): static dims become constant bounds and
+/// strides, so loop bounds, strides and the extents of every intermediate
+/// become constants and the tiles of the schedules get constant sizes (their
+/// accumulators stay in registers); dynamic dims start at 0 with dense
+/// strides.
 void constrainToDenseShape(Halide::OutputImageParam param, RankedTensorType type) {
-  for (auto [k, dim] : llvm::enumerate(denseHalideDims(type)))
-    param.dim(static_cast<int>(k)).set_bounds(0, asInt(dim.first)).set_stride(asInt(dim.second));
+  int64_t rank = type.getRank();
+  Halide::Expr stride = 1;
+  bool staticSoFar = true;
+  int64_t staticStride = 1;
+  for (int64_t k = 0; k < rank; ++k) {
+    int64_t size = type.getDimSize(rank - 1 - k);
+    Halide::Internal::Dimension dim = param.dim(static_cast<int>(k));
+    dim.set_min(0);
+    if (staticSoFar)
+      dim.set_stride(asInt(staticStride));
+    else
+      dim.set_stride(stride);
+    if (!ShapedType::isDynamic(size)) {
+      dim.set_extent(asInt(size));
+      staticStride *= size;
+    } else {
+      staticSoFar = false;
+    }
+    stride = dim.stride() * dim.extent();
+  }
+}
+
+/// A kernel operand: the buffer parameter, read through a Func, with its
+/// dims as Halide expressions (constants where static).
+HalideValue operandValue(const Halide::ImageParam &param, RankedTensorType type) {
+  std::vector<Halide::Var> vars = tensorVars(type.getRank());
+  Halide::Func read;
+  read(halideArgs(vars)) = param(halideArgs(vars));
+  HalideValue value{read, type};
+  int64_t rank = type.getRank();
+  for (int64_t k = 0; k < rank; ++k)
+    value.dims.push_back(type.isDynamicDim(k)
+                             ? Halide::Expr(param.dim(static_cast<int>(rank - 1 - k)).extent())
+                             : Halide::Expr(asInt(type.getDimSize(k))));
+  return value;
 }
 
 } // namespace
@@ -167,14 +106,14 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
   Block &body = main.getBody().front();
 
   // Where each tensor lives; the weights blob.
-  llvm::DenseMap<Value, Tensor> tensors;
+  llvm::DenseMap<Value, PlacedTensor> tensors;
   std::string weights;
   for (BlockArgument arg : main.getArguments()) {
     auto type = dyn_cast<RankedTensorType>(arg.getType());
-    if (!type || !type.hasStaticShape())
+    if (!type)
       return main.emitError() << "input " << arg.getArgNumber()
-                              << " has a dynamic shape, which the CPU code generator does not "
-                                 "compile yet (use --input-shape)",
+                              << " has an unknown rank, which the CPU code generator does not "
+                                 "compile (give its shape with --input-shape)",
              failure();
     tensors[arg] = {{Placement::Input, arg.getArgNumber()}, type};
   }
@@ -199,13 +138,16 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       return op.emitError() << "has no memory plan (run --hone-plan-memory first)", failure();
     for (auto [result, offset] : llvm::zip(op.getResults(), offsets.asArrayRef())) {
       auto type = dyn_cast<RankedTensorType>(result.getType());
-      if ((offset < 0 || !type) && result.use_empty())
+      if (result.getResultNumber() > 0 && result.use_empty())
         continue; // an unused optional result is not computed
-      if (offset < 0 || !type)
-        return op.emitError() << "a result has a dynamic shape, which the CPU code generator "
-                                 "does not compile yet",
+      if (!type)
+        return op.emitError() << "result " << result.getResultNumber()
+                              << " has an unknown rank, which the CPU code generator does not "
+                                 "compile",
                failure();
-      tensors[result] = {{Placement::Arena, offset}, type};
+      // The plan places static shapes; the others are sized during the run.
+      tensors[result] = offset >= 0 ? PlacedTensor{{Placement::Arena, offset}, type}
+                                    : PlacedTensor{{Placement::Dynamic, 0}, type};
     }
     kernels.push_back(&op);
   }
@@ -255,10 +197,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       params.emplace_back(halideTypeOf(type.getElementType()), static_cast<int>(type.getRank()),
                           "in" + std::to_string(params.size()));
       constrainToDenseShape(params.back(), type);
-      std::vector<Halide::Var> vars = tensorVars(type.getRank());
-      Halide::Func read;
-      read(halideArgs(vars)) = params.back()(halideArgs(vars));
-      operands.push_back({read, type});
+      operands.push_back(operandValue(params.back(), type));
     }
     std::string error;
     FailureOr<std::vector<HalideValue>> kernel = failure();
@@ -279,6 +218,9 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
         continue;
       // The kernel's view of the result (same elements, maybe other dims).
       auto type = cast<RankedTensorType>(value.type);
+      if (type != result.getType() && !type.hasStaticShape())
+        return op->emitError() << "the kernel's view of a result must have a static shape",
+               failure();
       if (!hasLoopSchedule(value.func)) {
         ArrayRef<int64_t> shape = type.getShape();
         scheduleDefault(value.func, std::vector<int64_t>(shape.rbegin(), shape.rend()));
@@ -310,7 +252,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
   DriverBuilder d(context, options.name);
   OpBuilder &b = d.builder;
   Location loc = d.loc;
-  Type i8 = b.getI8Type(), i16 = b.getI16Type(), i32 = b.getI32Type(), i64 = b.getI64Type();
+  Type i8 = b.getI8Type(), i32 = b.getI32Type(), i64 = b.getI64Type();
 
   std::string weightsSymbol = options.name + "_weights";
   bool embedWeights = options.weightsFile.empty();
@@ -364,114 +306,37 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     b.setInsertionPointToStart(func.addEntryBlock(b));
     b.create<LLVM::ReturnOp>(loc, ValueRange{});
   }
-  b.create<LLVM::LLVMFuncOp>(loc, "halide_set_error_handler", LLVM::LLVMFunctionType::get(d.ptr, {d.ptr}));
-  b.create<LLVM::LLVMFuncOp>(loc, "halide_set_custom_do_par_for", LLVM::LLVMFunctionType::get(d.ptr, {d.ptr}));
-
-  // hone_status_t NAME_run(const hone_run_context_t *context).
-  {
-    auto func = b.create<LLVM::LLVMFuncOp>(loc, options.name + "_run",
-                                           LLVM::LLVMFunctionType::get(i32, {d.ptr}),
-                                           LLVM::Linkage::Internal);
-    OpBuilder::InsertionGuard guard(b);
-    Block *entry = func.addEntryBlock(b);
-    Block *failure = func.addBlock();
-    b.setInsertionPointToStart(failure);
-    b.create<LLVM::ReturnOp>(loc, constantInt(b, loc, i32, HONE_ERROR_INTERNAL));
-    b.setInsertionPointToStart(entry);
-    Value ctx = entry->getArgument(0);
-    // hone_run_context_t: inputs, arena, weights, pool, outputs, output_dims,
-    // do_par_for.
-    Value inputs = loadField(b, loc, d.ptr, ctx, 0);
-    Value arena = loadField(b, loc, d.ptr, ctx, 8);
-    Value weightsPtr = loadField(b, loc, d.ptr, ctx, 16);
-    Value outputs = loadField(b, loc, d.ptr, ctx, 32);
-    Value outputDims = loadField(b, loc, d.ptr, ctx, 40);
-    Value doParFor = loadField(b, loc, d.ptr, ctx, 48);
-    Value zero32 = constantInt(b, loc, i32, 0), zero64 = constantInt(b, loc, i64, 0);
-    Value null = b.create<LLVM::ZeroOp>(loc, d.ptr);
-    b.create<LLVM::CallOp>(loc, TypeRange{d.ptr}, "halide_set_error_handler",
-                           ValueRange{b.create<LLVM::AddressOfOp>(loc, d.ptr, errorHandler)});
-    // Halide's parallel loops go to the runtime's pool. Every library an app
-    // links shares one Halide runtime and installs the same function.
-    b.create<LLVM::CallOp>(loc, TypeRange{d.ptr}, "halide_set_custom_do_par_for", ValueRange{doParFor});
-
-    auto hostPointer = [&](const Tensor &t) -> Value {
-      switch (t.placement.kind) {
-      case Placement::Input: // hone_tensor_t is 24 bytes; data at 16
-        return loadField(b, loc, d.ptr, inputs, t.placement.index * 24 + 16);
-      case Placement::Arena:
-        return fieldPtr(b, loc, arena, t.placement.index);
-      case Placement::Weights:
-        return fieldPtr(b, loc, weightsPtr, t.placement.index);
-      }
-      return Value();
-    };
-    // A halide_buffer_t (56 bytes) and its halide_dimension_t array (16
-    // bytes per dim, innermost first) on the stack.
-    auto halideBuffer = [&](const Tensor &t) -> Value {
-      Value buffer = b.create<LLVM::AllocaOp>(loc, d.ptr, i8, constantInt(b, loc, i64, 56), 16);
-      int64_t rank = t.type.getRank();
-      Value dims = rank ? b.create<LLVM::AllocaOp>(loc, d.ptr, i8, constantInt(b, loc, i64, 16 * rank), 8)
-                        : null;
-      auto [code, bits] = halideTypeCode(t.type.getElementType());
-      storeField(b, loc, zero64, buffer, 0);
-      storeField(b, loc, null, buffer, 8);
-      storeField(b, loc, hostPointer(t), buffer, 16);
-      storeField(b, loc, zero64, buffer, 24);
-      storeField(b, loc, constantInt(b, loc, i8, code), buffer, 32);
-      storeField(b, loc, constantInt(b, loc, i8, bits), buffer, 33);
-      storeField(b, loc, constantInt(b, loc, i16, 1), buffer, 34);
-      storeField(b, loc, constantInt(b, loc, i32, rank), buffer, 36);
-      storeField(b, loc, dims, buffer, 40);
-      storeField(b, loc, null, buffer, 48);
-      for (auto [k, dim] : llvm::enumerate(denseHalideDims(t.type))) {
-        int64_t field = 16 * static_cast<int64_t>(k);
-        storeField(b, loc, zero32, dims, field);
-        storeField(b, loc, constantInt(b, loc, i32, dim.first), dims, field + 4);
-        storeField(b, loc, constantInt(b, loc, i32, dim.second), dims, field + 8);
-        storeField(b, loc, zero32, dims, field + 12);
-      }
-      return buffer;
-    };
-    for (size_t k = 0; k < kernels.size(); ++k) {
-      SmallVector<Value> args{ctx};
-      for (Value operand : kernels[k]->getOperands())
-        if (!isa<NoneType>(operand.getType()))
-          args.push_back(halideBuffer(tensors.lookup(operand)));
-      for (auto [result, value] : llvm::zip(kernels[k]->getResults(), kernelResults[k]))
-        if (value.func.defined()) {
-          Tensor view = tensors.lookup(result);
-          view.type = cast<RankedTensorType>(value.type);
-          args.push_back(halideBuffer(view));
-        }
-      auto call = b.create<LLVM::CallOp>(loc, TypeRange{i32},
-                                         options.name + "_kernel" + std::to_string(k), args);
-      Value failed = b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ne, call.getResult(), zero32);
-      // A failing kernel ends the run with HONE_ERROR_INTERNAL.
-      Block *next = new Block();
-      func.getBody().push_back(next);
-      b.create<LLVM::CondBrOp>(loc, failed, failure, ValueRange{}, next, ValueRange{});
-      b.setInsertionPointToStart(next);
-    }
-    // Outputs: data pointers (hone_tensor_t: data at 16) and their static
-    // dims.
-    for (auto [j, output] : llvm::enumerate(returnOp.getOperands())) {
-      const Tensor &t = tensors.lookup(output);
-      storeField(b, loc, hostPointer(t), outputs, static_cast<int64_t>(j) * 24 + 16);
-      Value dimsPtr = loadField(b, loc, d.ptr, outputDims, static_cast<int64_t>(j) * 8);
-      for (int64_t k = 0; k < t.type.getRank(); ++k)
-        storeField(b, loc, constantInt(b, loc, i64, t.type.getDimSize(k)), dimsPtr, 8 * k);
-    }
-    b.create<LLVM::ReturnOp>(loc, constantInt(b, loc, i32, HONE_OK));
+  std::vector<KernelCall> calls;
+  for (size_t k = 0; k < kernels.size(); ++k) {
+    KernelCall call{kernels[k], options.name + "_kernel" + std::to_string(k), {}};
+    for (const HalideValue &result : kernelResults[k])
+      call.resultViews.push_back(result.func.defined() ? cast<RankedTensorType>(result.type)
+                                                       : RankedTensorType());
+    calls.push_back(std::move(call));
   }
+  if (failed(buildRunFunction(d, main, calls, tensors, errorHandler)))
+    return failure();
 
   // Metadata: hone_tensor_info_t {name, dtype, rank, dims, min_dims, max_dims}.
   auto infoType = LLVM::LLVMStructType::getLiteral(context, {d.ptr, i32, i32, d.ptr, d.ptr, d.ptr});
+  // A dynamic dim is -1 and accepts [0, 2^31 - 1] (Halide's int32 extents).
   auto addInfos = [&](StringRef symbol, ArrayRef<std::pair<std::string, RankedTensorType>> values) {
-    std::vector<std::tuple<std::string, int32_t, int32_t, std::string>> rows;
-    for (auto &[tensorName, type] : values)
+    std::vector<std::tuple<std::string, int32_t, int32_t, std::string, std::string, std::string>> rows;
+    for (auto &[tensorName, type] : values) {
+      SmallVector<int64_t> dims, lows, highs;
+      for (int64_t size : type.getShape()) {
+        bool dynamic = ShapedType::isDynamic(size);
+        dims.push_back(dynamic ? -1 : size);
+        lows.push_back(dynamic ? 0 : size);
+        highs.push_back(dynamic ? kMaxDim : size);
+      }
+      std::string dimsSymbol = d.addI64Array(dims);
+      bool isStatic = type.hasStaticShape();
       rows.emplace_back(d.addString(tensorName), static_cast<int32_t>(dtypeOf(type.getElementType())),
-                        static_cast<int32_t>(type.getRank()), d.addI64Array(type.getShape()));
+                        static_cast<int32_t>(type.getRank()), dimsSymbol,
+                        isStatic ? dimsSymbol : d.addI64Array(lows),
+                        isStatic ? dimsSymbol : d.addI64Array(highs));
+    }
     auto arrayType = LLVM::LLVMArrayType::get(infoType, std::max<size_t>(rows.size(), 1));
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToEnd(d.module->getBody());
@@ -480,15 +345,15 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     b.setInsertionPointToStart(b.createBlock(&global.getInitializerRegion()));
     Value array = b.create<LLVM::UndefOp>(loc, arrayType);
     for (auto [i, row] : llvm::enumerate(rows)) {
-      auto &[nameSymbol, dtype, rank, dimsSymbol] = row;
+      auto &[nameSymbol, dtype, rank, dimsSymbol, lowSymbol, highSymbol] = row;
       Value info = b.create<LLVM::UndefOp>(loc, infoType);
       Value dims = b.create<LLVM::AddressOfOp>(loc, d.ptr, dimsSymbol);
       info = b.create<LLVM::InsertValueOp>(loc, info, b.create<LLVM::AddressOfOp>(loc, d.ptr, nameSymbol), 0);
       info = b.create<LLVM::InsertValueOp>(loc, info, constantInt(b, loc, i32, dtype), 1);
       info = b.create<LLVM::InsertValueOp>(loc, info, constantInt(b, loc, i32, rank), 2);
       info = b.create<LLVM::InsertValueOp>(loc, info, dims, 3);
-      info = b.create<LLVM::InsertValueOp>(loc, info, dims, 4); // static: min = dims
-      info = b.create<LLVM::InsertValueOp>(loc, info, dims, 5); // and max = dims
+      info = b.create<LLVM::InsertValueOp>(loc, info, b.create<LLVM::AddressOfOp>(loc, d.ptr, lowSymbol), 4);
+      info = b.create<LLVM::InsertValueOp>(loc, info, b.create<LLVM::AddressOfOp>(loc, d.ptr, highSymbol), 5);
       array = b.create<LLVM::InsertValueOp>(loc, array, info, static_cast<int64_t>(i));
     }
     b.create<LLVM::ReturnOp>(loc, array);

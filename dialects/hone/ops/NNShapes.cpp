@@ -9,18 +9,15 @@
 #include "dialects/hone/ops/ShapeFunctions.h"
 
 #include "dialects/hone/ops/OpAttributes.h"
+#include "dialects/hone/ops/ShapeHelpers.h"
 
 using namespace mlir;
 using namespace mlir::hone;
 
 namespace {
 
-constexpr int64_t kDynamic = ShapedType::kDynamic;
-
-int64_t ceilDiv(int64_t a, int64_t b) { return (a + b - 1) / b; }
-
 /// Convolutions and pools need N x C x at least one spatial dim.
-LogicalResult requireSpatialInput(Operation *op, ArrayRef<int64_t> x) {
+LogicalResult requireSpatialInput(Operation *op, ArrayRef<DimExpr> x) {
   if (x.size() < 3)
     return op->emitOpError() << "expected input of rank >= 3 (N x C x spatial...), got rank "
                              << x.size();
@@ -28,9 +25,11 @@ LogicalResult requireSpatialInput(Operation *op, ArrayRef<int64_t> x) {
 }
 
 /// Output spatial dims of a sliding window (Conv, pooling). `kernel` holds
-/// the window extents; unknown inputs or kernels give unknown outputs.
-LogicalResult slidingWindowDims(Operation *op, ArrayRef<int64_t> input, ArrayRef<int64_t> kernel,
-                                bool ceilMode, SmallVectorImpl<int64_t> &out) {
+/// the window extents.
+LogicalResult slidingWindowDims(ShapeContext &context, ArrayRef<DimExpr> input,
+                                ArrayRef<DimExpr> kernel, bool ceilMode,
+                                SmallVectorImpl<DimExpr> &out) {
+  Operation *op = context.getOp();
   size_t spatial = input.size();
   SmallVector<int64_t> strides = getIntsAttr(op, "strides", SmallVector<int64_t>(spatial, 1));
   SmallVector<int64_t> dilations = getIntsAttr(op, "dilations", SmallVector<int64_t>(spatial, 1));
@@ -43,29 +42,34 @@ LogicalResult slidingWindowDims(Operation *op, ArrayRef<int64_t> input, ArrayRef
   for (size_t i = 0; i < spatial; ++i) {
     if (strides[i] < 1 || dilations[i] < 1)
       return op->emitOpError() << "expected strides and dilations >= 1";
-    if (ShapedType::isDynamic(input[i]) || ShapedType::isDynamic(kernel[i])) {
-      out.push_back(kDynamic);
-      continue;
-    }
-    int64_t extent = (kernel[i] - 1) * dilations[i] + 1;
-    int64_t size;
-    if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER")
+    DimExpr extent = (kernel[i] - 1) * dilations[i] + 1;
+    DimExpr size;
+    if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
       size = ceilDiv(input[i], strides[i]);
-    else if (autoPad == "VALID")
+    } else if (autoPad == "VALID") {
       size = ceilDiv(input[i] - extent + 1, strides[i]);
-    else {
-      int64_t padded = input[i] + pads[i] + pads[i + spatial] - extent;
-      size = (ceilMode ? ceilDiv(padded, strides[i]) : padded / strides[i]) + 1;
+    } else {
+      DimExpr padded = input[i] + (pads[i] + pads[i + spatial]) - extent;
+      size = (ceilMode ? ceilDiv(padded, strides[i]) : floorDiv(padded, strides[i])) + 1;
       // ceil_mode: a window that starts in the end padding is dropped.
-      if (ceilMode && (size - 1) * strides[i] >= input[i] + pads[i])
-        --size;
+      if (ceilMode)
+        size = select(ge((size - 1) * strides[i], input[i] + pads[i]), size - 1, size);
     }
-    if (size < 1)
-      return op->emitOpError() << "spatial dim " << i << " of size " << input[i]
-                               << " is too small for a window of " << extent;
+    if (failed(context.require(ge(size, 1), "spatial dim " + Twine(i) + " of size " +
+                                                input[i].str() +
+                                                " is too small for a window of " + extent.str())))
+      return failure();
     out.push_back(size);
   }
   return success();
+}
+
+/// An INTS attribute as constants, or `fallback` when absent.
+SmallVector<DimExpr> dimsAttr(Operation *op, StringRef name, ArrayRef<DimExpr> fallback) {
+  std::optional<SmallVector<int64_t>> values = getIntsAttr(op, name);
+  if (!values)
+    return SmallVector<DimExpr>(fallback);
+  return SmallVector<DimExpr>(values->begin(), values->end());
 }
 
 } // namespace
@@ -73,57 +77,63 @@ LogicalResult slidingWindowDims(Operation *op, ArrayRef<int64_t> input, ArrayRef
 LogicalResult mlir::hone::shapeConv(ShapeContext &context) {
   Operation *op = context.getOp();
   if (!context.hasRank(0)) {
-    context.setAllResults(InferredShape::unranked());
+    context.setAllResults(ShapeResult::unranked());
     return success();
   }
-  ArrayRef<int64_t> x = context.getDims(0);
+  ArrayRef<DimExpr> x = context.getDims(0);
   if (failed(requireSpatialInput(op, x)))
     return failure();
-  SmallVector<int64_t> kernel(x.size() - 2, kDynamic);
-  int64_t channels = kDynamic;
+  SmallVector<DimExpr> kernel = ShapeResult::ofRank(x.size() - 2).dims;
+  DimExpr channels = DimExpr::unknown();
   if (context.hasRank(1)) {
-    ArrayRef<int64_t> w = context.getDims(1);
+    ArrayRef<DimExpr> w = context.getDims(1);
     if (w.size() != x.size())
       return success(); // the verifier reports the weight's rank
     channels = w[0];
     kernel.assign(w.begin() + 2, w.end());
+    DimExpr expected = w[1] * getIntAttr(op, "group", 1);
+    if (failed(context.require(eq(x[1], expected), "expected " + expected.str() +
+                                                       " input channels (weight dim 1 x group), got " +
+                                                       x[1].str())))
+      return failure();
   }
-  kernel = getIntsAttr(op, "kernel_shape", kernel);
-  SmallVector<int64_t> dims{x[0], channels};
-  if (failed(slidingWindowDims(op, x.drop_front(2), kernel, false, dims)))
+  kernel = dimsAttr(op, "kernel_shape", kernel);
+  SmallVector<DimExpr> dims{x[0], channels};
+  if (failed(slidingWindowDims(context, x.drop_front(2), kernel, false, dims)))
     return failure();
-  context.setResult(0, InferredShape::of(dims));
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapeConvTranspose(ShapeContext &context) {
   Operation *op = context.getOp();
   if (!context.hasRank(0)) {
-    context.setAllResults(InferredShape::unranked());
+    context.setAllResults(ShapeResult::unranked());
     return success();
   }
-  ArrayRef<int64_t> x = context.getDims(0);
+  ArrayRef<DimExpr> x = context.getDims(0);
   if (failed(requireSpatialInput(op, x)))
     return failure();
   size_t spatial = x.size() - 2;
   int64_t group = getIntAttr(op, "group", 1);
-  SmallVector<int64_t> kernel(spatial, kDynamic);
-  int64_t channels = kDynamic;
+  SmallVector<DimExpr> kernel = ShapeResult::ofRank(spatial).dims;
+  DimExpr channels = DimExpr::unknown();
   if (context.hasRank(1)) {
-    ArrayRef<int64_t> w = context.getDims(1);
+    ArrayRef<DimExpr> w = context.getDims(1);
     if (w.size() != x.size())
       return success(); // the verifier reports the weight's rank
-    channels = ShapedType::isDynamic(w[1]) ? kDynamic : w[1] * group;
+    channels = w[1] * group;
     kernel.assign(w.begin() + 2, w.end());
   }
-  kernel = getIntsAttr(op, "kernel_shape", kernel);
-  SmallVector<int64_t> dims{x[0], channels};
+  kernel = dimsAttr(op, "kernel_shape", kernel);
+  SmallVector<DimExpr> dims{x[0], channels};
   SmallVector<int64_t> outputShape = getIntsAttr(op, "output_shape", {});
   if (!outputShape.empty()) {
     // output_shape may or may not include the N and C dims.
     ArrayRef<int64_t> given(outputShape);
-    dims.append(given.take_back(spatial).begin(), given.take_back(spatial).end());
-    context.setResult(0, InferredShape::of(dims));
+    for (int64_t d : given.take_back(spatial))
+      dims.push_back(d);
+    context.setResult(0, ShapeResult::of(dims));
     return success();
   }
   SmallVector<int64_t> strides = getIntsAttr(op, "strides", SmallVector<int64_t>(spatial, 1));
@@ -136,138 +146,131 @@ LogicalResult mlir::hone::shapeConvTranspose(ShapeContext &context) {
       outputPadding.size() != spatial || kernel.size() != spatial)
     return op->emitOpError() << "expected " << spatial << " values per spatial attribute";
   for (size_t i = 0; i < spatial; ++i) {
-    int64_t in = x[2 + i];
-    if (ShapedType::isDynamic(in) || ShapedType::isDynamic(kernel[i])) {
-      dims.push_back(kDynamic);
-      continue;
-    }
+    const DimExpr &in = x[2 + i];
     if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER")
       dims.push_back(in * strides[i]);
     else
-      dims.push_back(strides[i] * (in - 1) + outputPadding[i] +
+      dims.push_back((in - 1) * strides[i] + outputPadding[i] +
                      ((kernel[i] - 1) * dilations[i] + 1) - pads[i] - pads[i + spatial]);
   }
-  context.setResult(0, InferredShape::of(dims));
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapePool(ShapeContext &context) {
   Operation *op = context.getOp();
   if (!context.hasRank(0)) {
-    context.setAllResults(InferredShape::unranked());
+    context.setAllResults(ShapeResult::unranked());
     return success();
   }
-  ArrayRef<int64_t> x = context.getDims(0);
+  ArrayRef<DimExpr> x = context.getDims(0);
   if (failed(requireSpatialInput(op, x)))
     return failure();
-  SmallVector<int64_t> kernel = getIntsAttr(op, "kernel_shape", {});
-  SmallVector<int64_t> dims{x[0], x[1]};
-  if (failed(slidingWindowDims(op, x.drop_front(2), kernel, getIntAttr(op, "ceil_mode", 0) != 0,
-                               dims)))
+  SmallVector<DimExpr> kernel = dimsAttr(op, "kernel_shape", {});
+  SmallVector<DimExpr> dims{x[0], x[1]};
+  if (failed(slidingWindowDims(context, x.drop_front(2), kernel,
+                               getIntAttr(op, "ceil_mode", 0) != 0, dims)))
     return failure();
   // MaxPool's Indices has the output's shape.
-  context.setAllResults(InferredShape::of(dims));
+  context.setAllResults(ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapeGlobalPool(ShapeContext &context) {
   if (!context.hasRank(0)) {
-    context.setAllResults(InferredShape::unranked());
+    context.setAllResults(ShapeResult::unranked());
     return success();
   }
-  SmallVector<int64_t> dims(context.getDims(0));
+  SmallVector<DimExpr> dims(context.getDims(0));
   for (size_t i = 2; i < dims.size(); ++i)
     dims[i] = 1;
-  context.setResult(0, InferredShape::of(dims));
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapeMatMul(ShapeContext &context) {
   if (!context.hasRank(0) || !context.hasRank(1)) {
-    context.setAllResults(InferredShape::unranked());
+    context.setAllResults(ShapeResult::unranked());
     return success();
   }
-  SmallVector<int64_t> a(context.getDims(0)), b(context.getDims(1));
+  SmallVector<DimExpr> a(context.getDims(0)), b(context.getDims(1));
   if (a.empty() || b.empty())
     return context.getOp()->emitOpError() << "expected operands of rank >= 1, got scalars";
   // 1-D operands are promoted (a: prepend 1, b: append 1), and those dims
   // dropped from the result.
   bool vectorA = a.size() == 1, vectorB = b.size() == 1;
   if (vectorA)
-    a.insert(a.begin(), 1);
+    a.insert(a.begin(), DimExpr(1));
   if (vectorB)
-    b.push_back(1);
-  SmallVector<int64_t> batch;
-  ArrayRef<int64_t> batchA = ArrayRef<int64_t>(a).drop_back(2),
-                    batchB = ArrayRef<int64_t>(b).drop_back(2);
+    b.push_back(DimExpr(1));
+  if (failed(context.requireEqual(a.back(), b[b.size() - 2],
+                                  "contracted dims differ: " + a.back().str() + " vs " +
+                                      b[b.size() - 2].str())))
+    return failure();
+  ArrayRef<DimExpr> batchA = ArrayRef<DimExpr>(a).drop_back(2),
+                    batchB = ArrayRef<DimExpr>(b).drop_back(2);
   size_t rank = std::max(batchA.size(), batchB.size());
+  SmallVector<DimExpr> dims;
   for (size_t i = 0; i < rank; ++i) {
-    int64_t da = i < rank - batchA.size() ? 1 : batchA[i - (rank - batchA.size())];
-    int64_t db = i < rank - batchB.size() ? 1 : batchB[i - (rank - batchB.size())];
-    if (da == 1)
-      batch.push_back(db);
-    else if (db == 1 || da == db)
-      batch.push_back(da);
-    else if (ShapedType::isDynamic(da))
-      batch.push_back(db);
-    else if (ShapedType::isDynamic(db))
-      batch.push_back(da);
-    else
-      return context.getOp()->emitOpError()
-             << "batch dims are not broadcast-compatible: " << da << " vs " << db;
+    DimExpr da = i < rank - batchA.size() ? DimExpr(1) : batchA[i - (rank - batchA.size())];
+    DimExpr db = i < rank - batchB.size() ? DimExpr(1) : batchB[i - (rank - batchB.size())];
+    FailureOr<DimExpr> d = broadcastDim(context, da, db, "batch dim " + Twine(i));
+    if (failed(d))
+      return failure();
+    dims.push_back(*d);
   }
-  SmallVector<int64_t> dims = batch;
   if (!vectorA)
     dims.push_back(a[a.size() - 2]);
   if (!vectorB)
     dims.push_back(b.back());
-  context.setResult(0, InferredShape::of(dims));
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapeGemm(ShapeContext &context) {
   if (!context.hasRank(0) || !context.hasRank(1)) {
-    context.setAllResults(InferredShape::unranked());
+    context.setAllResults(ShapeResult::unranked());
     return success();
   }
   Operation *op = context.getOp();
-  ArrayRef<int64_t> a = context.getDims(0), b = context.getDims(1);
+  ArrayRef<DimExpr> a = context.getDims(0), b = context.getDims(1);
   if (a.size() != 2 || b.size() != 2)
     return success(); // the verifier reports the ranks
-  int64_t m = getIntAttr(op, "transA", 0) ? a[1] : a[0];
-  int64_t n = getIntAttr(op, "transB", 0) ? b[0] : b[1];
-  context.setResult(0, InferredShape::of({m, n}));
+  bool transA = getIntAttr(op, "transA", 0), transB = getIntAttr(op, "transB", 0);
+  DimExpr m = transA ? a[1] : a[0], n = transB ? b[0] : b[1];
+  DimExpr ka = transA ? a[0] : a[1], kb = transB ? b[1] : b[0];
+  if (failed(context.requireEqual(ka, kb,
+                                  "contracted dims differ: " + ka.str() + " vs " + kb.str())))
+    return failure();
+  context.setResult(0, ShapeResult::of({m, n}));
   return success();
 }
 
 LogicalResult mlir::hone::shapeBatchNormalization(ShapeContext &context) {
   // Y is X; the running statistics have the channel dim.
-  InferredShape y = context.hasRank(0) ? InferredShape::of(context.getDims(0))
-                                       : InferredShape::unranked();
-  context.setAllResults(context.hasRank(3) ? InferredShape::of(context.getDims(3))
-                                           : InferredShape::unranked());
+  ShapeResult y = context.hasRank(0) ? ShapeResult::of(context.getDims(0))
+                                     : ShapeResult::unranked();
+  context.setAllResults(context.hasRank(3) ? ShapeResult::of(context.getDims(3))
+                                           : ShapeResult::unranked());
   context.setResult(0, y);
   return success();
 }
 
 LogicalResult mlir::hone::shapeLayerNormalization(ShapeContext &context) {
   if (!context.hasRank(0)) {
-    context.setAllResults(InferredShape::unranked());
+    context.setAllResults(ShapeResult::unranked());
     return success();
   }
-  ArrayRef<int64_t> x = context.getDims(0);
-  int64_t rank = static_cast<int64_t>(x.size());
-  int64_t axis = getIntAttr(context.getOp(), "axis", -1);
-  if (axis < -rank || axis >= rank)
-    return context.getOp()->emitOpError()
-           << "expected axis in [" << -rank << ", " << rank - 1 << "], got " << axis;
-  if (axis < 0)
-    axis += rank;
+  ArrayRef<DimExpr> x = context.getDims(0);
+  FailureOr<int64_t> axis = normalizeAxis(context.getOp(), getIntAttr(context.getOp(), "axis", -1),
+                                          static_cast<int64_t>(x.size()));
+  if (failed(axis))
+    return failure();
   // Mean and InvStdDev keep the leading dims and have 1 from axis on.
-  SmallVector<int64_t> stats(x);
-  for (int64_t i = axis; i < rank; ++i)
+  SmallVector<DimExpr> stats(x);
+  for (size_t i = *axis; i < x.size(); ++i)
     stats[i] = 1;
-  context.setAllResults(InferredShape::of(stats));
-  context.setResult(0, InferredShape::of(x));
+  context.setAllResults(ShapeResult::of(stats));
+  context.setResult(0, ShapeResult::of(x));
   return success();
 }

@@ -9,6 +9,7 @@
 #include "dialects/hone/ops/ShapeFunctions.h"
 
 #include "dialects/hone/ops/OpAttributes.h"
+#include "dialects/hone/ops/ShapeHelpers.h"
 
 #include <map>
 
@@ -17,10 +18,16 @@ using namespace mlir::hone;
 
 namespace {
 
-constexpr int64_t kDynamic = ShapedType::kDynamic;
-
-/// Unifies two sizes of one dim: a static size wins over an unknown one.
-int64_t unify(int64_t a, int64_t b) { return ShapedType::isDynamic(a) ? b : a; }
+/// A region's yielded type as a shape (dynamic dims unknown).
+ShapeResult shapeOfType(Type type) {
+  auto ranked = dyn_cast<RankedTensorType>(type);
+  if (!ranked)
+    return ShapeResult::unranked();
+  SmallVector<DimExpr> dims;
+  for (int64_t d : ranked.getShape())
+    dims.push_back(ShapedType::isDynamic(d) ? DimExpr::unknown() : DimExpr(d));
+  return ShapeResult::of(dims);
+}
 
 } // namespace
 
@@ -46,9 +53,9 @@ LogicalResult mlir::hone::shapeEinsum(ShapeContext &context) {
   if (terms.size() != context.getNumOperands())
     return op->emitOpError() << "equation has " << terms.size() << " inputs, got "
                              << context.getNumOperands() << " operands";
-  std::map<char, int64_t> sizes;
+  std::map<char, DimExpr> sizes;
   std::map<char, int> counts;
-  SmallVector<int64_t> ellipsis;
+  SmallVector<DimExpr> ellipsis;
   bool ellipsisKnown = true;
   for (size_t t = 0; t < terms.size(); ++t) {
     const std::string &term = terms[t];
@@ -61,30 +68,35 @@ LogicalResult mlir::hone::shapeEinsum(ShapeContext &context) {
     if (!context.hasRank(t)) {
       ellipsisKnown &= dots == std::string::npos;
       for (char c : letters)
-        sizes.emplace(c, kDynamic);
+        sizes.emplace(c, DimExpr::unknown());
       continue;
     }
-    ArrayRef<int64_t> dims = context.getDims(t);
+    ArrayRef<DimExpr> dims = context.getDims(t);
     int64_t ellipsisRank = static_cast<int64_t>(dims.size()) - static_cast<int64_t>(letters.size());
     if (ellipsisRank < 0 || (dots == std::string::npos && ellipsisRank != 0))
       return op->emitOpError() << "input " << t << " of rank " << dims.size()
                                << " does not match subscripts '" << term << "'";
     size_t before = dots == std::string::npos ? letters.size() : dots;
     for (size_t i = 0; i < letters.size(); ++i) {
-      int64_t dim = dims[i < before ? i : i + ellipsisRank];
+      const DimExpr &dim = dims[i < before ? i : i + ellipsisRank];
       auto [it, inserted] = sizes.emplace(letters[i], dim);
-      if (!inserted)
-        it->second = unify(it->second, dim);
+      if (!inserted) {
+        FailureOr<DimExpr> same = context.requireEqual(
+            it->second, dim,
+            "subscript '" + Twine(letters[i]) + "' has sizes " + it->second.str() + " and " +
+                dim.str());
+        if (failed(same))
+          return failure();
+        it->second = *same;
+      }
     }
     if (dots != std::string::npos) {
-      ArrayRef<int64_t> part = dims.slice(before, ellipsisRank);
       // Ellipsis dims broadcast across inputs (right-aligned).
-      if (part.size() > ellipsis.size())
-        ellipsis.insert(ellipsis.begin(), part.size() - ellipsis.size(), 1);
-      for (size_t i = 0; i < part.size(); ++i) {
-        int64_t &e = ellipsis[ellipsis.size() - part.size() + i];
-        e = e == 1 ? part[i] : (part[i] == 1 ? e : unify(e, part[i]));
-      }
+      FailureOr<SmallVector<DimExpr>> merged =
+          broadcastShapes(context, ellipsis, dims.slice(before, ellipsisRank));
+      if (failed(merged))
+        return failure();
+      ellipsis = std::move(*merged);
     }
   }
   std::string output;
@@ -100,7 +112,7 @@ LogicalResult mlir::hone::shapeEinsum(ShapeContext &context) {
   }
   if (!ellipsisKnown && output.find("...") != std::string::npos)
     return success();
-  SmallVector<int64_t> dims;
+  SmallVector<DimExpr> dims;
   for (size_t i = 0; i < output.size(); ++i) {
     if (output.compare(i, 3, "...") == 0) {
       dims.append(ellipsis.begin(), ellipsis.end());
@@ -112,34 +124,41 @@ LogicalResult mlir::hone::shapeEinsum(ShapeContext &context) {
       return op->emitOpError() << "output subscript '" << output[i] << "' is not an input's";
     dims.push_back(it->second);
   }
-  context.setResult(0, InferredShape::of(dims));
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapeDet(ShapeContext &context) {
   if (!context.hasRank(0))
     return success();
-  ArrayRef<int64_t> x = context.getDims(0);
+  ArrayRef<DimExpr> x = context.getDims(0);
   if (x.size() < 2)
     return context.getOp()->emitOpError() << "expected a matrix or a batch of matrices";
-  context.setResult(0, InferredShape::of(x.drop_back(2)));
+  if (failed(context.require(eq(x[x.size() - 1], x[x.size() - 2]),
+                             "expected square matrices, got " + x[x.size() - 2].str() + "x" +
+                                 x[x.size() - 1].str())))
+    return failure();
+  context.setResult(0, ShapeResult::of(x.drop_back(2)));
   return success();
 }
 
 LogicalResult mlir::hone::shapeMaxUnpool(ShapeContext &context) {
-  if (std::optional<SmallVector<int64_t>> shape = context.getIntValues(2)) {
-    context.setResult(0, InferredShape::of(*shape));
+  if (!context.isAbsent(2)) {
+    if (std::optional<SmallVector<DimExpr>> shape = context.getIntValues(2)) {
+      for (const DimExpr &d : *shape)
+        if (failed(context.require(ge(d, 0), "expected non-negative output_shape, got " + d.str())))
+          return failure();
+      context.setResult(0, ShapeResult::of(*shape));
+    } else if (context.hasRank(0)) {
+      // output_shape is given but not seen: only the rank is known.
+      context.setResult(0, ShapeResult::ofRank(context.getRank(0)));
+    }
     return success();
   }
   if (!context.hasRank(0))
     return success();
-  if (!context.isAbsent(2)) {
-    // output_shape is given but not a constant: only the rank is known.
-    context.setResult(0, InferredShape::ofRank(context.getRank(0)));
-    return success();
-  }
   Operation *op = context.getOp();
-  ArrayRef<int64_t> x = context.getDims(0);
+  ArrayRef<DimExpr> x = context.getDims(0);
   if (x.size() < 3)
     return op->emitOpError() << "expected input of rank >= 3, got rank " << x.size();
   size_t spatial = x.size() - 2;
@@ -152,37 +171,45 @@ LogicalResult mlir::hone::shapeMaxUnpool(ShapeContext &context) {
   };
   SmallVector<int64_t> kernel = ints("kernel_shape", 1, spatial),
                        strides = ints("strides", 1, spatial), pads = ints("pads", 0, 2 * spatial);
-  SmallVector<int64_t> dims{x[0], x[1]};
+  SmallVector<DimExpr> dims{x[0], x[1]};
   for (size_t i = 0; i < spatial; ++i)
-    dims.push_back(ShapedType::isDynamic(x[2 + i])
-                       ? kDynamic
-                       : (x[2 + i] - 1) * strides[i] + kernel[i] - pads[i] - pads[i + spatial]);
-  context.setResult(0, InferredShape::of(dims));
+    dims.push_back((x[2 + i] - 1) * strides[i] + kernel[i] - pads[i] - pads[i + spatial]);
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapeRoiAlign(ShapeContext &context) {
   Operation *op = context.getOp();
-  int64_t rois = context.hasRank(1) && context.getRank(1) >= 1 ? context.getDims(1)[0] : kDynamic;
-  int64_t channels = context.hasRank(0) && context.getRank(0) == 4 ? context.getDims(0)[1] : kDynamic;
-  context.setResult(0, InferredShape::of({rois, channels, getIntAttr(op, "output_height", 1),
-                                          getIntAttr(op, "output_width", 1)}));
+  DimExpr rois = context.hasRank(1) && context.getRank(1) >= 1 ? context.getDims(1)[0]
+                                                               : DimExpr::unknown();
+  DimExpr channels = context.hasRank(0) && context.getRank(0) == 4 ? context.getDims(0)[1]
+                                                                   : DimExpr::unknown();
+  context.setResult(0, ShapeResult::of({rois, channels, getIntAttr(op, "output_height", 1),
+                                        getIntAttr(op, "output_width", 1)}));
   return success();
 }
 
 LogicalResult mlir::hone::shapeGridSample(ShapeContext &context) {
   if (!context.hasRank(0) || !context.hasRank(1))
     return success();
-  ArrayRef<int64_t> x = context.getDims(0), grid = context.getDims(1);
+  ArrayRef<DimExpr> x = context.getDims(0), grid = context.getDims(1);
   if (x.size() != 4 || grid.size() != 4)
     return context.getOp()->emitOpError() << "expected 4-D input and grid";
-  context.setResult(0, InferredShape::of({unify(x[0], grid[0]), x[1], grid[1], grid[2]}));
+  FailureOr<DimExpr> batch = context.requireEqual(
+      x[0], grid[0], "input and grid batches differ: " + x[0].str() + " vs " + grid[0].str());
+  if (failed(batch))
+    return failure();
+  context.setResult(0, ShapeResult::of({*batch, x[1], grid[1], grid[2]}));
   return success();
 }
 
 LogicalResult mlir::hone::shapeNonMaxSuppression(ShapeContext &context) {
-  // [selected boxes, (batch, class, box)]: the count is known after execution.
-  context.setResult(0, InferredShape::of({kDynamic, 3}));
+  // [selected boxes, (batch, class, box)]: the count is known after
+  // execution, at most one per box of every class of every batch.
+  DimExpr bound = DimExpr::unknown();
+  if (context.hasRank(1) && context.getRank(1) == 3)
+    bound = product(context.getDims(1));
+  context.setResult(0, ShapeResult::of({DimExpr::resultDim(0, 0, bound), DimExpr(3)}));
   return success();
 }
 
@@ -194,13 +221,13 @@ LogicalResult mlir::hone::shapeLoss(ShapeContext &context) {
   // target's shape without reduction, else it is a scalar; SCE's log_prob
   // has the scores' shape.
   if (none)
-    context.setResult(0, context.hasRank(1) ? InferredShape::of(context.getDims(1))
-                                            : InferredShape::unranked());
+    context.setResult(0, context.hasRank(1) ? ShapeResult::of(context.getDims(1))
+                                            : ShapeResult::unranked());
   else
-    context.setResult(0, InferredShape::of({}));
+    context.setResult(0, ShapeResult::of({}));
   if (context.getNumResults() > 1)
-    context.setResult(1, context.hasRank(0) ? InferredShape::of(context.getDims(0))
-                                            : InferredShape::unranked());
+    context.setResult(1, context.hasRank(0) ? ShapeResult::of(context.getDims(0))
+                                            : ShapeResult::unranked());
   return success();
 }
 
@@ -211,7 +238,7 @@ LogicalResult mlir::hone::shapeFromRegions(ShapeContext &context) {
   Operation *op = context.getOp();
   bool isLoop = op->getName().getStringRef() == "hone.loop";
   for (unsigned i = 0; i < context.getNumResults(); ++i) {
-    std::optional<InferredShape> merged;
+    std::optional<ShapeResult> merged;
     for (Region &region : op->getRegions()) {
       if (region.empty())
         return success();
@@ -219,36 +246,35 @@ LogicalResult mlir::hone::shapeFromRegions(ShapeContext &context) {
       unsigned index = isLoop ? i + 1 : i; // Loop yields cond first
       if (!terminator || index >= terminator->getNumOperands())
         return op->emitOpError() << "region yields fewer values than the op has results";
-      auto type = dyn_cast<RankedTensorType>(terminator->getOperand(index).getType());
-      InferredShape shape = type ? InferredShape::of(type.getShape()) : InferredShape::unranked();
+      ShapeResult shape = shapeOfType(terminator->getOperand(index).getType());
       if (!merged) {
         merged = shape;
         continue;
       }
       if (!merged->ranked || !shape.ranked || merged->dims.size() != shape.dims.size()) {
-        merged = InferredShape::unranked();
+        merged = ShapeResult::unranked();
         continue;
       }
       for (size_t d = 0; d < shape.dims.size(); ++d)
         if (merged->dims[d] != shape.dims[d])
-          merged->dims[d] = kDynamic;
+          merged->dims[d] = DimExpr::unknown();
     }
     if (!merged)
       continue;
     unsigned carried = isLoop ? op->getNumOperands() - 2 : context.getNumResults();
     if (isLoop && i >= carried && merged->ranked)
-      merged->dims.insert(merged->dims.begin(), kDynamic);
+      merged->dims.insert(merged->dims.begin(), DimExpr::unknown());
     else if (isLoop && merged->ranked && i < carried && !context.isAbsent(i + 2) &&
              context.hasRank(i + 2)) {
       // A carried value may change shape between iterations: keep only the
       // dims its initial value and the body agree on.
-      ArrayRef<int64_t> initial = context.getDims(i + 2);
+      ArrayRef<DimExpr> initial = context.getDims(i + 2);
       if (initial.size() != merged->dims.size())
-        merged = InferredShape::unranked();
+        merged = ShapeResult::unranked();
       else
         for (size_t d = 0; d < initial.size(); ++d)
-          if (initial[d] != merged->dims[d])
-            merged->dims[d] = kDynamic;
+          if (initial[d] != merged->dims[d] || !initial[d].getConstant())
+            merged->dims[d] = DimExpr::unknown();
     }
     context.setResult(i, *merged);
   }

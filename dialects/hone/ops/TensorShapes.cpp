@@ -10,175 +10,195 @@
 #include "dialects/hone/ops/ShapeFunctions.h"
 
 #include "dialects/hone/ops/OpAttributes.h"
+#include "dialects/hone/ops/ShapeHelpers.h"
 
 using namespace mlir;
 using namespace mlir::hone;
 
 namespace {
 
-constexpr int64_t kDynamic = ShapedType::kDynamic;
-
-/// `axis` in [-rank, rank) (or [-rank, rank] with `inclusive`) made
-/// non-negative; emits an error otherwise.
-FailureOr<int64_t> normalizeAxis(Operation *op, int64_t axis, int64_t rank,
-                                 bool inclusive = false) {
-  int64_t upper = inclusive ? rank : rank - 1;
-  if (axis < -rank || axis > upper)
-    return op->emitOpError() << "expected axis in [" << -rank << ", " << upper << "], got "
-                             << axis,
-           failure();
-  return axis < 0 ? axis + rank : axis;
-}
-
-int64_t mulDims(int64_t a, int64_t b) {
-  return ShapedType::isDynamic(a) || ShapedType::isDynamic(b) ? kDynamic : a * b;
-}
-
-/// A 1-D operand's length, when static.
-std::optional<int64_t> vectorLength(ShapeContext &context, unsigned i) {
-  if (!context.hasRank(i) || context.getRank(i) != 1 ||
-      ShapedType::isDynamic(context.getDims(i)[0]))
-    return std::nullopt;
-  return context.getDims(i)[0];
-}
-
 bool unrankedOperand0(ShapeContext &context) {
   if (context.hasRank(0))
     return false;
-  context.setAllResults(InferredShape::unranked());
+  context.setAllResults(ShapeResult::unranked());
   return true;
+}
+
+/// Requires every dim of `dims` to be >= 0 (`what` names them).
+LogicalResult requireNonNegative(ShapeContext &context, ArrayRef<DimExpr> dims, StringRef what) {
+  for (const DimExpr &d : dims)
+    if (failed(context.require(ge(d, 0), "expected non-negative " + what + ", got " + d.str())))
+      return failure();
+  return success();
 }
 
 } // namespace
 
+/// Reshape: a 0 copies the input's dim (unless allowzero), one -1 takes
+/// what is left. Entries known only at run time decide the same by value.
 LogicalResult mlir::hone::shapeReshape(ShapeContext &context) {
   Operation *op = context.getOp();
-  std::optional<SmallVector<int64_t>> shape = context.getIntValues(1);
+  std::optional<SmallVector<DimExpr>> shape = context.getIntValues(1);
   if (!shape) {
     if (std::optional<int64_t> rank = vectorLength(context, 1))
-      context.setResult(0, InferredShape::ofRank(*rank));
+      context.setResult(0, ShapeResult::ofRank(*rank));
     return success();
   }
   bool allowZero = getIntAttr(op, "allowzero", 0) != 0;
-  SmallVector<int64_t> dims;
-  int64_t inferred = -1, known = 1;
+  int64_t inputRank = context.hasRank(0) ? context.getRank(0) : -1;
+  SmallVector<DimExpr> entries, inferredAt;
+  DimExpr known(1), minusOnes(0);
   for (size_t i = 0; i < shape->size(); ++i) {
-    int64_t d = (*shape)[i];
-    if (d == 0 && !allowZero) {
-      if (!context.hasRank(0) || static_cast<int64_t>(i) >= context.getRank(0)) {
-        if (context.hasRank(0))
-          return op->emitOpError() << "shape dim " << i << " copies an input dim that does not exist";
-        d = kDynamic;
-      } else {
-        d = context.getDims(0)[i];
-      }
-    } else if (d == -1) {
-      if (inferred >= 0)
-        return op->emitOpError() << "expected at most one -1 in the shape";
-      inferred = static_cast<int64_t>(i);
-    } else if (d < -1) {
-      return op->emitOpError() << "expected shape dims >= -1, got " << d;
+    const DimExpr &s = (*shape)[i];
+    if (failed(context.require(ge(s, -1), "expected shape dims >= -1, got " + s.str())))
+      return failure();
+    DimExpr entry = s;
+    if (!allowZero) {
+      DimExpr copied;
+      if (inputRank < 0)
+        copied = DimExpr::unknown();
+      else if (static_cast<int64_t>(i) < inputRank)
+        copied = context.getDims(0)[i];
+      else if (failed(context.require(ne(s, 0), "shape dim " + Twine(i) +
+                                                    " copies an input dim that does not exist")))
+        return failure();
+      if (copied.isValid())
+        entry = select(eq(s, 0), copied, s);
     }
-    dims.push_back(d);
-    if (static_cast<int64_t>(i) != inferred)
-      known = mulDims(known, d);
+    DimExpr isInferred = eq(s, -1);
+    entries.push_back(entry);
+    inferredAt.push_back(isInferred);
+    known = known * select(isInferred, 1, entry);
+    minusOnes = minusOnes + isInferred;
   }
-  if (inferred >= 0) {
-    dims[inferred] = kDynamic;
-    if (context.hasRank(0) && !ShapedType::isDynamic(known)) {
-      int64_t total = 1;
-      for (int64_t d : context.getDims(0))
-        total = mulDims(total, d);
-      if (!ShapedType::isDynamic(total)) {
-        if (known == 0 || total % known != 0)
-          return op->emitOpError() << "cannot reshape " << total << " elements into a shape with "
-                                   << known << " elements per -1 entry";
-        dims[inferred] = total / known;
-      }
-    }
-  }
-  context.setResult(0, InferredShape::of(dims));
+  if (failed(context.require(le(minusOnes, 1), "expected at most one -1 in the shape")))
+    return failure();
+  DimExpr total = inputRank < 0 ? DimExpr::unknown() : product(context.getDims(0));
+  DimExpr anyInferred = ne(minusOnes, 0);
+  if (failed(context.require(logicalOr(logicalNot(anyInferred),
+                                       logicalAnd(ne(known, 0), eq(mod(total, known), 0))),
+                             "cannot reshape " + total.str() +
+                                 " elements into a shape with " + known.str() +
+                                 " elements per -1 entry")))
+    return failure();
+  DimExpr inferred = floorDiv(total, known);
+  SmallVector<DimExpr> dims;
+  for (size_t i = 0; i < entries.size(); ++i)
+    dims.push_back(select(inferredAt[i], inferred, entries[i]));
+  if (failed(context.require(logicalOr(anyInferred, eq(product(dims), total)),
+                             "cannot reshape " + total.str() + " elements into " +
+                                 product(dims).str())))
+    return failure();
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapeTranspose(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
-  ArrayRef<int64_t> x = context.getDims(0);
+  ArrayRef<DimExpr> x = context.getDims(0);
   SmallVector<int64_t> perm;
   if (std::optional<SmallVector<int64_t>> given = getIntsAttr(context.getOp(), "perm"))
     perm = *given;
   else
     for (int64_t i = static_cast<int64_t>(x.size()) - 1; i >= 0; --i)
       perm.push_back(i);
-  SmallVector<int64_t> dims;
+  SmallVector<DimExpr> dims;
   for (int64_t p : perm) {
     if (p < 0 || p >= static_cast<int64_t>(x.size()))
       return success(); // the verifier reports a bad permutation
     dims.push_back(x[p]);
   }
-  context.setResult(0, InferredShape::of(dims));
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapeFlatten(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
-  ArrayRef<int64_t> x = context.getDims(0);
+  ArrayRef<DimExpr> x = context.getDims(0);
   FailureOr<int64_t> axis = normalizeAxis(context.getOp(), getIntAttr(context.getOp(), "axis", 1),
                                           static_cast<int64_t>(x.size()), /*inclusive=*/true);
   if (failed(axis))
     return failure();
-  int64_t outer = 1, inner = 1;
-  for (int64_t i = 0; i < static_cast<int64_t>(x.size()); ++i)
-    (i < *axis ? outer : inner) = mulDims(i < *axis ? outer : inner, x[i]);
-  context.setResult(0, InferredShape::of({outer, inner}));
+  context.setResult(0, ShapeResult::of({product(x.take_front(*axis)), product(x.drop_front(*axis))}));
   return success();
 }
 
 LogicalResult mlir::hone::shapeSqueeze(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
-  ArrayRef<int64_t> x = context.getDims(0);
+  ArrayRef<DimExpr> x = context.getDims(0);
   int64_t rank = static_cast<int64_t>(x.size());
   SmallVector<bool> drop(rank, false);
   if (context.isAbsent(1)) {
-    // Every static 1 goes; a dynamic dim might be 1, so the rank is unknown.
+    // Every 1 goes; a dim known only at run time might be 1, so the rank
+    // is unknown.
     for (int64_t i = 0; i < rank; ++i) {
-      if (ShapedType::isDynamic(x[i]))
+      if (!x[i].getConstant())
         return success();
-      drop[i] = x[i] == 1;
+      drop[i] = x[i].isConstant(1);
     }
-  } else {
-    std::optional<SmallVector<int64_t>> axes = context.getIntValues(1);
-    if (!axes)
-      return success();
+  } else if (std::optional<SmallVector<int64_t>> axes = context.getConstantInts(1)) {
     for (int64_t a : *axes) {
       FailureOr<int64_t> axis = normalizeAxis(context.getOp(), a, rank);
       if (failed(axis))
         return failure();
-      if (!ShapedType::isDynamic(x[*axis]) && x[*axis] != 1)
-        return context.getOp()->emitOpError()
-               << "cannot squeeze dim " << *axis << " of size " << x[*axis];
+      if (failed(context.require(eq(x[*axis], 1), "cannot squeeze dim " + Twine(*axis) +
+                                                      " of size " + x[*axis].str())))
+        return failure();
       drop[*axis] = true;
     }
+  } else if (std::optional<SmallVector<DimExpr>> runtimeAxes = context.getIntValues(1)) {
+    // Axes known at run time: the squeezed dims (each must be 1) go.
+    if (static_cast<int64_t>(runtimeAxes->size()) > rank)
+      return context.getOp()->emitOpError() << "expected at most " << rank << " axes";
+    FailureOr<SmallVector<DimExpr>> mask = axisMask(context, rank, *runtimeAxes);
+    if (failed(mask))
+      return failure();
+    for (int64_t d = 0; d < rank; ++d)
+      if (failed(context.require(logicalOr(logicalNot((*mask)[d]), eq(x[d], 1)),
+                                 "cannot squeeze dim " + Twine(d) + " of size " + x[d].str())))
+        return failure();
+    context.setResult(0, ShapeResult::of(dropMasked(
+                             x, *mask, rank - static_cast<int64_t>(runtimeAxes->size()))));
+    return success();
+  } else {
+    return success();
   }
-  SmallVector<int64_t> dims;
+  SmallVector<DimExpr> dims;
   for (int64_t i = 0; i < rank; ++i)
     if (!drop[i])
       dims.push_back(x[i]);
-  context.setResult(0, InferredShape::of(dims));
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapeUnsqueeze(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
-  ArrayRef<int64_t> x = context.getDims(0);
-  std::optional<SmallVector<int64_t>> axes = context.getIntValues(1);
+  ArrayRef<DimExpr> x = context.getDims(0);
+  std::optional<SmallVector<int64_t>> axes = context.getConstantInts(1);
   if (!axes) {
-    if (std::optional<int64_t> count = vectorLength(context, 1))
-      context.setResult(0, InferredShape::ofRank(static_cast<int64_t>(x.size()) + *count));
+    std::optional<SmallVector<DimExpr>> runtimeAxes = context.getIntValues(1);
+    if (!runtimeAxes) {
+      if (std::optional<int64_t> count = vectorLength(context, 1))
+        context.setResult(0, ShapeResult::ofRank(static_cast<int64_t>(x.size()) + *count));
+      return success();
+    }
+    // Axes known at run time: result dim j is 1 where an axis names it,
+    // else the next input dim.
+    int64_t rank = static_cast<int64_t>(x.size() + runtimeAxes->size());
+    FailureOr<SmallVector<DimExpr>> inserted = axisMask(context, rank, *runtimeAxes);
+    if (failed(inserted))
+      return failure();
+    SmallVector<DimExpr> dims;
+    DimExpr insertedBefore(0);
+    for (int64_t j = 0; j < rank; ++j) {
+      dims.push_back(select((*inserted)[j], 1, pick(x, DimExpr(j) - insertedBefore)));
+      insertedBefore = insertedBefore + select((*inserted)[j], 1, 0);
+    }
+    context.setResult(0, ShapeResult::of(dims));
     return success();
   }
   int64_t rank = static_cast<int64_t>(x.size() + axes->size());
@@ -191,24 +211,24 @@ LogicalResult mlir::hone::shapeUnsqueeze(ShapeContext &context) {
       return context.getOp()->emitOpError() << "axis " << *axis << " appears twice";
     inserted[*axis] = true;
   }
-  SmallVector<int64_t> dims;
+  SmallVector<DimExpr> dims;
   size_t next = 0;
   for (int64_t i = 0; i < rank; ++i)
-    dims.push_back(inserted[i] ? 1 : x[next++]);
-  context.setResult(0, InferredShape::of(dims));
+    dims.push_back(inserted[i] ? DimExpr(1) : x[next++]);
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapeConcat(ShapeContext &context) {
   Operation *op = context.getOp();
-  SmallVector<int64_t> dims;
+  SmallVector<DimExpr> dims;
   int64_t axis = -1;
   for (unsigned i = 0; i < context.getNumOperands(); ++i) {
     if (!context.hasRank(i)) {
-      context.setResult(0, InferredShape::unranked());
+      context.setResult(0, ShapeResult::unranked());
       return success();
     }
-    ArrayRef<int64_t> operand = context.getDims(i);
+    ArrayRef<DimExpr> operand = context.getDims(i);
     if (i == 0) {
       FailureOr<int64_t> normalized =
           normalizeAxis(op, getIntAttr(op, "axis", 0), static_cast<int64_t>(operand.size()));
@@ -223,18 +243,19 @@ LogicalResult mlir::hone::shapeConcat(ShapeContext &context) {
                                << ", got rank " << operand.size() << " for input " << i;
     for (size_t d = 0; d < dims.size(); ++d) {
       if (static_cast<int64_t>(d) == axis) {
-        dims[d] = ShapedType::isDynamic(dims[d]) || ShapedType::isDynamic(operand[d])
-                      ? kDynamic
-                      : dims[d] + operand[d];
-      } else if (ShapedType::isDynamic(dims[d])) {
-        dims[d] = operand[d];
-      } else if (!ShapedType::isDynamic(operand[d]) && operand[d] != dims[d]) {
-        return op->emitOpError() << "input " << i << " has " << operand[d] << " at dim " << d
-                                 << ", expected " << dims[d];
+        dims[d] = dims[d] + operand[d];
+        continue;
       }
+      FailureOr<DimExpr> same = context.requireEqual(
+          dims[d], operand[d],
+          "input " + Twine(i) + " has " + operand[d].str() + " at dim " + Twine(d) +
+              ", expected " + dims[d].str());
+      if (failed(same))
+        return failure();
+      dims[d] = *same;
     }
   }
-  context.setResult(0, InferredShape::of(dims));
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
@@ -242,363 +263,413 @@ LogicalResult mlir::hone::shapeSplit(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
   Operation *op = context.getOp();
-  ArrayRef<int64_t> x = context.getDims(0);
+  ArrayRef<DimExpr> x = context.getDims(0);
   FailureOr<int64_t> axis =
       normalizeAxis(op, getIntAttr(op, "axis", 0), static_cast<int64_t>(x.size()));
   if (failed(axis))
     return failure();
   unsigned outputs = context.getNumResults();
-  SmallVector<int64_t> sizes(outputs, kDynamic);
+  SmallVector<DimExpr> sizes;
   if (!context.isAbsent(1)) {
-    if (std::optional<SmallVector<int64_t>> split = context.getIntValues(1)) {
+    std::optional<SmallVector<DimExpr>> split = context.getIntValues(1);
+    if (!split) {
+      sizes = ShapeResult::ofRank(outputs).dims;
+    } else {
       if (split->size() != outputs)
         return op->emitOpError() << "expected " << outputs << " split sizes, got "
                                  << split->size();
+      if (failed(requireNonNegative(context, *split, "split sizes")))
+        return failure();
+      DimExpr sum(0);
+      for (const DimExpr &size : *split)
+        sum = sum + size;
+      if (failed(context.require(eq(sum, x[*axis]), "split sizes add up to " + sum.str() +
+                                                        ", expected " + x[*axis].str())))
+        return failure();
       sizes.assign(split->begin(), split->end());
     }
-  } else if (!ShapedType::isDynamic(x[*axis])) {
-    if (x[*axis] % outputs != 0)
-      return op->emitOpError() << "cannot split dim of size " << x[*axis] << " evenly into "
-                               << outputs;
-    sizes.assign(outputs, x[*axis] / outputs);
+  } else {
+    if (failed(context.require(eq(mod(x[*axis], outputs), 0),
+                               "cannot split dim of size " + x[*axis].str() + " evenly into " +
+                                   Twine(outputs))))
+      return failure();
+    sizes.assign(outputs, floorDiv(x[*axis], outputs));
   }
   for (unsigned i = 0; i < outputs; ++i) {
-    SmallVector<int64_t> dims(x);
+    SmallVector<DimExpr> dims(x);
     dims[*axis] = sizes[i];
-    context.setResult(i, InferredShape::of(dims));
+    context.setResult(i, ShapeResult::of(dims));
   }
   return success();
 }
 
+/// Slice. The resolved start and step of every dim are the aux values
+/// "begin" and "step" (0 and 1 where a dim is not sliced): the kernel reads
+/// input index begin + i * step.
 LogicalResult mlir::hone::shapeSlice(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
-  ArrayRef<int64_t> x = context.getDims(0);
+  ArrayRef<DimExpr> x = context.getDims(0);
   int64_t rank = static_cast<int64_t>(x.size());
-  std::optional<SmallVector<int64_t>> starts = context.getIntValues(1),
+  std::optional<SmallVector<DimExpr>> starts = context.getIntValues(1),
                                       ends = context.getIntValues(2);
-  std::optional<SmallVector<int64_t>> axes, steps;
+  std::optional<SmallVector<int64_t>> axes;
+  std::optional<SmallVector<DimExpr>> steps;
   if (!context.isAbsent(3))
-    axes = context.getIntValues(3);
+    axes = context.getConstantInts(3);
   if (!context.isAbsent(4))
     steps = context.getIntValues(4);
-  SmallVector<int64_t> dims(x);
+  SmallVector<DimExpr> dims(x);
   if (!starts || !ends || (!context.isAbsent(3) && !axes) || (!context.isAbsent(4) && !steps)) {
     // Unknown slice parameters: the sliced axes are unknown; without axes,
     // every axis might be.
-    std::fill(dims.begin(), dims.end(), kDynamic);
-    if (axes)
-      for (size_t d = 0; d < dims.size(); ++d)
-        if (!llvm::is_contained(*axes, static_cast<int64_t>(d)) &&
-            !llvm::is_contained(*axes, static_cast<int64_t>(d) - rank))
-          dims[d] = x[d];
-    context.setResult(0, InferredShape::of(dims));
+    for (size_t d = 0; d < dims.size(); ++d)
+      if (!axes || llvm::is_contained(*axes, static_cast<int64_t>(d)) ||
+          llvm::is_contained(*axes, static_cast<int64_t>(d) - rank))
+        dims[d] = DimExpr::unknown();
+    context.setResult(0, ShapeResult::of(dims));
     return success();
   }
   size_t n = starts->size();
   if (ends->size() != n || (axes && axes->size() != n) || (steps && steps->size() != n))
     return context.getOp()->emitOpError()
            << "expected starts, ends, axes and steps of the same length";
+  SmallVector<DimExpr> begins(rank, DimExpr(0)), strides(rank, DimExpr(1));
   for (size_t i = 0; i < n; ++i) {
     FailureOr<int64_t> axis =
         normalizeAxis(context.getOp(), axes ? (*axes)[i] : static_cast<int64_t>(i), rank);
     if (failed(axis))
       return failure();
-    int64_t step = steps ? (*steps)[i] : 1;
-    if (step == 0)
-      return context.getOp()->emitOpError() << "expected non-zero steps";
-    int64_t size = x[*axis];
-    if (ShapedType::isDynamic(size)) {
-      dims[*axis] = kDynamic;
-      continue;
-    }
-    auto clamp = [&](int64_t v, int64_t lo, int64_t hi) { return std::max(lo, std::min(hi, v)); };
-    int64_t start = (*starts)[i], end = (*ends)[i];
-    if (start < 0)
-      start += size;
-    if (end < 0)
-      end += size;
-    if (step > 0) {
-      start = clamp(start, 0, size);
-      end = clamp(end, 0, size);
-      dims[*axis] = end > start ? (end - start + step - 1) / step : 0;
-    } else {
-      start = clamp(start, 0, size - 1);
-      end = clamp(end, -1, size - 1);
-      dims[*axis] = start > end ? (start - end - step - 1) / -step : 0;
-    }
+    DimExpr step = steps ? (*steps)[i] : DimExpr(1);
+    if (failed(context.require(ne(step, 0), "expected non-zero steps")))
+      return failure();
+    const DimExpr &size = x[*axis];
+    DimExpr start = (*starts)[i], end = (*ends)[i];
+    start = select(lt(start, 0), start + size, start);
+    end = select(lt(end, 0), end + size, end);
+    DimExpr forward = gt(step, 0);
+    // Forward: [start, end) within [0, size]; backward: (end, start]
+    // within [-1, size - 1].
+    DimExpr first = select(forward, clamp(start, 0, size), clamp(start, -1, size - 1));
+    DimExpr last = select(forward, clamp(end, 0, size), clamp(end, -1, size - 1));
+    DimExpr count = select(forward, select(gt(last, first), ceilDiv(last - first, step), 0),
+                           select(gt(first, last), ceilDiv(first - last, -step), 0));
+    dims[*axis] = count;
+    begins[*axis] = first;
+    strides[*axis] = step;
   }
-  context.setResult(0, InferredShape::of(dims));
+  context.setAux("begin", begins);
+  context.setAux("step", strides);
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapeGather(ShapeContext &context) {
   if (!context.hasRank(0) || !context.hasRank(1)) {
-    context.setResult(0, InferredShape::unranked());
+    context.setResult(0, ShapeResult::unranked());
     return success();
   }
-  ArrayRef<int64_t> data = context.getDims(0), indices = context.getDims(1);
+  ArrayRef<DimExpr> data = context.getDims(0), indices = context.getDims(1);
   FailureOr<int64_t> axis = normalizeAxis(context.getOp(), getIntAttr(context.getOp(), "axis", 0),
                                           static_cast<int64_t>(data.size()));
   if (failed(axis))
     return failure();
-  SmallVector<int64_t> dims(data.begin(), data.begin() + *axis);
+  SmallVector<DimExpr> dims(data.begin(), data.begin() + *axis);
   dims.append(indices.begin(), indices.end());
   dims.append(data.begin() + *axis + 1, data.end());
-  context.setResult(0, InferredShape::of(dims));
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapeSameAsOperand1(ShapeContext &context) {
-  context.setAllResults(context.hasRank(1) ? InferredShape::of(context.getDims(1))
-                                           : InferredShape::unranked());
+  context.setAllResults(context.hasRank(1) ? ShapeResult::of(context.getDims(1))
+                                           : ShapeResult::unranked());
   return success();
 }
 
 LogicalResult mlir::hone::shapeGatherND(ShapeContext &context) {
   if (!context.hasRank(0) || !context.hasRank(1)) {
-    context.setResult(0, InferredShape::unranked());
+    context.setResult(0, ShapeResult::unranked());
     return success();
   }
-  ArrayRef<int64_t> data = context.getDims(0), indices = context.getDims(1);
+  ArrayRef<DimExpr> data = context.getDims(0), indices = context.getDims(1);
   int64_t batch = getIntAttr(context.getOp(), "batch_dims", 0);
-  if (indices.empty() || ShapedType::isDynamic(indices.back())) {
+  if (indices.empty() || !indices.back().getConstant())
     return success();
-  }
-  int64_t last = indices.back();
+  int64_t last = *indices.back().getConstant();
   if (batch < 0 || batch + last > static_cast<int64_t>(data.size()))
     return context.getOp()->emitOpError() << "indices address " << batch + last
                                           << " dims of data of rank " << data.size();
-  SmallVector<int64_t> dims(indices.begin(), indices.end() - 1);
+  SmallVector<DimExpr> dims(indices.begin(), indices.end() - 1);
   dims.append(data.begin() + batch + last, data.end());
-  context.setResult(0, InferredShape::of(dims));
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 /// Expand broadcasts the input against the shape operand's values.
 LogicalResult mlir::hone::shapeExpand(ShapeContext &context) {
-  std::optional<SmallVector<int64_t>> shape = context.getIntValues(1);
+  std::optional<SmallVector<DimExpr>> shape = context.getIntValues(1);
   if (!shape || !context.hasRank(0)) {
     if (std::optional<int64_t> rank = vectorLength(context, 1); rank && context.hasRank(0))
-      context.setResult(0, InferredShape::ofRank(std::max(*rank, context.getRank(0))));
+      context.setResult(0, ShapeResult::ofRank(std::max(*rank, context.getRank(0))));
     return success();
   }
-  ArrayRef<int64_t> x = context.getDims(0);
+  if (failed(requireNonNegative(context, *shape, "dims")))
+    return failure();
+  ArrayRef<DimExpr> x = context.getDims(0);
   size_t rank = std::max(x.size(), shape->size());
-  SmallVector<int64_t> dims(rank);
+  SmallVector<DimExpr> dims;
   for (size_t i = 0; i < rank; ++i) {
-    int64_t a = i < rank - x.size() ? 1 : x[i - (rank - x.size())];
-    int64_t b = i < rank - shape->size() ? 1 : (*shape)[i - (rank - shape->size())];
-    if (a == 1 || a == b)
-      dims[i] = b;
-    else if (b == 1)
-      dims[i] = a;
-    else if (ShapedType::isDynamic(a))
-      dims[i] = b;
-    else
-      return context.getOp()->emitOpError()
-             << "cannot expand dim of size " << a << " to " << b;
+    DimExpr a = i < rank - x.size() ? DimExpr(1) : x[i - (rank - x.size())];
+    DimExpr b = i < rank - shape->size() ? DimExpr(1) : (*shape)[i - (rank - shape->size())];
+    if (a.getConstant() && b.getConstant() && !a.isConstant(1) && !b.isConstant(1) && a != b)
+      return context.getOp()->emitOpError() << "cannot expand dim of size " << a.str() << " to " << b.str();
+    FailureOr<DimExpr> d = broadcastDim(context, a, b, "dim " + Twine(i));
+    if (failed(d))
+      return failure();
+    dims.push_back(*d);
   }
-  context.setResult(0, InferredShape::of(dims));
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapeTile(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
-  ArrayRef<int64_t> x = context.getDims(0);
-  std::optional<SmallVector<int64_t>> repeats = context.getIntValues(1);
+  ArrayRef<DimExpr> x = context.getDims(0);
+  std::optional<SmallVector<DimExpr>> repeats = context.getIntValues(1);
   if (!repeats) {
-    context.setResult(0, InferredShape::ofRank(static_cast<int64_t>(x.size())));
+    context.setResult(0, ShapeResult::ofRank(static_cast<int64_t>(x.size())));
     return success();
   }
   if (repeats->size() != x.size())
     return context.getOp()->emitOpError()
            << "expected " << x.size() << " repeats, got " << repeats->size();
-  SmallVector<int64_t> dims;
+  if (failed(requireNonNegative(context, *repeats, "repeats")))
+    return failure();
+  SmallVector<DimExpr> dims;
   for (size_t i = 0; i < x.size(); ++i)
-    dims.push_back(mulDims(x[i], (*repeats)[i]));
-  context.setResult(0, InferredShape::of(dims));
+    dims.push_back(x[i] * (*repeats)[i]);
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapePad(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
-  ArrayRef<int64_t> x = context.getDims(0);
-  std::optional<SmallVector<int64_t>> pads = context.getIntValues(1);
+  ArrayRef<DimExpr> x = context.getDims(0);
+  std::optional<SmallVector<DimExpr>> pads = context.getIntValues(1);
   if (!pads) {
-    context.setResult(0, InferredShape::ofRank(static_cast<int64_t>(x.size())));
+    context.setResult(0, ShapeResult::ofRank(static_cast<int64_t>(x.size())));
     return success();
   }
   if (pads->size() != 2 * x.size())
     return context.getOp()->emitOpError()
            << "expected " << 2 * x.size() << " pads, got " << pads->size();
-  SmallVector<int64_t> dims;
+  SmallVector<DimExpr> dims;
   for (size_t i = 0; i < x.size(); ++i)
-    dims.push_back(ShapedType::isDynamic(x[i]) ? kDynamic
-                                               : x[i] + (*pads)[i] + (*pads)[i + x.size()]);
-  context.setResult(0, InferredShape::of(dims));
+    dims.push_back(x[i] + (*pads)[i] + (*pads)[i + x.size()]);
+  if (failed(requireNonNegative(context, dims, "padded dims")))
+    return failure();
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapeShape(ShapeContext &context) {
   if (!context.hasRank(0)) {
-    context.setResult(0, InferredShape::ofRank(1));
+    context.setResult(0, ShapeResult::ofRank(1));
     return success();
   }
   int64_t rank = context.getRank(0);
-  auto clamp = [&](int64_t v) { return std::max<int64_t>(0, std::min(rank, v < 0 ? v + rank : v)); };
-  int64_t start = clamp(getIntAttr(context.getOp(), "start", 0));
-  int64_t end = clamp(getIntAttr(context.getOp(), "end", rank));
-  context.setResult(0, InferredShape::of({std::max<int64_t>(0, end - start)}));
+  auto clampAxis = [&](int64_t v) {
+    return std::max<int64_t>(0, std::min(rank, v < 0 ? v + rank : v));
+  };
+  int64_t start = clampAxis(getIntAttr(context.getOp(), "start", 0));
+  int64_t end = clampAxis(getIntAttr(context.getOp(), "end", rank));
+  context.setResult(0, ShapeResult::of({DimExpr(std::max<int64_t>(0, end - start))}));
   return success();
 }
 
 LogicalResult mlir::hone::shapeScalar(ShapeContext &context) {
-  context.setAllResults(InferredShape::of({}));
+  context.setAllResults(ShapeResult::of({}));
   return success();
 }
 
 LogicalResult mlir::hone::shapeFromShapeOperand(ShapeContext &context) {
-  if (std::optional<SmallVector<int64_t>> shape = context.getIntValues(0)) {
-    for (int64_t d : *shape)
-      if (d < 0)
-        return context.getOp()->emitOpError() << "expected non-negative dims, got " << d;
-    context.setResult(0, InferredShape::of(*shape));
+  if (std::optional<SmallVector<DimExpr>> shape = context.getIntValues(0)) {
+    if (failed(requireNonNegative(context, *shape, "dims")))
+      return failure();
+    context.setResult(0, ShapeResult::of(*shape));
   } else if (std::optional<int64_t> rank = vectorLength(context, 0)) {
-    context.setResult(0, InferredShape::ofRank(*rank));
+    context.setResult(0, ShapeResult::ofRank(*rank));
   }
   return success();
 }
 
+/// Range: max(0, ceil((limit - start) / delta)) elements; integer ranges
+/// divide exactly.
 LogicalResult mlir::hone::shapeRange(ShapeContext &context) {
-  std::optional<SmallVector<double>> start = context.getFloatValues(0),
-                                     limit = context.getFloatValues(1),
-                                     delta = context.getFloatValues(2);
-  auto asDoubles = [&](unsigned i, std::optional<SmallVector<double>> &out) {
-    if (out)
-      return;
-    if (std::optional<SmallVector<int64_t>> ints = context.getIntValues(i))
-      out = SmallVector<double>(ints->begin(), ints->end());
+  auto scalar = [&](unsigned i, bool asFloat) -> DimExpr {
+    std::optional<SmallVector<DimExpr>> values =
+        asFloat ? context.getFloatValues(i) : context.getIntValues(i);
+    return values && values->size() == 1 ? (*values)[0] : DimExpr();
   };
-  asDoubles(0, start);
-  asDoubles(1, limit);
-  asDoubles(2, delta);
-  if (start && limit && delta && start->size() == 1 && limit->size() == 1 && delta->size() == 1) {
-    if ((*delta)[0] == 0)
-      return context.getOp()->emitOpError() << "expected a non-zero delta";
-    double count = std::ceil(((*limit)[0] - (*start)[0]) / (*delta)[0]);
-    context.setResult(0, InferredShape::of({std::max<int64_t>(0, static_cast<int64_t>(count))}));
+  DimExpr start = scalar(0, false), limit = scalar(1, false), delta = scalar(2, false);
+  DimExpr count;
+  if (start.isValid() && limit.isValid() && delta.isValid()) {
+    if (failed(context.require(ne(delta, 0), "expected a non-zero delta")))
+      return failure();
+    count = ceilDiv(limit - start, delta);
   } else {
-    context.setResult(0, InferredShape::ofRank(1));
+    start = scalar(0, true), limit = scalar(1, true), delta = scalar(2, true);
+    if (!start.isValid() || !limit.isValid() || !delta.isValid()) {
+      context.setResult(0, ShapeResult::ofRank(1));
+      return success();
+    }
+    if (failed(context.require(ne(delta, 0), "expected a non-zero delta")))
+      return failure();
+    count = ceilToInt(fdiv(limit - start, delta));
   }
+  context.setResult(0, ShapeResult::of({max(count, 0)}));
   return success();
 }
 
 LogicalResult mlir::hone::shapeDepthToSpace(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
-  ArrayRef<int64_t> x = context.getDims(0);
+  ArrayRef<DimExpr> x = context.getDims(0);
   int64_t block = getIntAttr(context.getOp(), "blocksize", 1);
   if (x.size() != 4 || block < 1)
     return context.getOp()->emitOpError() << "expected a 4-D input and blocksize >= 1";
   bool toSpace = context.getOp()->getName().getStringRef() == "hone.depth_to_space";
-  auto scale = [&](int64_t d, bool up) {
-    if (ShapedType::isDynamic(d))
-      return kDynamic;
-    return up ? d * block : d / block;
-  };
-  int64_t channels = ShapedType::isDynamic(x[1]) ? kDynamic
-                     : toSpace                   ? x[1] / (block * block)
-                                                 : x[1] * block * block;
-  context.setResult(0, InferredShape::of({x[0], channels, scale(x[2], toSpace),
-                                          scale(x[3], toSpace)}));
+  if (toSpace) {
+    if (failed(context.require(eq(mod(x[1], block * block), 0),
+                               "expected channels divisible by blocksize^2, got " + x[1].str())))
+      return failure();
+    context.setResult(0, ShapeResult::of({x[0], floorDiv(x[1], block * block), x[2] * block,
+                                          x[3] * block}));
+    return success();
+  }
+  if (failed(context.require(logicalAnd(eq(mod(x[2], block), 0), eq(mod(x[3], block), 0)),
+                             "expected spatial dims divisible by blocksize")))
+    return failure();
+  context.setResult(0, ShapeResult::of({x[0], x[1] * (block * block), floorDiv(x[2], block),
+                                        floorDiv(x[3], block)}));
   return success();
 }
 
 LogicalResult mlir::hone::shapeOneHot(ShapeContext &context) {
   if (!context.hasRank(0))
     return success();
-  ArrayRef<int64_t> indices = context.getDims(0);
+  ArrayRef<DimExpr> indices = context.getDims(0);
   int64_t rank = static_cast<int64_t>(indices.size()) + 1;
   FailureOr<int64_t> axis =
       normalizeAxis(context.getOp(), getIntAttr(context.getOp(), "axis", -1), rank);
   if (failed(axis))
     return failure();
-  int64_t depth = kDynamic;
-  if (std::optional<SmallVector<int64_t>> ints = context.getIntValues(1); ints && ints->size() == 1)
+  DimExpr depth = DimExpr::unknown();
+  if (std::optional<SmallVector<DimExpr>> ints = context.getIntValues(1); ints && ints->size() == 1)
     depth = (*ints)[0];
-  else if (std::optional<SmallVector<double>> floats = context.getFloatValues(1);
+  else if (std::optional<SmallVector<DimExpr>> floats = context.getFloatValues(1);
            floats && floats->size() == 1)
-    depth = static_cast<int64_t>((*floats)[0]);
-  SmallVector<int64_t> dims(indices);
+    depth = floorToInt((*floats)[0]);
+  if (failed(context.require(ge(depth, 1), "expected depth >= 1, got " + depth.str())))
+    return failure();
+  SmallVector<DimExpr> dims(indices);
   dims.insert(dims.begin() + *axis, depth);
-  context.setResult(0, InferredShape::of(dims));
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }
 
 LogicalResult mlir::hone::shapeNonZero(ShapeContext &context) {
-  // The count of non-zeros is known only after execution.
-  int64_t rank = context.hasRank(0) ? context.getRank(0) : kDynamic;
-  context.setResult(0, InferredShape::of({rank, kDynamic}));
+  // The count of non-zeros is known only after execution; at most every
+  // element.
+  if (!context.hasRank(0)) {
+    context.setResult(0, ShapeResult::ofRank(2));
+    return success();
+  }
+  DimExpr count = DimExpr::resultDim(0, 1, product(context.getDims(0)));
+  context.setResult(0, ShapeResult::of({DimExpr(context.getRank(0)), count}));
   return success();
 }
 
 LogicalResult mlir::hone::shapeCompress(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
-  ArrayRef<int64_t> x = context.getDims(0);
+  ArrayRef<DimExpr> x = context.getDims(0);
+  // The count of selected slices is known after execution; at most every
+  // slice (or element, without an axis).
   if (auto attr = context.getOp()->getAttrOfType<IntegerAttr>("axis")) {
     FailureOr<int64_t> normalized =
         normalizeAxis(context.getOp(), attr.getInt(), static_cast<int64_t>(x.size()));
     if (failed(normalized))
       return failure();
-    SmallVector<int64_t> dims(x);
-    dims[*normalized] = kDynamic;
-    context.setResult(0, InferredShape::of(dims));
+    SmallVector<DimExpr> dims(x);
+    dims[*normalized] = DimExpr::resultDim(0, *normalized, x[*normalized]);
+    context.setResult(0, ShapeResult::of(dims));
     return success();
   }
-  context.setResult(0, InferredShape::ofRank(1));
+  context.setResult(0, ShapeResult::of({DimExpr::resultDim(0, 0, product(x))}));
   return success();
 }
 
 LogicalResult mlir::hone::shapeUnique(ShapeContext &context) {
-  // Y's unique count is known after execution; the other outputs are 1-D.
-  context.setAllResults(InferredShape::ofRank(1));
-  if (auto attr = context.getOp()->getAttrOfType<IntegerAttr>("axis"); attr && context.hasRank(0)) {
-    ArrayRef<int64_t> x = context.getDims(0);
+  // The unique count is known after execution: Y has it along the axis (or
+  // flat), indices and counts have it; inverse_indices has one entry per
+  // slice (or element).
+  if (!context.hasRank(0)) {
+    context.setAllResults(ShapeResult::ofRank(1));
+    return success();
+  }
+  ArrayRef<DimExpr> x = context.getDims(0);
+  SmallVector<DimExpr> y;
+  DimExpr slices, unique;
+  if (auto attr = context.getOp()->getAttrOfType<IntegerAttr>("axis")) {
     FailureOr<int64_t> axis =
         normalizeAxis(context.getOp(), attr.getInt(), static_cast<int64_t>(x.size()));
     if (failed(axis))
       return failure();
-    SmallVector<int64_t> dims(x);
-    dims[*axis] = kDynamic;
-    context.setResult(0, InferredShape::of(dims));
+    slices = x[*axis];
+    unique = DimExpr::resultDim(0, *axis, slices);
+    y.assign(x.begin(), x.end());
+    y[*axis] = unique;
+  } else {
+    slices = product(x);
+    unique = DimExpr::resultDim(0, 0, slices);
+    y.push_back(unique);
   }
+  context.setResult(0, ShapeResult::of(y));
+  for (unsigned i = 1; i < context.getNumResults(); ++i)
+    context.setResult(i, ShapeResult::of({i == 2 ? slices : unique}));
   return success();
 }
 
+/// Resize: the sizes, or floor(dim * scale).
 LogicalResult mlir::hone::shapeResize(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
-  ArrayRef<int64_t> x = context.getDims(0);
-  SmallVector<int64_t> dims(x.size(), kDynamic);
+  ArrayRef<DimExpr> x = context.getDims(0);
+  SmallVector<DimExpr> dims = ShapeResult::ofRank(x.size()).dims;
   if (!context.isAbsent(3)) {
-    if (std::optional<SmallVector<int64_t>> sizes = context.getIntValues(3)) {
+    if (std::optional<SmallVector<DimExpr>> sizes = context.getIntValues(3)) {
       if (sizes->size() != x.size())
         return context.getOp()->emitOpError()
                << "expected " << x.size() << " sizes, got " << sizes->size();
+      if (failed(requireNonNegative(context, *sizes, "sizes")))
+        return failure();
       dims.assign(sizes->begin(), sizes->end());
     }
-  } else if (std::optional<SmallVector<double>> scales = context.getFloatValues(2)) {
+  } else if (std::optional<SmallVector<DimExpr>> scales = context.getFloatValues(2)) {
     if (scales->size() != x.size())
       return context.getOp()->emitOpError()
              << "expected " << x.size() << " scales, got " << scales->size();
-    for (size_t i = 0; i < x.size(); ++i)
-      if (!ShapedType::isDynamic(x[i]))
-        dims[i] = static_cast<int64_t>(std::floor(x[i] * (*scales)[i]));
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (failed(context.require(gt((*scales)[i], DimExpr::floatConstant(0)),
+                                 "expected positive scales, got " + (*scales)[i].str())))
+        return failure();
+      dims[i] = floorToInt(toFloat(x[i]) * (*scales)[i]);
+    }
   }
-  context.setResult(0, InferredShape::of(dims));
+  context.setResult(0, ShapeResult::of(dims));
   return success();
 }

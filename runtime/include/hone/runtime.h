@@ -151,9 +151,10 @@ int hone_do_par_for(void *user_context, hone_task_t task, int min, int size, uin
 /* What a model's run function gets: its inputs (checked), an arena of
  * `arena_bytes` (64-byte aligned) laid out by the compile-time memory plan,
  * the weights, the thread pool, and where to describe its outputs. Output
- * dims live in `output_dims` (model rank entries each); output data must
- * point into the arena or the weights. */
-typedef struct hone_run_context_t {
+ * dims live in `output_dims` (model rank entries each); output data points
+ * into the arena, the weights or memory from `alloc`. */
+typedef struct hone_run_context_t hone_run_context_t;
+struct hone_run_context_t {
   const hone_tensor_t *inputs;
   uint8_t *arena;
   const uint8_t *weights;
@@ -163,7 +164,15 @@ typedef struct hone_run_context_t {
   /* hone_do_par_for, handed over so that a generated library needs no
    * symbol of the runtime (one loaded with dlopen finds none). */
   int (*do_par_for)(void *user_context, hone_task_t task, int min, int size, uint8_t *closure);
-} hone_run_context_t;
+  /* Memory for a tensor whose size is known only during the run (a dim
+   * that depends on input dims or data): 64-byte aligned, valid until the
+   * next run of the instance; null when out of memory. */
+  void *(*alloc)(const hone_run_context_t *context, size_t bytes);
+  /* The runtime's state behind `alloc`. */
+  void *allocator;
+  /* Where a failing run leaves its reason (a string in the library). */
+  const char **error_message;
+};
 
 struct hone_model_descriptor_t {
   /* HONE_ABI_VERSION of the compiler that generated it. */
@@ -179,11 +188,15 @@ struct hone_model_descriptor_t {
   /* Embedded weights (--weights=embed), or their expected file size. */
   const uint8_t *weights;
   size_t weights_size;
-  /* Runs the kernels in order; returns HONE_OK or HONE_ERROR_INTERNAL. */
+  /* Runs the kernels in order. Returns HONE_OK, or a status with its
+   * reason in *context->error_message: HONE_ERROR_SHAPE_MISMATCH when the
+   * inputs' dims or the values that decide a shape break a rule of the model
+   * (checked before any kernel reads or writes out of bounds),
+   * HONE_ERROR_OUT_OF_MEMORY, or HONE_ERROR_INTERNAL when a kernel fails. */
   hone_status_t (*run)(const hone_run_context_t *context);
 };
 
-#define HONE_ABI_VERSION 2u
+#define HONE_ABI_VERSION 3u
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -1,0 +1,567 @@
+//===- DimExpr.cpp - Dims and shape values as expressions -----------------===//
+//
+// Nodes are immutable and shared; integer constants live inline. Every
+// operation folds when its operands are constants, with the same total
+// semantics the lowerings implement (foldScalar is the one definition).
+//
+//===----------------------------------------------------------------------===//
+#include "dialects/hone/DimExpr.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/Hashing.h"
+#include "llvm/Support/Format.h"
+
+#include <cmath>
+#include <cstring>
+
+using namespace mlir::hone;
+using Kind = DimExpr::Kind;
+
+namespace mlir::hone {
+
+struct DimExprNode {
+  Kind kind;
+  bool isFloat;
+  unsigned index = 0;
+  int64_t position = 0;
+  double floatValue = 0;
+  llvm::SmallVector<DimExpr, 3> operands;
+  size_t hash = 0;
+  bool hasUnknown = false;
+};
+
+} // namespace mlir::hone
+
+namespace {
+
+/// A folded value: an int64 or a double.
+struct Scalar {
+  bool isFloat = false;
+  int64_t i = 0;
+  double f = 0;
+  static Scalar ofInt(int64_t v) { return {false, v, 0}; }
+  static Scalar ofFloat(double v) { return {true, 0, v}; }
+  double asDouble() const { return isFloat ? f : static_cast<double>(i); }
+  bool truthy() const { return isFloat ? f != 0 : i != 0; }
+};
+
+int64_t wrapAdd(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) + static_cast<uint64_t>(b));
+}
+
+int64_t wrapMul(int64_t a, int64_t b) {
+  return static_cast<int64_t>(static_cast<uint64_t>(a) * static_cast<uint64_t>(b));
+}
+
+int64_t floorDivInt(int64_t a, int64_t b) {
+  if (b == 0)
+    return 0;
+  if (b == -1)
+    return static_cast<int64_t>(0 - static_cast<uint64_t>(a));
+  int64_t q = a / b;
+  if (a % b != 0 && ((a < 0) != (b < 0)))
+    --q;
+  return q;
+}
+
+int64_t ceilDivInt(int64_t a, int64_t b) {
+  if (b == 0)
+    return 0;
+  if (b == -1)
+    return static_cast<int64_t>(0 - static_cast<uint64_t>(a));
+  int64_t q = a / b;
+  if (a % b != 0 && ((a < 0) == (b < 0)))
+    ++q;
+  return q;
+}
+
+int64_t modInt(int64_t a, int64_t b) {
+  if (b == 0 || b == -1)
+    return 0;
+  int64_t r = a % b;
+  if (r != 0 && ((r < 0) != (b < 0)))
+    r += b;
+  return r;
+}
+
+/// Float to int64: NaN is 0, the rest saturates to +-2^62.
+int64_t saturateToInt(double v) {
+  constexpr double kLimit = 4611686018427387904.0; // 2^62
+  if (std::isnan(v))
+    return 0;
+  if (v >= kLimit)
+    return static_cast<int64_t>(kLimit);
+  if (v <= -kLimit)
+    return -static_cast<int64_t>(kLimit);
+  return static_cast<int64_t>(v);
+}
+
+/// The one definition of every operation on constants.
+Scalar foldScalar(Kind kind, llvm::ArrayRef<Scalar> x) {
+  bool anyFloat = false;
+  for (const Scalar &s : x)
+    anyFloat |= s.isFloat;
+  auto compare = [&](auto predicate) {
+    if (anyFloat)
+      return Scalar::ofInt(predicate(x[0].asDouble(), x[1].asDouble()) ? 1 : 0);
+    return Scalar::ofInt(predicate(x[0].i, x[1].i) ? 1 : 0);
+  };
+  switch (kind) {
+  case Kind::Add:
+    return anyFloat ? Scalar::ofFloat(x[0].asDouble() + x[1].asDouble())
+                    : Scalar::ofInt(wrapAdd(x[0].i, x[1].i));
+  case Kind::Mul:
+    return anyFloat ? Scalar::ofFloat(x[0].asDouble() * x[1].asDouble())
+                    : Scalar::ofInt(wrapMul(x[0].i, x[1].i));
+  case Kind::FloorDiv:
+    return Scalar::ofInt(floorDivInt(x[0].i, x[1].i));
+  case Kind::CeilDiv:
+    return Scalar::ofInt(ceilDivInt(x[0].i, x[1].i));
+  case Kind::Mod:
+    return Scalar::ofInt(modInt(x[0].i, x[1].i));
+  case Kind::FDiv:
+    return Scalar::ofFloat(x[0].asDouble() / x[1].asDouble());
+  case Kind::Min:
+    return anyFloat ? Scalar::ofFloat(std::fmin(x[0].asDouble(), x[1].asDouble()))
+                    : Scalar::ofInt(std::min(x[0].i, x[1].i));
+  case Kind::Max:
+    return anyFloat ? Scalar::ofFloat(std::fmax(x[0].asDouble(), x[1].asDouble()))
+                    : Scalar::ofInt(std::max(x[0].i, x[1].i));
+  case Kind::Eq:
+    return compare([](auto a, auto b) { return a == b; });
+  case Kind::Ne:
+    return compare([](auto a, auto b) { return a != b; });
+  case Kind::Lt:
+    return compare([](auto a, auto b) { return a < b; });
+  case Kind::Le:
+    return compare([](auto a, auto b) { return a <= b; });
+  case Kind::And:
+    return Scalar::ofInt(x[0].truthy() && x[1].truthy() ? 1 : 0);
+  case Kind::Or:
+    return Scalar::ofInt(x[0].truthy() || x[1].truthy() ? 1 : 0);
+  case Kind::Not:
+    return Scalar::ofInt(x[0].truthy() ? 0 : 1);
+  case Kind::Select:
+    return x[0].truthy() ? x[1] : x[2];
+  case Kind::Floor:
+    return Scalar::ofInt(saturateToInt(std::floor(x[0].asDouble())));
+  case Kind::Ceil:
+    return Scalar::ofInt(saturateToInt(std::ceil(x[0].asDouble())));
+  case Kind::ToFloat:
+    return Scalar::ofFloat(x[0].asDouble());
+  default:
+    return Scalar::ofInt(0);
+  }
+}
+
+std::optional<Scalar> asScalar(const DimExpr &e) {
+  if (std::optional<int64_t> c = e.getConstant())
+    return Scalar::ofInt(*c);
+  if (std::optional<double> f = e.getFloatConstant())
+    return Scalar::ofFloat(*f);
+  return std::nullopt;
+}
+
+DimExpr fromScalar(const Scalar &s) {
+  return s.isFloat ? DimExpr::floatConstant(s.f) : DimExpr(s.i);
+}
+
+bool isBoolean(const DimExpr &e) {
+  if (std::optional<int64_t> c = e.getConstant())
+    return *c == 0 || *c == 1;
+  switch (e.getKind()) {
+  case Kind::Eq: case Kind::Ne: case Kind::Lt: case Kind::Le:
+  case Kind::And: case Kind::Or: case Kind::Not:
+    return true;
+  default:
+    return false;
+  }
+}
+
+DimExpr asBoolean(const DimExpr &e) { return isBoolean(e) ? e : ne(e, DimExpr(0)); }
+
+size_t hashDouble(double v) {
+  uint64_t bits;
+  std::memcpy(&bits, &v, sizeof bits);
+  return llvm::hash_value(bits);
+}
+
+} // namespace
+
+DimExpr DimExpr::make(Kind kind, bool isFloat, llvm::ArrayRef<DimExpr> operands) {
+  auto node = std::make_shared<DimExprNode>();
+  node->kind = kind;
+  node->isFloat = isFloat;
+  node->operands.assign(operands.begin(), operands.end());
+  size_t hash = llvm::hash_combine(static_cast<int>(kind), isFloat);
+  for (const DimExpr &operand : operands) {
+    hash = llvm::hash_combine(hash, operand.hash());
+    node->hasUnknown |= operand.hasUnknown();
+  }
+  node->hash = hash;
+  return DimExpr(std::move(node));
+}
+
+DimExpr DimExpr::floatConstant(double value) {
+  auto node = std::make_shared<DimExprNode>();
+  node->kind = Kind::FloatConstant;
+  node->isFloat = true;
+  node->floatValue = value;
+  node->hash = llvm::hash_combine(static_cast<int>(Kind::FloatConstant), hashDouble(value));
+  return DimExpr(std::move(node));
+}
+
+namespace {
+std::shared_ptr<DimExprNode> newLeaf(Kind kind, bool isFloat, unsigned index, int64_t position) {
+  auto node = std::make_shared<DimExprNode>();
+  node->kind = kind;
+  node->isFloat = isFloat;
+  node->index = index;
+  node->position = position;
+  node->hash = llvm::hash_combine(static_cast<int>(kind), isFloat, index, position);
+  node->hasUnknown = kind == Kind::Unknown;
+  return node;
+}
+} // namespace
+
+DimExpr DimExpr::operandDim(unsigned operand, int64_t dim) {
+  return DimExpr(newLeaf(Kind::OperandDim, false, operand, dim));
+}
+
+DimExpr DimExpr::operandValue(unsigned operand, int64_t index, bool isFloat) {
+  return DimExpr(newLeaf(Kind::OperandValue, isFloat, operand, index));
+}
+
+DimExpr DimExpr::resultDim(unsigned result, int64_t dim, DimExpr upperBound) {
+  std::shared_ptr<DimExprNode> node = newLeaf(Kind::ResultDim, false, result, dim);
+  if (upperBound.isValid())
+    node->operands.push_back(upperBound);
+  return DimExpr(std::move(node));
+}
+
+DimExpr DimExpr::unknown() {
+  std::shared_ptr<DimExprNode> node = newLeaf(Kind::Unknown, false, 0, 0);
+  node->hash = reinterpret_cast<uintptr_t>(node.get());
+  return DimExpr(std::move(node));
+}
+
+Kind DimExpr::getKind() const { return isConst ? Kind::Constant : node->kind; }
+bool DimExpr::isFloat() const { return !isConst && node && node->isFloat; }
+
+std::optional<double> DimExpr::getFloatConstant() const {
+  if (node && node->kind == Kind::FloatConstant)
+    return node->floatValue;
+  return std::nullopt;
+}
+
+unsigned DimExpr::getIndex() const { return node ? node->index : 0; }
+int64_t DimExpr::getPosition() const { return node ? node->position : 0; }
+
+llvm::ArrayRef<DimExpr> DimExpr::getOperands() const {
+  if (!node)
+    return {};
+  return node->operands;
+}
+
+bool DimExpr::hasUnknown() const { return !isValid() || (node && node->hasUnknown); }
+
+size_t DimExpr::hash() const {
+  if (isConst)
+    return llvm::hash_value(constant);
+  return node ? node->hash : 0;
+}
+
+bool DimExpr::operator==(const DimExpr &other) const {
+  if (isConst || other.isConst)
+    return isConst == other.isConst && constant == other.constant;
+  if (node == other.node)
+    return true;
+  if (!node || !other.node || node->hash != other.node->hash || node->kind != other.node->kind ||
+      node->isFloat != other.node->isFloat || node->kind == Kind::Unknown)
+    return false;
+  if (node->index != other.node->index || node->position != other.node->position)
+    return false;
+  if (node->kind == Kind::FloatConstant) {
+    uint64_t a, b;
+    std::memcpy(&a, &node->floatValue, sizeof a);
+    std::memcpy(&b, &other.node->floatValue, sizeof b);
+    return a == b;
+  }
+  return node->operands == other.node->operands;
+}
+
+void DimExpr::print(llvm::raw_ostream &os) const {
+  if (!isValid()) {
+    os << "<invalid>";
+    return;
+  }
+  if (isConst) {
+    os << constant;
+    return;
+  }
+  llvm::ArrayRef<DimExpr> x = node->operands;
+  auto infix = [&](const char *op) { os << "(" << x[0] << " " << op << " " << x[1] << ")"; };
+  auto call = [&](const char *name) {
+    os << name << "(";
+    for (size_t i = 0; i < x.size(); ++i)
+      os << (i ? ", " : "") << x[i];
+    os << ")";
+  };
+  switch (node->kind) {
+  case Kind::Constant: os << constant; return;
+  case Kind::FloatConstant: os << llvm::format("%g", node->floatValue) << "f"; return;
+  case Kind::OperandDim: os << "in" << node->index << ".dim" << node->position; return;
+  case Kind::OperandValue:
+    os << "in" << node->index << "[" << node->position << "]" << (node->isFloat ? "f" : "");
+    return;
+  case Kind::ResultDim: os << "out" << node->index << ".dim" << node->position; return;
+  case Kind::Unknown: os << "?"; return;
+  case Kind::Add: infix("+"); return;
+  case Kind::Mul: infix("*"); return;
+  case Kind::FloorDiv: call("floordiv"); return;
+  case Kind::CeilDiv: call("ceildiv"); return;
+  case Kind::Mod: call("mod"); return;
+  case Kind::FDiv: infix("/"); return;
+  case Kind::Min: call("min"); return;
+  case Kind::Max: call("max"); return;
+  case Kind::Eq: infix("=="); return;
+  case Kind::Ne: infix("!="); return;
+  case Kind::Lt: infix("<"); return;
+  case Kind::Le: infix("<="); return;
+  case Kind::And: infix("&&"); return;
+  case Kind::Or: infix("||"); return;
+  case Kind::Not: os << "!" << x[0]; return;
+  case Kind::Select: call("select"); return;
+  case Kind::Floor: call("floor"); return;
+  case Kind::Ceil: call("ceil"); return;
+  case Kind::ToFloat: call("float"); return;
+  }
+}
+
+std::string DimExpr::str() const {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  print(os);
+  return text;
+}
+
+std::optional<int64_t> DimExpr::evaluate(
+    const std::function<std::optional<double>(const DimExpr &leaf)> &leaf) const {
+  llvm::DenseMap<const void *, std::optional<Scalar>> memo;
+  std::function<std::optional<Scalar>(const DimExpr &)> eval =
+      [&](const DimExpr &e) -> std::optional<Scalar> {
+    if (std::optional<Scalar> s = asScalar(e))
+      return s;
+    auto it = memo.find(e.getIdentity());
+    if (it != memo.end())
+      return it->second;
+    std::optional<Scalar> result;
+    switch (e.getKind()) {
+    case Kind::OperandDim: case Kind::OperandValue: case Kind::ResultDim: case Kind::Unknown:
+      if (std::optional<double> v = leaf(e))
+        result = e.isFloat() ? Scalar::ofFloat(*v) : Scalar::ofInt(static_cast<int64_t>(*v));
+      break;
+    default: {
+      llvm::SmallVector<Scalar, 3> operands;
+      bool known = true;
+      for (const DimExpr &operand : e.getOperands()) {
+        std::optional<Scalar> v = eval(operand);
+        if (!v) {
+          known = false;
+          break;
+        }
+        operands.push_back(*v);
+      }
+      if (known)
+        result = foldScalar(e.getKind(), operands);
+    }
+    }
+    memo[e.getIdentity()] = result;
+    return result;
+  };
+  std::optional<Scalar> value = eval(*this);
+  if (!value || value->isFloat)
+    return std::nullopt;
+  return value->i;
+}
+
+namespace mlir::hone {
+
+/// Builds an operation, folding constants and applying the local
+/// simplifications every constructor shares.
+DimExpr makeDimExprOp(Kind kind, llvm::ArrayRef<DimExpr> operands) {
+  llvm::SmallVector<DimExpr, 3> x(operands.begin(), operands.end());
+  for (const DimExpr &operand : x)
+    if (!operand.isValid())
+      return DimExpr();
+  bool anyFloat = false;
+  for (size_t i = kind == Kind::Select ? 1 : 0; i < x.size(); ++i)
+    anyFloat |= x[i].isFloat();
+  // Mixed int and float operands: the ints convert.
+  if (anyFloat && kind != Kind::Floor && kind != Kind::Ceil)
+    for (size_t i = kind == Kind::Select ? 1 : 0; i < x.size(); ++i)
+      if (!x[i].isFloat())
+        x[i] = toFloat(x[i]);
+  llvm::SmallVector<Scalar, 3> constants;
+  for (const DimExpr &operand : x)
+    if (std::optional<Scalar> s = asScalar(operand))
+      constants.push_back(*s);
+  if (constants.size() == x.size())
+    return fromScalar(foldScalar(kind, constants));
+
+  bool isFloatResult = false;
+  switch (kind) {
+  case Kind::Add: case Kind::Mul: case Kind::Min: case Kind::Max:
+    isFloatResult = anyFloat;
+    break;
+  case Kind::Select:
+    isFloatResult = x[1].isFloat();
+    break;
+  case Kind::FDiv: case Kind::ToFloat:
+    isFloatResult = true;
+    break;
+  default:
+    break;
+  }
+
+  switch (kind) {
+  case Kind::Add:
+  case Kind::Mul: {
+    // Constants go second; chains of constants fold into one.
+    if (asScalar(x[0]) && !asScalar(x[1]))
+      std::swap(x[0], x[1]);
+    if (!isFloatResult) {
+      std::optional<int64_t> c = x[1].getConstant();
+      if (kind == Kind::Add && c && *c == 0)
+        return x[0];
+      if (kind == Kind::Mul && c && *c == 1)
+        return x[0];
+      if (kind == Kind::Mul && c && *c == 0)
+        return DimExpr(0);
+      if (c && x[0].getKind() == kind && x[0].getOperands()[1].getConstant()) {
+        int64_t inner = *x[0].getOperands()[1].getConstant();
+        int64_t folded = kind == Kind::Add ? wrapAdd(inner, *c) : wrapMul(inner, *c);
+        return makeDimExprOp(kind, {x[0].getOperands()[0], DimExpr(folded)});
+      }
+    }
+    break;
+  }
+  case Kind::FloorDiv:
+  case Kind::CeilDiv:
+    if (x[1].isConstant(1))
+      return x[0];
+    break;
+  case Kind::Mod:
+    if (x[1].isConstant(1) || x[1].isConstant(-1))
+      return DimExpr(0);
+    break;
+  case Kind::Min:
+  case Kind::Max:
+    if (x[0] == x[1])
+      return x[0];
+    break;
+  case Kind::Eq:
+  case Kind::Le:
+    if (x[0] == x[1] && !anyFloat)
+      return DimExpr(1);
+    break;
+  case Kind::Ne:
+  case Kind::Lt:
+    if (x[0] == x[1] && !anyFloat)
+      return DimExpr(0);
+    break;
+  case Kind::And:
+  case Kind::Or: {
+    if (asScalar(x[0]))
+      std::swap(x[0], x[1]);
+    if (std::optional<Scalar> c = asScalar(x[1])) {
+      bool on = c->truthy();
+      if (kind == Kind::And)
+        return on ? asBoolean(x[0]) : DimExpr(0);
+      return on ? DimExpr(1) : asBoolean(x[0]);
+    }
+    if (x[0] == x[1])
+      return asBoolean(x[0]);
+    break;
+  }
+  case Kind::Not:
+    if (x[0].getKind() == Kind::Not)
+      return asBoolean(x[0].getOperands()[0]);
+    break;
+  case Kind::Select:
+    if (std::optional<Scalar> c = asScalar(x[0]))
+      return c->truthy() ? x[1] : x[2];
+    if (x[1] == x[2])
+      return x[1];
+    break;
+  default:
+    break;
+  }
+  return DimExpr::make(kind, isFloatResult, x);
+}
+
+} // namespace mlir::hone
+
+DimExpr mlir::hone::operator+(const DimExpr &a, const DimExpr &b) {
+  return makeDimExprOp(Kind::Add, {a, b});
+}
+DimExpr mlir::hone::operator-(const DimExpr &a) {
+  return makeDimExprOp(Kind::Mul, {a, a.isFloat() ? DimExpr::floatConstant(-1) : DimExpr(-1)});
+}
+DimExpr mlir::hone::operator-(const DimExpr &a, const DimExpr &b) { return a + (-b); }
+DimExpr mlir::hone::operator*(const DimExpr &a, const DimExpr &b) {
+  return makeDimExprOp(Kind::Mul, {a, b});
+}
+DimExpr mlir::hone::floorDiv(const DimExpr &a, const DimExpr &b) {
+  return makeDimExprOp(Kind::FloorDiv, {a, b});
+}
+DimExpr mlir::hone::ceilDiv(const DimExpr &a, const DimExpr &b) {
+  return makeDimExprOp(Kind::CeilDiv, {a, b});
+}
+DimExpr mlir::hone::mod(const DimExpr &a, const DimExpr &b) {
+  return makeDimExprOp(Kind::Mod, {a, b});
+}
+DimExpr mlir::hone::fdiv(const DimExpr &a, const DimExpr &b) {
+  return makeDimExprOp(Kind::FDiv, {a, b});
+}
+DimExpr mlir::hone::min(const DimExpr &a, const DimExpr &b) {
+  return makeDimExprOp(Kind::Min, {a, b});
+}
+DimExpr mlir::hone::max(const DimExpr &a, const DimExpr &b) {
+  return makeDimExprOp(Kind::Max, {a, b});
+}
+DimExpr mlir::hone::clamp(const DimExpr &v, const DimExpr &lo, const DimExpr &hi) {
+  return min(max(v, lo), hi);
+}
+DimExpr mlir::hone::eq(const DimExpr &a, const DimExpr &b) { return makeDimExprOp(Kind::Eq, {a, b}); }
+DimExpr mlir::hone::ne(const DimExpr &a, const DimExpr &b) { return makeDimExprOp(Kind::Ne, {a, b}); }
+DimExpr mlir::hone::lt(const DimExpr &a, const DimExpr &b) { return makeDimExprOp(Kind::Lt, {a, b}); }
+DimExpr mlir::hone::le(const DimExpr &a, const DimExpr &b) { return makeDimExprOp(Kind::Le, {a, b}); }
+DimExpr mlir::hone::gt(const DimExpr &a, const DimExpr &b) { return lt(b, a); }
+DimExpr mlir::hone::ge(const DimExpr &a, const DimExpr &b) { return le(b, a); }
+DimExpr mlir::hone::logicalAnd(const DimExpr &a, const DimExpr &b) {
+  return makeDimExprOp(Kind::And, {a, b});
+}
+DimExpr mlir::hone::logicalOr(const DimExpr &a, const DimExpr &b) {
+  return makeDimExprOp(Kind::Or, {a, b});
+}
+DimExpr mlir::hone::logicalNot(const DimExpr &a) { return makeDimExprOp(Kind::Not, {a}); }
+DimExpr mlir::hone::select(const DimExpr &condition, const DimExpr &a, const DimExpr &b) {
+  return makeDimExprOp(Kind::Select, {condition, a, b});
+}
+DimExpr mlir::hone::floorToInt(const DimExpr &a) {
+  return a.isFloat() ? makeDimExprOp(Kind::Floor, {a}) : a;
+}
+DimExpr mlir::hone::ceilToInt(const DimExpr &a) {
+  return a.isFloat() ? makeDimExprOp(Kind::Ceil, {a}) : a;
+}
+DimExpr mlir::hone::toFloat(const DimExpr &a) {
+  return a.isFloat() ? a : makeDimExprOp(Kind::ToFloat, {a});
+}
+
+DimExpr mlir::hone::product(llvm::ArrayRef<DimExpr> dims) {
+  DimExpr result(1);
+  for (const DimExpr &d : dims)
+    result = result * d;
+  return result;
+}

@@ -1,0 +1,62 @@
+//===- RunFunction.h - The driver's run function ----------------*- C++ -*-===//
+//
+// `hone_status_t NAME_run(const hone_run_context_t *)` calls the kernels in
+// order. Dims that are not constants live in the run function as values: a
+// graph input's come from the caller's tensor, an op result's are computed
+// from the op's shape function (its DimExprs, lowered to LLVM IR) over its
+// operands' dims and the values of its small shape operands, read from
+// memory when the producer has run. The conditions the shape function
+// requires are checked before the kernel runs: a run with inputs that break
+// them returns HONE_ERROR_SHAPE_MISMATCH and a message naming the node,
+// never reads or writes out of bounds. A tensor of static shape sits at its
+// arena offset; one whose size is known only during the run gets memory
+// from the run context's `alloc`.
+//
+//===----------------------------------------------------------------------===//
+#ifndef HONE_TARGETS_CPU_RUNFUNCTION_H
+#define HONE_TARGETS_CPU_RUNFUNCTION_H
+
+#include "targets/cpu/DriverBuilder.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+#include <string>
+
+namespace mlir::hone::cpu {
+
+/// Where a tensor lives at run time.
+struct Placement {
+  enum Kind { Input, Arena, Weights, Dynamic } kind;
+  /// Input number, or byte offset (arena, weights); unused for Dynamic.
+  int64_t index;
+};
+
+struct PlacedTensor {
+  Placement placement;
+  RankedTensorType type;
+};
+
+/// One kernel call of the run function.
+struct KernelCall {
+  Operation *op;
+  std::string symbol;
+  /// Per result: the kernel's view of it (the same elements, maybe other
+  /// static dims: HalideValue), or null when the kernel does not compute it.
+  SmallVector<RankedTensorType> resultViews;
+};
+
+/// Adds NAME_run to `d`'s module. `errorHandler` names the driver's Halide
+/// error handler, which the run installs. Fails with an error on the op
+/// whose dims cannot be computed before it runs.
+LogicalResult buildRunFunction(DriverBuilder &d, func::FuncOp main, ArrayRef<KernelCall> kernels,
+                               const llvm::DenseMap<Value, PlacedTensor> &tensors,
+                               StringRef errorHandler);
+
+/// Bytes per element in memory (bools take a byte).
+int64_t elementBytes(Type elementType);
+
+} // namespace mlir::hone::cpu
+
+#endif // HONE_TARGETS_CPU_RUNFUNCTION_H
