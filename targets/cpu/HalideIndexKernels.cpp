@@ -272,29 +272,43 @@ FailureOr<Halide::Func> buildMaxUnpool(const KernelRequest &request) {
   const HalideValue *x = request.operand(0), *indices = request.operand(1);
   if (!x || !indices)
     return request.fail("missing input");
-  if (!x->type.hasStaticShape() || !request.result.hasStaticShape() ||
-      indices->type.getShape() != x->type.getShape())
-    return request.fail("expected static X and I of the same shape");
+  if (indices->type.getRank() != x->type.getRank())
+    return request.fail("expected X and I of the same rank");
   int64_t rank = request.result.getRank();
+  std::vector<Halide::Expr> outDims = request.resultDims();
+  for (const Halide::Expr &d : outDims)
+    if (!d.defined())
+      return request.fail("the result dims must be known before the run");
   std::vector<Halide::Var> vars = tensorVars(rank);
   Halide::Type type = halideTypeOf(request.result.getElementType());
   Halide::Func unpool("max_unpool");
   unpool(halideArgs(vars)) = Halide::cast(type, 0);
-  if (x->type.getNumElements() == 0)
+  if (x->type.hasStaticShape() && x->type.getNumElements() == 0)
     return unpool;
   Halide::Region region;
   for (int64_t d = rank - 1; d >= 0; --d)
-    region.push_back({0, asInt(x->type.getDimSize(d))});
+    region.push_back({0, x->dim(d)});
   Halide::RDom r(region);
   std::vector<Halide::Expr> position;
   for (int64_t d = 0; d < rank; ++d)
     position.push_back(r[asInt(rank - 1 - d)]);
+  // Indices address the unpooled shape; output_shape may enlarge it, each
+  // element keeping its coordinates. Indices are data: clamped into the
+  // unpooled shape, coordinates into the result (I is read within X's dims,
+  // which the shape function checks I shares).
+  std::vector<Halide::Expr> unpooled = request.aux("unpooled");
+  if (static_cast<int64_t>(unpooled.size()) != rank)
+    return request.fail("the unpooled shape must be known before the run");
+  Halide::Expr count = Halide::Expr(int64_t(1));
+  for (const Halide::Expr &d : unpooled)
+    count = count * Halide::cast(Halide::Int(64), d);
   Halide::Expr flat = Halide::clamp(Halide::cast(Halide::Int(64), indices->func(halideArgs(position))),
-                                    Halide::Expr(int64_t(0)), Halide::Expr(request.result.getNumElements() - 1));
+                                    Halide::Expr(int64_t(0)), Halide::max(count - 1, Halide::Expr(int64_t(0))));
   std::vector<Halide::Expr> target(rank);
   for (int64_t d = rank - 1; d >= 0; --d) {
-    Halide::Expr size = Halide::Expr(request.result.getDimSize(d));
-    target[d] = Halide::cast(Halide::Int(32), flat % size);
+    Halide::Expr size = Halide::cast(Halide::Int(64), unpooled[d]);
+    target[d] = Halide::clamp(Halide::cast(Halide::Int(32), flat % size), 0,
+                              Halide::max(outDims[d] - 1, 0));
     flat = flat / size;
   }
   unpool(halideArgs(target)) = x->func(halideArgs(position));

@@ -175,6 +175,9 @@ const std::map<std::string, KernelBuilder> &kernelBuilders() {
     registerSampleKernelBuilders(addBuilder);
     registerEinsumKernelBuilder(addBuilder);
     registerTensorKernelBuilders(addBuilder);
+    registerGenerateKernelBuilders(addBuilder);
+    registerPadKernelBuilder(addBuilder);
+    registerResizeKernelBuilder(addBuilder);
     return true;
   }();
   (void)registered;
@@ -240,7 +243,7 @@ Halide::Expr KernelRequest::lower(const DimExpr &e) const {
       std::vector<Halide::Expr> at;
       if (value->type.getRank() == 1)
         at.push_back(Halide::Expr(static_cast<int>(leaf.getPosition())));
-      return value->func(at);
+      return value->param.defined() ? value->param(at) : value->func(at);
     }
     return Halide::Expr();
   });

@@ -38,6 +38,9 @@ struct HalideValue {
   /// The dims (tensor order) as Int(32) expressions: the buffer's extents
   /// where `type` has a dynamic dim. Empty when every dim is static.
   std::vector<Halide::Expr> dims;
+  /// The kernel's input buffer behind `func`, when there is one: reads of
+  /// it may bound loops (an RDom's extent cannot call a Func).
+  Halide::ImageParam param;
 
   /// Dim `d`: a constant where static.
   Halide::Expr dim(int64_t d) const;
@@ -141,6 +144,9 @@ void registerNormKernelBuilders(void (*add)(const char *onnxName, KernelBuilder 
 void registerSampleKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 void registerEinsumKernelBuilder(void (*add)(const char *onnxName, KernelBuilder builder));
 void registerTensorKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
+void registerGenerateKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
+void registerPadKernelBuilder(void (*add)(const char *onnxName, KernelBuilder builder));
+void registerResizeKernelBuilder(void (*add)(const char *onnxName, KernelBuilder builder));
 
 /// Reads `value` at the result coordinates `vars` (tensor order), broadcast
 /// numpy-style: a dim of size 1 reads index 0 (decided at run time where

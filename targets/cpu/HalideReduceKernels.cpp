@@ -104,59 +104,43 @@ Halide::Expr reduceExpr(Reduction kind, Halide::Expr read, Halide::Type type, in
   return Halide::Expr();
 }
 
-FailureOr<Halide::Func> buildReduce(const KernelRequest &request, Reduction kind) {
-  const HalideValue *x = request.operand(0);
-  if (!x || !x->type.hasStaticShape())
-    return request.fail("only static shapes are supported on CPU yet");
-  int64_t rank = x->type.getRank();
-  Halide::Type type = elementTypeOf(*x);
+/// The reduced value of `x` where `reduced` (one condition per input dim,
+/// constant or known at run time) names the reduced dims, as a function of
+/// the input's coordinates with the reduced ones ignored (keepdims layout).
+Halide::Func reduceOverMask(const HalideValue &x, Reduction kind,
+                            const std::vector<Halide::Expr> &reduced) {
+  int64_t rank = x.type.getRank();
+  Halide::Type type = elementTypeOf(x);
   bool isFloat = type.is_float();
-  if (!isFloat && (kind == Reduction::LogSum || kind == Reduction::LogSumExp))
-    return request.fail("the CPU kernel takes floating-point inputs");
-  SmallVector<int64_t> axes;
-  if (request.operand(1)) {
-    std::optional<SmallVector<int64_t>> given = request.constantInts(1);
-    if (!given)
-      return request.fail("axes must be a constant on CPU");
-    axes = *given;
-  }
-  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
-  if (axes.empty() && getIntAttr(request.op, "noop_with_empty_axes", 0)) {
-    // No axes with noop_with_empty_axes: the input itself.
-    Halide::Func identity("reduce_noop");
-    identity(halideArgs(vars)) = x->func(halideArgs(vars));
-    return identity;
-  }
-  if (axes.empty())
-    for (int64_t d = 0; d < rank; ++d)
-      axes.push_back(d);
-  std::vector<bool> reduced(rank, false);
-  for (int64_t a : axes) {
-    int64_t axis = normalizedAxis(a, rank);
-    if (axis < 0 || axis >= rank)
-      return request.fail("axis " + std::to_string(a) + " out of range");
-    reduced[axis] = true;
-  }
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  // A dim reduced by a constant axis spans its extent in the domain, a kept
+  // one is 1 wide; a dim whose reduction is decided at run time spans its
+  // extent with the points past 0 excluded where it is kept (an RDom's
+  // bounds cannot read data).
   Halide::Region region;
-  int64_t count = 1;
-  for (int64_t d = 0; d < rank; ++d)
-    if (reduced[d]) {
-      region.push_back({0, asInt(x->type.getDimSize(d))});
-      count *= x->type.getDimSize(d);
-    }
-  bool keepDims = getIntAttr(request.op, "keepdims", 1) != 0;
-  std::vector<Halide::Expr> args(rank);
-  auto readOver = [&](const Halide::RDom &r) {
-    int next = 0, out = 0;
+  Halide::Expr count = Halide::Expr(int64_t(1));
+  std::vector<bool> decidedAtRunTime(rank);
+  for (int64_t d = 0; d < rank; ++d) {
+    bool always = Halide::Internal::is_const_one(reduced[d]);
+    bool never = Halide::Internal::is_const_zero(reduced[d]);
+    decidedAtRunTime[d] = !always && !never;
+    region.push_back({0, never ? Halide::Expr(1) : x.dim(d)});
+    count = count * Halide::cast(Halide::Int(64), Halide::select(reduced[d], x.dim(d), 1));
+  }
+  auto readOver = [&](Halide::RDom r) {
+    Halide::Expr keep = Halide::Internal::const_true();
+    std::vector<Halide::Expr> args(rank);
     for (int64_t d = 0; d < rank; ++d) {
-      if (reduced[d]) {
-        args[d] = r[next++];
-        out += keepDims;
-      } else {
-        args[d] = vars[out++];
-      }
+      Halide::Expr at = r[static_cast<int>(d)];
+      args[d] = decidedAtRunTime[d] ? Halide::select(reduced[d], at, vars[d])
+                : Halide::Internal::is_const_one(reduced[d]) ? at
+                                                             : Halide::Expr(vars[d]);
+      if (decidedAtRunTime[d])
+        keep = keep && (reduced[d] || at == 0);
     }
-    return x->func(halideArgs(args));
+    if (!Halide::Internal::is_const_one(keep))
+      r.where(keep);
+    return x.func(halideArgs(args));
   };
   Halide::RDom r(region);
   Halide::Expr read = readOver(r);
@@ -166,16 +150,85 @@ FailureOr<Halide::Func> buildReduce(const KernelRequest &request, Reduction kind
     peak(halideArgs(vars)) = Halide::maximum(readOver(Halide::RDom(region)));
     maximum = peak(halideArgs(vars));
   }
-  Halide::Func reduce("reduce");
-  Halide::Expr value = reduceExpr(kind, read, type, count, maximum);
+  Halide::Expr value =
+      kind == Reduction::Mean ? Halide::sum(read) / Halide::cast(type, count)
+                              : reduceExpr(kind, read, type, 1, maximum);
   // Integer norms and means go through double and truncate (as the
   // reference does).
   Halide::Expr wide = Halide::cast(Halide::Int(64), read);
   if (!isFloat && kind == Reduction::Mean)
-    value = Halide::cast(Halide::Float(64), Halide::sum(wide)) / Halide::Expr(static_cast<double>(count));
+    value = Halide::cast(Halide::Float(64), Halide::sum(wide)) / Halide::cast(Halide::Float(64), count);
   if (!isFloat && kind == Reduction::L2)
     value = Halide::sqrt(Halide::cast(Halide::Float(64), Halide::sum(wide * wide)));
+  Halide::Func reduce("reduce");
   reduce(halideArgs(vars)) = Halide::cast(type, value);
+  return reduce;
+}
+
+FailureOr<Halide::Func> buildReduce(const KernelRequest &request, Reduction kind) {
+  const HalideValue *x = request.operand(0);
+  if (!x)
+    return request.fail("missing input");
+  int64_t rank = x->type.getRank();
+  Halide::Type type = elementTypeOf(*x);
+  if (!type.is_float() && (kind == Reduction::LogSum || kind == Reduction::LogSumExp))
+    return request.fail("the CPU kernel takes floating-point inputs");
+  bool keepDims = getIntAttr(request.op, "keepdims", 1) != 0;
+  std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
+  std::vector<Halide::Expr> reduced(rank, Halide::Internal::const_false());
+  if (std::vector<Halide::Expr> mask = request.aux("reduced"); !mask.empty()) {
+    // Axes known at run time: the shape function's conditions.
+    if (static_cast<int64_t>(mask.size()) != rank)
+      return request.fail("one reduced condition per dim expected");
+    for (int64_t d = 0; d < rank; ++d) {
+      if (!mask[d].defined())
+        return request.fail("the axes must be known before the run");
+      reduced[d] = mask[d] != 0;
+    }
+  } else {
+    SmallVector<int64_t> axes;
+    if (request.operand(1)) {
+      std::optional<SmallVector<int64_t>> given = request.constantInts(1);
+      if (!given)
+        return request.fail("the axes must be known before the run");
+      axes = *given;
+    }
+    if (axes.empty() && getIntAttr(request.op, "noop_with_empty_axes", 0)) {
+      // No axes with noop_with_empty_axes: the input itself.
+      Halide::Func identity("reduce_noop");
+      identity(halideArgs(vars)) = x->func(halideArgs(vars));
+      return identity;
+    }
+    if (axes.empty())
+      for (int64_t d = 0; d < rank; ++d)
+        axes.push_back(d);
+    for (int64_t a : axes) {
+      int64_t axis = normalizedAxis(a, rank);
+      if (axis < 0 || axis >= rank)
+        return request.fail("axis " + std::to_string(a) + " out of range");
+      reduced[axis] = Halide::Internal::const_true();
+    }
+  }
+  Halide::Func full = reduceOverMask(*x, kind, reduced);
+  if (keepDims)
+    return full;
+  // Without keepdims the result drops the reduced dims (size 1 in `full`):
+  // the same row-major order, so the result's flat index addresses `full`.
+  std::vector<Halide::Expr> outDims = request.resultDims();
+  Halide::Expr flat = 0;
+  for (size_t d = 0; d < outDims.size(); ++d) {
+    if (!outDims[d].defined())
+      return request.fail("the result dims must be known before the run");
+    flat = flat * outDims[d] + vars[d];
+  }
+  std::vector<Halide::Expr> at(rank);
+  for (int64_t d = rank - 1; d >= 0; --d) {
+    Halide::Expr size = Halide::select(reduced[d], 1, x->dim(d));
+    at[d] = flat % size;
+    flat = flat / size;
+  }
+  Halide::Func reduce("reduce_dropped");
+  reduce(halideArgs(vars)) = full(halideArgs(at));
   return reduce;
 }
 
@@ -239,6 +292,45 @@ FailureOr<Halide::Func> buildCumSum(const KernelRequest &request) {
   return cumsum;
 }
 
+/// TopK: along `axis`, each element's rank is the number of elements that
+/// come before it (greater, or smaller with largest = 0; equal ones in index
+/// order, as ONNX asks); result k takes the element of rank k. Ranks are a
+/// permutation, so the element of rank k is found by summing indices.
+FailureOr<Halide::Func> buildTopK(const KernelRequest &request) {
+  const HalideValue *x = request.operand(0);
+  if (!x)
+    return request.fail("missing input");
+  int64_t rank = x->type.getRank();
+  int64_t axis = normalizedAxis(getIntAttr(request.op, "axis", -1), rank);
+  if (axis < 0 || axis >= rank)
+    return request.fail("axis out of range");
+  bool largest = getIntAttr(request.op, "largest", 1) != 0;
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  Halide::RDom r(0, x->dim(axis));
+  std::vector<Halide::Expr> other(vars.begin(), vars.end());
+  other[axis] = r.x;
+  Halide::Expr mine = x->func(halideArgs(vars)), theirs = x->func(halideArgs(other));
+  Halide::Expr before = (largest ? theirs > mine : theirs < mine) ||
+                        (theirs == mine && r.x < vars[axis]);
+  Halide::Func position("topk_rank");
+  position(halideArgs(vars)) = Halide::sum(Halide::select(before, 1, 0));
+  position.compute_root();
+  std::vector<Halide::Expr> ranked(vars.begin(), vars.end());
+  ranked[axis] = r.x;
+  Halide::Func index("topk_index");
+  index(halideArgs(vars)) =
+      Halide::sum(Halide::select(position(halideArgs(ranked)) == vars[axis], r.x, 0));
+  std::vector<Halide::Expr> source(vars.begin(), vars.end());
+  source[axis] = Halide::clamp(index(halideArgs(vars)), 0, Halide::max(x->dim(axis) - 1, 0));
+  Halide::Func values("topk_values");
+  values(halideArgs(vars)) = x->func(halideArgs(source));
+  Halide::Func indices("topk_indices");
+  indices(halideArgs(vars)) = Halide::cast(Halide::Int(64), index(halideArgs(vars)));
+  if (request.op->getNumResults() > 1)
+    request.defineResult(1, indices);
+  return values;
+}
+
 } // namespace
 
 void mlir::hone::cpu::registerReduceKernelBuilders(void (*add)(const char *, KernelBuilder)) {
@@ -246,6 +338,7 @@ void mlir::hone::cpu::registerReduceKernelBuilders(void (*add)(const char *, Ker
   add("ArgMin", [](const KernelRequest &r) { return buildArgReduce(r, false); });
   add("Hardmax", buildHardmax);
   add("CumSum", buildCumSum);
+  add("TopK", buildTopK);
   // A builder is a plain function pointer: one instantiation per kind.
   add("ReduceSum", [](const KernelRequest &r) { return buildReduce(r, Reduction::Sum); });
   add("ReduceMean", [](const KernelRequest &r) { return buildReduce(r, Reduction::Mean); });

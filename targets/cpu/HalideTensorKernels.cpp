@@ -18,13 +18,19 @@ using namespace mlir::hone::cpu;
 
 namespace {
 
-/// Reads `value` at the row-major flat index `flat` (static shape).
+/// Reads `value` at the row-major flat index `flat`. With dynamic dims
+/// Halide cannot relate the result's extents to the input's, so the
+/// outermost index is clamped into the input (a no-op for a valid flat
+/// index) to bound the read.
 Halide::Expr readFlat(const HalideValue &value, Halide::Expr flat) {
-  ArrayRef<int64_t> shape = value.type.getShape();
   std::vector<Halide::Expr> args;
-  for (int64_t d = static_cast<int64_t>(shape.size()) - 1; d >= 0; --d) {
-    int size = static_cast<int>(shape[d]);
-    args.push_back(flat % size);
+  int64_t rank = value.type.getRank();
+  for (int64_t d = rank - 1; d >= 0; --d) {
+    Halide::Expr size = value.dim(d);
+    Halide::Expr index = d == 0 ? flat : flat % size;
+    if (d == 0 && !value.type.hasStaticShape())
+      index = Halide::clamp(index, 0, Halide::max(size - 1, 0));
+    args.push_back(index);
     flat = flat / size;
   }
   return value.func(args);
@@ -36,13 +42,15 @@ FailureOr<Halide::Func> buildReshapeLike(const KernelRequest &request) {
   const HalideValue *x = request.operand(0);
   if (!x)
     return request.fail("missing input");
-  if (!x->type.hasStaticShape() || !request.result.hasStaticShape())
-    return request.fail("only static shapes are supported on CPU yet");
+  std::vector<Halide::Expr> dims = request.resultDims();
   int64_t rank = request.result.getRank();
   std::vector<Halide::Var> vars = tensorVars(rank);
   Halide::Expr flat = 0;
-  for (int64_t d = 0; d < rank; ++d)
-    flat = flat * static_cast<int>(request.result.getDimSize(d)) + vars[d];
+  for (int64_t d = 0; d < rank; ++d) {
+    if (!dims[d].defined())
+      return request.fail("result dim " + std::to_string(d) + " is not known before the run");
+    flat = flat * dims[d] + vars[d];
+  }
   Halide::Func reshape("reshape");
   reshape(halideArgs(vars)) = readFlat(*x, flat);
   return reshape;
@@ -79,14 +87,14 @@ FailureOr<Halide::Func> buildConcat(const KernelRequest &request) {
   std::vector<Halide::Var> vars = tensorVars(rank);
   // Select the input whose slice along the axis holds the coordinate.
   Halide::Expr value;
-  int64_t offset = 0;
-  std::vector<std::pair<int64_t, const HalideValue *>> parts;
+  Halide::Expr offset = 0;
+  std::vector<std::pair<Halide::Expr, const HalideValue *>> parts;
   for (size_t i = 0; i < request.operands.size(); ++i) {
     const HalideValue *part = request.operand(i);
-    if (!part || ShapedType::isDynamic(part->type.getDimSize(axis)))
-      return request.fail("inputs must have a static size along the axis on CPU yet");
+    if (!part)
+      return request.fail("missing input");
     parts.push_back({offset, part});
-    offset += part->type.getDimSize(axis);
+    offset = offset + part->dim(axis);
   }
   // Forward, so that the last part starting at or before the coordinate wins.
   for (auto it = parts.begin(); it != parts.end(); ++it) {
@@ -94,14 +102,11 @@ FailureOr<Halide::Func> buildConcat(const KernelRequest &request) {
     for (int64_t d = rank - 1; d >= 0; --d) {
       Halide::Expr index = vars[d];
       if (d == axis)
-        index = Halide::clamp(index - static_cast<int>(it->first), 0,
-                              static_cast<int>(it->second->type.getDimSize(axis)) - 1);
+        index = Halide::clamp(index - it->first, 0, Halide::max(it->second->dim(axis) - 1, 0));
       args.push_back(index);
     }
     Halide::Expr read = it->second->func(args);
-    value = value.defined()
-                ? Halide::select(vars[axis] >= static_cast<int>(it->first), read, value)
-                : read;
+    value = value.defined() ? Halide::select(vars[axis] >= it->first, read, value) : read;
   }
   Halide::Func concat("concat");
   concat(halideArgs(vars)) = value;
@@ -194,16 +199,13 @@ FailureOr<Halide::Func> buildGather(const KernelRequest &request) {
   int64_t axis = getIntAttr(request.op, "axis", 0);
   if (axis < 0)
     axis += dataRank;
-  int64_t size = data->type.getDimSize(axis);
-  if (ShapedType::isDynamic(size))
-    return request.fail("the gathered axis must be static on CPU yet");
+  Halide::Expr size = data->dim(axis);
   std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
   std::vector<Halide::Expr> indexArgs;
   for (int64_t d = axis + indexRank - 1; d >= axis; --d)
     indexArgs.push_back(vars[d]);
   Halide::Expr index = Halide::cast(Halide::Int(32), indices->func(indexArgs));
-  index = Halide::clamp(Halide::select(index < 0, index + static_cast<int>(size), index), 0,
-                        static_cast<int>(size) - 1);
+  index = Halide::clamp(Halide::select(index < 0, index + size, index), 0, Halide::max(size - 1, 0));
   std::vector<Halide::Expr> dataArgs;
   for (int64_t d = dataRank - 1; d >= 0; --d) {
     if (d < axis)
@@ -218,40 +220,30 @@ FailureOr<Halide::Func> buildGather(const KernelRequest &request) {
   return gather;
 }
 
-/// Slice with constant starts, ends, axes and steps: index arithmetic.
+/// Slice: index arithmetic with the starts and steps the shape function
+/// resolved (constants, or read from the operands at run time).
 FailureOr<Halide::Func> buildSlice(const KernelRequest &request) {
   const HalideValue *x = request.operand(0);
   if (!x)
     return request.fail("missing input");
-  std::optional<SmallVector<int64_t>> starts = request.constantInts(1);
-  std::optional<SmallVector<int64_t>> axes, steps;
-  if (request.operand(3))
-    axes = request.constantInts(3);
-  if (request.operand(4))
-    steps = request.constantInts(4);
-  if (!starts || (request.operand(3) && !axes) || (request.operand(4) && !steps))
-    return request.fail("starts, axes and steps must be constants on CPU yet");
   int64_t rank = x->type.getRank();
-  std::vector<int64_t> begin(rank, 0), step(rank, 1);
-  for (size_t i = 0; i < starts->size(); ++i) {
-    int64_t axis = axes ? (*axes)[i] : static_cast<int64_t>(i);
-    if (axis < 0)
-      axis += rank;
-    int64_t size = x->type.getDimSize(axis);
-    int64_t s = steps ? (*steps)[i] : 1;
-    if (ShapedType::isDynamic(size) || s == 0)
-      return request.fail("sliced dims must be static on CPU yet");
-    int64_t start = (*starts)[i];
-    if (start < 0)
-      start += size;
-    start = s > 0 ? std::clamp<int64_t>(start, 0, size) : std::clamp<int64_t>(start, -1, size - 1);
-    begin[axis] = start;
-    step[axis] = s;
-  }
+  std::vector<Halide::Expr> begin = request.aux("begin"), step = request.aux("step");
+  if (static_cast<int64_t>(begin.size()) != rank || static_cast<int64_t>(step.size()) != rank)
+    return request.fail("the sliced axes must be constants on CPU");
+  for (int64_t d = 0; d < rank; ++d)
+    if (!begin[d].defined() || !step[d].defined())
+      return request.fail("starts, ends and steps must be known before the run");
   std::vector<Halide::Var> vars = tensorVars(rank);
   std::vector<Halide::Expr> args;
-  for (int64_t d = rank - 1; d >= 0; --d)
-    args.push_back(static_cast<int>(begin[d]) + vars[d] * static_cast<int>(step[d]));
+  for (int64_t d = rank - 1; d >= 0; --d) {
+    Halide::Expr index = begin[d] + vars[d] * step[d];
+    // Starts and steps known only at run time: clamped so that Halide can
+    // bound the read (a no-op inside the slice; an empty slice may start
+    // past the end).
+    if (!Halide::Internal::is_const(begin[d]) || !Halide::Internal::is_const(step[d]))
+      index = Halide::clamp(index, 0, Halide::max(x->dim(d) - 1, 0));
+    args.push_back(index);
+  }
   Halide::Func slice("slice");
   slice(halideArgs(vars)) = x->func(args);
   return slice;
@@ -303,35 +295,35 @@ FailureOr<Halide::Func> buildDropout(const KernelRequest &request) {
   return dropout;
 }
 
-/// Expand: the input broadcast to the (static) result shape.
+/// Expand: the input broadcast to the result shape.
 FailureOr<Halide::Func> buildExpand(const KernelRequest &request) {
   const HalideValue *x = request.operand(0);
-  if (!x || !request.result.hasStaticShape())
-    return request.fail("only static shapes are supported on CPU yet");
+  if (!x)
+    return request.fail("missing input");
   std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
   Halide::Func expand("expand");
   expand(halideArgs(vars)) = broadcastRead(*x, vars, request.result);
   return expand;
 }
 
-/// Tile: each result coordinate read modulo the input's (static) extent.
+/// Tile: each result coordinate read modulo the input's extent.
 FailureOr<Halide::Func> buildTile(const KernelRequest &request) {
   const HalideValue *x = request.operand(0);
-  if (!x || !x->type.hasStaticShape())
-    return request.fail("only static shapes are supported on CPU yet");
+  if (!x)
+    return request.fail("missing input");
   int64_t rank = x->type.getRank();
   std::vector<Halide::Var> vars = tensorVars(rank);
   std::vector<Halide::Expr> args;
   for (int64_t d = rank - 1; d >= 0; --d)
-    args.push_back(vars[d] % static_cast<int>(std::max<int64_t>(1, x->type.getDimSize(d))));
+    args.push_back(vars[d] % Halide::max(1, x->dim(d)));
   Halide::Func tile("tile");
   tile(halideArgs(vars)) = x->func(args);
   return tile;
 }
 
 /// Split: result i is the slice along `axis` that starts where result i-1
-/// ends; the sizes come from the (static) result types, which the shape
-/// function derived from `split` or num_outputs.
+/// ends; the sizes are the results' dims, which the shape function derived
+/// from `split` or the number of outputs.
 FailureOr<Halide::Func> buildSplit(const KernelRequest &request) {
   const HalideValue *x = request.operand(0);
   if (!x)
@@ -344,20 +336,20 @@ FailureOr<Halide::Func> buildSplit(const KernelRequest &request) {
     return request.fail("axis out of range");
   std::vector<Halide::Var> vars = tensorVars(rank);
   Halide::Func first;
-  int64_t offset = 0;
+  Halide::Expr offset = 0;
   for (unsigned i = 0; i < request.op->getNumResults(); ++i) {
-    RankedTensorType type = request.resultType(i);
-    if (!type || ShapedType::isDynamic(type.getDimSize(axis)))
-      return request.fail("every result needs a static size along the axis on CPU yet");
+    std::vector<Halide::Expr> dims = request.resultDims(i);
+    if (static_cast<int64_t>(dims.size()) != rank || !dims[axis].defined())
+      return request.fail("every result needs a size along the axis known before the run");
     std::vector<Halide::Expr> at(vars.begin(), vars.end());
-    at[axis] = vars[axis] + static_cast<int>(offset);
+    at[axis] = vars[axis] + offset;
     Halide::Func part("split" + std::to_string(i));
     part(halideArgs(vars)) = x->func(std::vector<Halide::Expr>(at.rbegin(), at.rend()));
     if (i == 0)
       first = part;
     else
       request.defineResult(i, part);
-    offset += type.getDimSize(axis);
+    offset = offset + dims[axis];
   }
   return first;
 }

@@ -88,6 +88,7 @@ HalideValue operandValue(const Halide::ImageParam &param, RankedTensorType type)
   Halide::Func read;
   read(halideArgs(vars)) = param(halideArgs(vars));
   HalideValue value{read, type};
+  value.param = param;
   int64_t rank = type.getRank();
   for (int64_t k = 0; k < rank; ++k)
     value.dims.push_back(type.isDynamicDim(k)

@@ -45,6 +45,8 @@ FailureOr<ShapeResult> reduceDimsAtRunTime(ShapeContext &context, ArrayRef<DimEx
   FailureOr<SmallVector<DimExpr>> reduced = axisMask(context, rank, axes);
   if (failed(reduced))
     return failure();
+  // The kernel reduces the dims this mask names.
+  context.setAux("reduced", *reduced);
   if (keepDims) {
     SmallVector<DimExpr> out;
     for (int64_t d = 0; d < rank; ++d)

@@ -142,19 +142,15 @@ LogicalResult mlir::hone::shapeDet(ShapeContext &context) {
   return success();
 }
 
+/// MaxUnpool: the inverse of the pool's shape ("unpooled", an aux value:
+/// the indices address it), or output_shape, which may enlarge it.
 LogicalResult mlir::hone::shapeMaxUnpool(ShapeContext &context) {
-  if (!context.isAbsent(2)) {
-    if (std::optional<SmallVector<DimExpr>> shape = context.getIntValues(2)) {
-      for (const DimExpr &d : *shape)
-        if (failed(context.require(ge(d, 0), "expected non-negative output_shape, got " + d.str())))
-          return failure();
-      context.setResult(0, ShapeResult::of(*shape));
-    } else if (context.hasRank(0)) {
-      // output_shape is given but not seen: only the rank is known.
-      context.setResult(0, ShapeResult::ofRank(context.getRank(0)));
-    }
-    return success();
-  }
+  // The kernel reads I at X's coordinates.
+  if (context.hasRank(0) && context.hasRank(1) && context.getRank(0) == context.getRank(1))
+    for (int64_t d = 0; d < context.getRank(0); ++d)
+      if (failed(context.requireEqual(context.getDims(0)[d], context.getDims(1)[d],
+                                      "expected X and I of the same shape")))
+        return failure();
   if (!context.hasRank(0))
     return success();
   Operation *op = context.getOp();
@@ -171,10 +167,26 @@ LogicalResult mlir::hone::shapeMaxUnpool(ShapeContext &context) {
   };
   SmallVector<int64_t> kernel = ints("kernel_shape", 1, spatial),
                        strides = ints("strides", 1, spatial), pads = ints("pads", 0, 2 * spatial);
-  SmallVector<DimExpr> dims{x[0], x[1]};
+  SmallVector<DimExpr> unpooled{x[0], x[1]};
   for (size_t i = 0; i < spatial; ++i)
-    dims.push_back((x[2 + i] - 1) * strides[i] + kernel[i] - pads[i] - pads[i + spatial]);
-  context.setResult(0, ShapeResult::of(dims));
+    unpooled.push_back((x[2 + i] - 1) * strides[i] + kernel[i] - pads[i] - pads[i + spatial]);
+  context.setAux("unpooled", unpooled);
+  if (context.isAbsent(2)) {
+    context.setResult(0, ShapeResult::of(unpooled));
+    return success();
+  }
+  if (std::optional<SmallVector<DimExpr>> shape = context.getIntValues(2)) {
+    if (shape->size() != x.size())
+      return op->emitOpError() << "expected output_shape of " << x.size() << " values, got "
+                               << shape->size();
+    for (const DimExpr &d : *shape)
+      if (failed(context.require(ge(d, 0), "expected non-negative output_shape, got " + d.str())))
+        return failure();
+    context.setResult(0, ShapeResult::of(*shape));
+  } else {
+    // output_shape is given but not seen: only the rank is known.
+    context.setResult(0, ShapeResult::ofRank(context.getRank(0)));
+  }
   return success();
 }
 

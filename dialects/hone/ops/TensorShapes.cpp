@@ -303,29 +303,49 @@ LogicalResult mlir::hone::shapeSplit(ShapeContext &context) {
   return success();
 }
 
+namespace {
+
+/// One sliced dim of `size`: where the slice starts and how many elements
+/// it takes. Forward steps take [start, end) within [0, size]; backward ones
+/// (end, start] within [-1, size - 1].
+std::pair<DimExpr, DimExpr> resolveSlice(DimExpr start, DimExpr end, const DimExpr &step,
+                                         const DimExpr &size) {
+  start = select(lt(start, 0), start + size, start);
+  end = select(lt(end, 0), end + size, end);
+  DimExpr forward = gt(step, 0);
+  DimExpr first = select(forward, clamp(start, 0, size), clamp(start, -1, size - 1));
+  DimExpr last = select(forward, clamp(end, 0, size), clamp(end, -1, size - 1));
+  DimExpr count = select(forward, select(gt(last, first), ceilDiv(last - first, step), 0),
+                         select(gt(first, last), ceilDiv(first - last, -step), 0));
+  return {first, count};
+}
+
+} // namespace
+
 /// Slice. The resolved start and step of every dim are the aux values
 /// "begin" and "step" (0 and 1 where a dim is not sliced): the kernel reads
-/// input index begin + i * step.
+/// input index begin + i * step. Axes known only at run time pick the
+/// sliced dims by value.
 LogicalResult mlir::hone::shapeSlice(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
   ArrayRef<DimExpr> x = context.getDims(0);
   int64_t rank = static_cast<int64_t>(x.size());
   std::optional<SmallVector<DimExpr>> starts = context.getIntValues(1),
-                                      ends = context.getIntValues(2);
-  std::optional<SmallVector<int64_t>> axes;
-  std::optional<SmallVector<DimExpr>> steps;
+                                      ends = context.getIntValues(2), axes, steps;
   if (!context.isAbsent(3))
-    axes = context.getConstantInts(3);
+    axes = context.getIntValues(3);
   if (!context.isAbsent(4))
     steps = context.getIntValues(4);
   SmallVector<DimExpr> dims(x);
   if (!starts || !ends || (!context.isAbsent(3) && !axes) || (!context.isAbsent(4) && !steps)) {
-    // Unknown slice parameters: the sliced axes are unknown; without axes,
-    // every axis might be.
+    // Unknown slice parameters: the sliced axes are unknown; without
+    // constant axes, every axis might be.
+    std::optional<SmallVector<int64_t>> known =
+        context.isAbsent(3) ? std::nullopt : context.getConstantInts(3);
     for (size_t d = 0; d < dims.size(); ++d)
-      if (!axes || llvm::is_contained(*axes, static_cast<int64_t>(d)) ||
-          llvm::is_contained(*axes, static_cast<int64_t>(d) - rank))
+      if (!known || llvm::is_contained(*known, static_cast<int64_t>(d)) ||
+          llvm::is_contained(*known, static_cast<int64_t>(d) - rank))
         dims[d] = DimExpr::unknown();
     context.setResult(0, ShapeResult::of(dims));
     return success();
@@ -334,29 +354,43 @@ LogicalResult mlir::hone::shapeSlice(ShapeContext &context) {
   if (ends->size() != n || (axes && axes->size() != n) || (steps && steps->size() != n))
     return context.getOp()->emitOpError()
            << "expected starts, ends, axes and steps of the same length";
+  if (!axes) {
+    axes.emplace();
+    for (size_t i = 0; i < n; ++i)
+      axes->push_back(static_cast<int64_t>(i));
+  }
   SmallVector<DimExpr> begins(rank, DimExpr(0)), strides(rank, DimExpr(1));
-  for (size_t i = 0; i < n; ++i) {
-    FailureOr<int64_t> axis =
-        normalizeAxis(context.getOp(), axes ? (*axes)[i] : static_cast<int64_t>(i), rank);
-    if (failed(axis))
+  bool constantAxes = allConstant(*axes);
+  SmallVector<DimExpr> normalized;
+  if (!constantAxes) {
+    if (failed(axisMask(context, rank, *axes))) // range and distinctness checks
       return failure();
+    for (const DimExpr &axis : *axes)
+      normalized.push_back(select(lt(axis, 0), axis + rank, axis));
+  }
+  for (size_t i = 0; i < n; ++i) {
     DimExpr step = steps ? (*steps)[i] : DimExpr(1);
     if (failed(context.require(ne(step, 0), "expected non-zero steps")))
       return failure();
-    const DimExpr &size = x[*axis];
-    DimExpr start = (*starts)[i], end = (*ends)[i];
-    start = select(lt(start, 0), start + size, start);
-    end = select(lt(end, 0), end + size, end);
-    DimExpr forward = gt(step, 0);
-    // Forward: [start, end) within [0, size]; backward: (end, start]
-    // within [-1, size - 1].
-    DimExpr first = select(forward, clamp(start, 0, size), clamp(start, -1, size - 1));
-    DimExpr last = select(forward, clamp(end, 0, size), clamp(end, -1, size - 1));
-    DimExpr count = select(forward, select(gt(last, first), ceilDiv(last - first, step), 0),
-                           select(gt(first, last), ceilDiv(first - last, -step), 0));
-    dims[*axis] = count;
-    begins[*axis] = first;
-    strides[*axis] = step;
+    if (constantAxes) {
+      FailureOr<int64_t> axis =
+          normalizeAxis(context.getOp(), *(*axes)[i].getConstant(), rank);
+      if (failed(axis))
+        return failure();
+      auto [first, count] = resolveSlice((*starts)[i], (*ends)[i], step, x[*axis]);
+      dims[*axis] = count;
+      begins[*axis] = first;
+      strides[*axis] = step;
+      continue;
+    }
+    // Every dim this axis might name takes the slice where it does.
+    for (int64_t d = 0; d < rank; ++d) {
+      DimExpr names = eq(normalized[i], d);
+      auto [first, count] = resolveSlice((*starts)[i], (*ends)[i], step, x[d]);
+      dims[d] = select(names, count, dims[d]);
+      begins[d] = select(names, first, begins[d]);
+      strides[d] = select(names, step, strides[d]);
+    }
   }
   context.setAux("begin", begins);
   context.setAux("step", strides);
@@ -471,6 +505,12 @@ LogicalResult mlir::hone::shapePad(ShapeContext &context) {
     dims.push_back(x[i] + (*pads)[i] + (*pads)[i + x.size()]);
   if (failed(requireNonNegative(context, dims, "padded dims")))
     return failure();
+  // Edge and reflect read the input's elements to fill the pads.
+  if (getStrAttr(context.getOp(), "mode", "constant") != "constant")
+    for (size_t i = 0; i < x.size(); ++i)
+      if (failed(context.require(logicalOr(gt(x[i], 0), eq(dims[i], 0)),
+                                 "cannot pad an empty dim " + Twine(i) + " by its edge")))
+        return failure();
   context.setResult(0, ShapeResult::of(dims));
   return success();
 }
@@ -650,7 +690,12 @@ LogicalResult mlir::hone::shapeResize(ShapeContext &context) {
     return success();
   ArrayRef<DimExpr> x = context.getDims(0);
   SmallVector<DimExpr> dims = ShapeResult::ofRank(x.size()).dims;
-  if (!context.isAbsent(3)) {
+  // An empty `sizes` (a placeholder before scales) counts as absent.
+  bool emptySizes = false;
+  if (auto type = context.isAbsent(3) ? nullptr
+                                      : dyn_cast<RankedTensorType>(context.getOp()->getOperand(3).getType()))
+    emptySizes = type.hasStaticShape() && type.getNumElements() == 0;
+  if (!context.isAbsent(3) && !emptySizes) {
     if (std::optional<SmallVector<DimExpr>> sizes = context.getIntValues(3)) {
       if (sizes->size() != x.size())
         return context.getOp()->emitOpError()
