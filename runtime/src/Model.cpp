@@ -272,7 +272,8 @@ hone_status_t hone_model_run(hone_model_t *model, const hone_tensor_t *inputs, i
                              hone_do_par_for,
                              allocateScratch,
                              &model->scratch,
-                             &reason};
+                             &reason,
+                             hone_run_op};
   hone_status_t status = d->run(&context);
   if (status != HONE_OK)
     return model->fail(status, std::string("model '") + d->name + "' failed: " +

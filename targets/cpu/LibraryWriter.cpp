@@ -16,6 +16,7 @@
 #include "targets/cpu/CpuTargets.h"
 #include "targets/cpu/HalideKernels.h"
 #include "targets/cpu/RunFunction.h"
+#include "targets/cpu/RuntimeOps.h"
 #include "targets/cpu/Schedules.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
@@ -187,6 +188,10 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
   std::vector<std::vector<HalideValue>> kernelResults;
   for (size_t k = 0; k < kernels.size(); ++k) {
     Operation *op = kernels[k];
+    if (runtimeOpFor(op)) {
+      kernelResults.emplace_back(); // the runtime runs it
+      continue;
+    }
     std::vector<Halide::ImageParam> params;
     std::vector<HalideValue> operands;
     for (Value operand : op->getOperands()) {
@@ -276,6 +281,8 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
 
   // Kernel declarations.
   for (size_t k = 0; k < kernels.size(); ++k) {
+    if (runtimeOpFor(kernels[k]))
+      continue;
     size_t buffers = 1; // the user context
     for (Value operand : kernels[k]->getOperands())
       buffers += !isa<NoneType>(operand.getType());
@@ -309,7 +316,8 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
   }
   std::vector<KernelCall> calls;
   for (size_t k = 0; k < kernels.size(); ++k) {
-    KernelCall call{kernels[k], options.name + "_kernel" + std::to_string(k), {}};
+    KernelCall call{kernels[k], options.name + "_kernel" + std::to_string(k),
+                    runtimeOpFor(kernels[k]), {}};
     for (const HalideValue &result : kernelResults[k])
       call.resultViews.push_back(result.func.defined() ? cast<RankedTensorType>(result.type)
                                                        : RankedTensorType());

@@ -10,6 +10,7 @@
 #include "targets/cpu/RunFunction.h"
 
 #include "compiler/onnx/Diagnostics.h"
+#include "compiler/reference/Evaluator.h"
 #include "dialects/hone/HoneOps.h"
 #include "runtime/include/hone/runtime.h"
 #include "targets/cpu/DimLowering.h"
@@ -24,7 +25,7 @@ namespace {
 // Offsets in hone_run_context_t.
 constexpr int64_t kInputsField = 0, kArenaField = 8, kWeightsField = 16, kOutputsField = 32,
                   kOutputDimsField = 40, kDoParForField = 48, kAllocField = 56,
-                  kErrorMessageField = 72;
+                  kErrorMessageField = 72, kRunOpField = 80;
 // hone_tensor_t is 24 bytes: dims at 8, data at 16.
 constexpr int64_t kTensorSize = 24, kTensorDims = 8, kTensorData = 16;
 /// Halide describes dims and strides with int32.
@@ -62,6 +63,11 @@ private:
   Value loadElement(const RuntimeTensor &tensor, Type element, int64_t index, bool asFloat);
   /// The dims of `op`'s results, computed and checked; fills `results`.
   LogicalResult computeResults(const KernelCall &call);
+  /// Calls the runtime for an op it runs; its results' dims and data come
+  /// back from it.
+  LogicalResult callRuntimeOp(const KernelCall &call);
+  /// An array of `count` hone_tensor_t on the stack.
+  Value tensorArray(int64_t count);
   Value allocate(const RankedTensorType &type, ArrayRef<Value> dims, const std::string &node);
   Value halideBuffer(Value data, Type element, ArrayRef<Value> dims);
 
@@ -71,6 +77,8 @@ private:
   const llvm::DenseMap<Value, PlacedTensor> &tensors;
   LLVM::LLVMFuncOp func;
   Block *failureBlock = nullptr;
+  /// Returns its status argument (the reason is already set).
+  Block *returnBlock = nullptr;
   Value ctx, inputs, arena, weights;
   llvm::DenseMap<Value, RuntimeTensor> values;
 };
@@ -161,6 +169,91 @@ Value RunFunctionBuilder::halideBuffer(Value data, Type element, ArrayRef<Value>
     stride = b.create<LLVM::MulOp>(loc, stride, extent);
   }
   return buffer;
+}
+
+Value RunFunctionBuilder::tensorArray(int64_t count) {
+  return b.create<LLVM::AllocaOp>(loc, d.ptr, b.getI8Type(), i64(std::max<int64_t>(1, count) * kTensorSize), 8);
+}
+
+LogicalResult RunFunctionBuilder::callRuntimeOp(const KernelCall &call) {
+  Operation *op = call.op;
+  std::string node = describeNode(op->getLoc());
+  Value null = b.create<LLVM::ZeroOp>(loc, d.ptr);
+  // Inputs: an absent optional one has null data and dtype 0.
+  int64_t numInputs = op->getNumOperands();
+  Value inputArray = tensorArray(numInputs);
+  for (auto [i, operand] : llvm::enumerate(op->getOperands())) {
+    int64_t base = static_cast<int64_t>(i) * kTensorSize;
+    if (isa<NoneType>(operand.getType())) {
+      storeField(b, loc, i32(0), inputArray, base);
+      storeField(b, loc, i32(0), inputArray, base + 4);
+      storeField(b, loc, null, inputArray, base + kTensorDims);
+      storeField(b, loc, null, inputArray, base + kTensorData);
+      continue;
+    }
+    const RuntimeTensor &tensor = values[operand];
+    auto type = cast<ShapedType>(operand.getType());
+    int64_t rank = static_cast<int64_t>(tensor.dims.size());
+    Value dims = rank ? b.create<LLVM::AllocaOp>(loc, d.ptr, b.getI8Type(), i64(8 * rank), 8).getResult()
+                      : null;
+    for (int64_t k = 0; k < rank; ++k)
+      storeField(b, loc, tensor.dims[k], dims, 8 * k);
+    storeField(b, loc, i32(static_cast<int64_t>(dtypeOf(type.getElementType()))), inputArray, base);
+    storeField(b, loc, i32(rank), inputArray, base + 4);
+    storeField(b, loc, dims, inputArray, base + kTensorDims);
+    storeField(b, loc, tensor.data, inputArray, base + kTensorData);
+  }
+  // Outputs: dtype and rank, with dims storage the runtime fills.
+  int64_t numOutputs = op->getNumResults();
+  Value outputArray = tensorArray(numOutputs);
+  Value dimPointers = b.create<LLVM::AllocaOp>(loc, d.ptr, b.getI8Type(), i64(8 * numOutputs), 8);
+  SmallVector<Value> dimStorage;
+  for (OpResult result : op->getResults()) {
+    auto type = dyn_cast<RankedTensorType>(result.getType());
+    if (!type)
+      return op->emitError() << "result " << result.getResultNumber() << " has an unknown rank",
+             failure();
+    int64_t base = result.getResultNumber() * kTensorSize;
+    Value dims = b.create<LLVM::AllocaOp>(loc, d.ptr, b.getI8Type(), i64(8 * std::max<int64_t>(1, type.getRank())), 8);
+    dimStorage.push_back(dims);
+    storeField(b, loc, dims, dimPointers, 8 * result.getResultNumber());
+    storeField(b, loc, i32(static_cast<int64_t>(dtypeOf(type.getElementType()))), outputArray, base);
+    storeField(b, loc, i32(type.getRank()), outputArray, base + 4);
+    storeField(b, loc, dims, outputArray, base + kTensorDims);
+    storeField(b, loc, null, outputArray, base + kTensorData);
+  }
+  Value attrs = b.create<LLVM::AddressOfOp>(loc, d.ptr, d.addI64Array(call.runtimeOp->attrs));
+  Value runOp = loadField(b, loc, d.ptr, ctx, kRunOpField);
+  auto runOpType = LLVM::LLVMFunctionType::get(
+      b.getI32Type(), {d.ptr, b.getI32Type(), d.ptr, d.ptr, b.getI32Type(), d.ptr, d.ptr, b.getI32Type()});
+  Value status = b.create<LLVM::CallOp>(loc, runOpType,
+                                        ValueRange{runOp, ctx, i32(call.runtimeOp->op), attrs,
+                                                   inputArray, i32(numInputs), outputArray,
+                                                   dimPointers, i32(numOutputs)})
+                     .getResult();
+  // A failing op has left its reason; its status ends the run.
+  Block *next = new Block();
+  func.getBody().push_back(next);
+  b.create<LLVM::CondBrOp>(loc, b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::eq, status, i32(0)),
+                           next, ValueRange{}, returnBlock, ValueRange{status});
+  b.setInsertionPointToStart(next);
+  for (OpResult result : op->getResults()) {
+    auto type = cast<RankedTensorType>(result.getType());
+    RuntimeTensor tensor;
+    tensor.data = loadField(b, loc, d.ptr, outputArray, result.getResultNumber() * kTensorSize + kTensorData);
+    for (int64_t k = 0; k < type.getRank(); ++k) {
+      Value dim = loadField(b, loc, b.getI64Type(), dimStorage[result.getResultNumber()], 8 * k);
+      if (!type.isDynamicDim(k)) {
+        // The runtime agrees with the static dims of the type.
+        checkOr(b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::eq, dim, i64(type.getDimSize(k))),
+                HONE_ERROR_INTERNAL, node + ": the runtime op gave another result shape");
+        dim = i64(type.getDimSize(k));
+      }
+      tensor.dims.push_back(dim);
+    }
+    values[result] = std::move(tensor);
+  }
+  return success();
 }
 
 LogicalResult RunFunctionBuilder::computeResults(const KernelCall &call) {
@@ -290,6 +383,11 @@ LogicalResult RunFunctionBuilder::build(func::FuncOp main, ArrayRef<KernelCall> 
     b.create<LLVM::ReturnOp>(loc, failureBlock->getArgument(0));
   }
 
+  returnBlock = func.addBlock();
+  returnBlock->addArgument(i32Type, loc);
+  b.setInsertionPointToStart(returnBlock);
+  b.create<LLVM::ReturnOp>(loc, returnBlock->getArgument(0));
+
   b.setInsertionPointToStart(entry);
   inputs = loadField(b, loc, d.ptr, ctx, kInputsField);
   arena = loadField(b, loc, d.ptr, ctx, kArenaField);
@@ -329,6 +427,11 @@ LogicalResult RunFunctionBuilder::build(func::FuncOp main, ArrayRef<KernelCall> 
     }
 
   for (const KernelCall &call : kernels) {
+    if (call.runtimeOp) {
+      if (failed(callRuntimeOp(call)))
+        return failure();
+      continue;
+    }
     if (failed(computeResults(call)))
       return failure();
     Operation *op = call.op;

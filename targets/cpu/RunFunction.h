@@ -17,6 +17,7 @@
 #define HONE_TARGETS_CPU_RUNFUNCTION_H
 
 #include "targets/cpu/DriverBuilder.h"
+#include "targets/cpu/RuntimeOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
@@ -38,10 +39,12 @@ struct PlacedTensor {
   RankedTensorType type;
 };
 
-/// One kernel call of the run function.
+/// One kernel call of the run function: a generated kernel, or an op the
+/// runtime runs (RuntimeOps.h).
 struct KernelCall {
   Operation *op;
   std::string symbol;
+  std::optional<RuntimeOpCall> runtimeOp;
   /// Per result: the kernel's view of it (the same elements, maybe other
   /// static dims: HalideValue), or null when the kernel does not compute it.
   SmallVector<RankedTensorType> resultViews;

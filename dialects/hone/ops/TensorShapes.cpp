@@ -628,8 +628,9 @@ LogicalResult mlir::hone::shapeNonZero(ShapeContext &context) {
     context.setResult(0, ShapeResult::ofRank(2));
     return success();
   }
+  // A scalar is seen as a one-element vector, as numpy does.
   DimExpr count = DimExpr::resultDim(0, 1, product(context.getDims(0)));
-  context.setResult(0, ShapeResult::of({DimExpr(context.getRank(0)), count}));
+  context.setResult(0, ShapeResult::of({DimExpr(std::max<int64_t>(1, context.getRank(0))), count}));
   return success();
 }
 

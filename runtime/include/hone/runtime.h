@@ -148,6 +148,23 @@ typedef int (*hone_task_t)(void *user_context, int index, uint8_t *closure);
  * (the remaining iterations are skipped), or 0. */
 int hone_do_par_for(void *user_context, hone_task_t task, int min, int size, uint8_t *closure);
 
+/* Ops whose result dims are known only after they run (how many elements
+ * are non-zero, distinct, or kept) run in the runtime instead of as
+ * generated kernels. Their integer attributes, in order: */
+typedef enum hone_runtime_op_t {
+  /* (none) inputs: X; outputs: int64 [rank, count]. */
+  HONE_RUNTIME_OP_NON_ZERO = 1,
+  /* (has_axis, axis) inputs: input, condition; outputs: output. */
+  HONE_RUNTIME_OP_COMPRESS = 2,
+  /* (has_axis, axis, sorted) inputs: X; outputs: Y, indices, inverse_indices,
+   * counts (int64). */
+  HONE_RUNTIME_OP_UNIQUE = 3,
+  /* (center_point_box) inputs: boxes, scores, max_output_boxes_per_class,
+   * iou_threshold, score_threshold (the last three optional); outputs: int64
+   * [count, 3]. */
+  HONE_RUNTIME_OP_NON_MAX_SUPPRESSION = 4,
+} hone_runtime_op_t;
+
 /* What a model's run function gets: its inputs (checked), an arena of
  * `arena_bytes` (64-byte aligned) laid out by the compile-time memory plan,
  * the weights, the thread pool, and where to describe its outputs. Output
@@ -170,9 +187,26 @@ struct hone_run_context_t {
   void *(*alloc)(const hone_run_context_t *context, size_t bytes);
   /* The runtime's state behind `alloc`. */
   void *allocator;
-  /* Where a failing run leaves its reason (a string in the library). */
+  /* Where a failing run leaves its reason (a string in the library or the
+   * runtime). */
   const char **error_message;
+  /* hone_run_op, handed over like do_par_for. */
+  hone_status_t (*run_op)(const hone_run_context_t *context, int32_t op, const int64_t *attrs,
+                          const hone_tensor_t *inputs, int32_t num_inputs,
+                          hone_tensor_t *outputs, int64_t *const *output_dims,
+                          int32_t num_outputs);
 };
+
+/* Runs runtime op `op` (hone_runtime_op_t) with its attributes on
+ * `inputs` (an absent optional input has null data and dtype 0). The
+ * caller sets each output's dtype and rank and gives rank entries of dims
+ * storage in output_dims; the op writes the dims and points the output's
+ * data (and dims) at memory from context->alloc. Returns HONE_OK, or a
+ * status with the reason in *context->error_message. */
+hone_status_t hone_run_op(const hone_run_context_t *context, int32_t op, const int64_t *attrs,
+                          const hone_tensor_t *inputs, int32_t num_inputs,
+                          hone_tensor_t *outputs, int64_t *const *output_dims,
+                          int32_t num_outputs);
 
 struct hone_model_descriptor_t {
   /* HONE_ABI_VERSION of the compiler that generated it. */
