@@ -178,6 +178,7 @@ const std::map<std::string, KernelBuilder> &kernelBuilders() {
     registerGenerateKernelBuilders(addBuilder);
     registerPadKernelBuilder(addBuilder);
     registerResizeKernelBuilder(addBuilder);
+    registerDetKernelBuilder(addBuilder);
     return true;
   }();
   (void)registered;

@@ -147,6 +147,7 @@ void registerTensorKernelBuilders(void (*add)(const char *onnxName, KernelBuilde
 void registerGenerateKernelBuilders(void (*add)(const char *onnxName, KernelBuilder builder));
 void registerPadKernelBuilder(void (*add)(const char *onnxName, KernelBuilder builder));
 void registerResizeKernelBuilder(void (*add)(const char *onnxName, KernelBuilder builder));
+void registerDetKernelBuilder(void (*add)(const char *onnxName, KernelBuilder builder));
 
 /// Reads `value` at the result coordinates `vars` (tensor order), broadcast
 /// numpy-style: a dim of size 1 reads index 0 (decided at run time where
