@@ -137,6 +137,30 @@ AxisView viewAround(const hone_tensor_t &t, bool hasAxis, int64_t axis) {
   return v;
 }
 
+/// Writes output 0 of Compress and Unique: the slices `picked` (indices
+/// along the axis, or elements of the flattened input) of `x`, in order.
+hone_status_t writeSlices(const hone_run_context_t *context, const hone_tensor_t &x, bool hasAxis,
+                          int64_t axis, const AxisView &in, const std::vector<int64_t> &picked,
+                          hone_tensor_t &output, int64_t *dims, const char *outOfMemory) {
+  int64_t count = static_cast<int64_t>(picked.size());
+  if (hasAxis) {
+    for (int32_t d = 0; d < x.rank; ++d)
+      dims[d] = d == axis ? count : x.dims[d];
+  } else {
+    dims[0] = count;
+  }
+  if (!allocateOutput(context, output, in.outer * count * in.inner))
+    return fail(context, HONE_ERROR_OUT_OF_MEMORY, outOfMemory);
+  size_t size = hone_dtype_size(x.dtype);
+  const auto *src = static_cast<const uint8_t *>(x.data);
+  auto *dst = static_cast<uint8_t *>(output.data);
+  for (int64_t o = 0; o < in.outer; ++o)
+    for (int64_t k = 0; k < count; ++k)
+      std::memcpy(dst + ((o * count + k) * in.inner) * size,
+                  src + ((o * in.size + picked[k]) * in.inner) * size, in.inner * size);
+  return HONE_OK;
+}
+
 hone_status_t runNonZero(const hone_run_context_t *context, const hone_tensor_t *inputs,
                          hone_tensor_t *outputs, int64_t *const *outputDims) {
   const hone_tensor_t &x = inputs[0];
@@ -181,23 +205,8 @@ hone_status_t runCompress(const hone_run_context_t *context, const int64_t *attr
                   "Compress: the condition selects a slice past the end of the axis");
     kept.push_back(i);
   }
-  int64_t count = static_cast<int64_t>(kept.size());
-  if (hasAxis) {
-    for (int32_t d = 0; d < x.rank; ++d)
-      outputDims[0][d] = d == attrs[1] ? count : x.dims[d];
-  } else {
-    outputDims[0][0] = count;
-  }
-  if (!allocateOutput(context, outputs[0], in.outer * count * in.inner))
-    return fail(context, HONE_ERROR_OUT_OF_MEMORY, "Compress: out of memory");
-  size_t size = hone_dtype_size(x.dtype);
-  const auto *src = static_cast<const uint8_t *>(x.data);
-  auto *dst = static_cast<uint8_t *>(outputs[0].data);
-  for (int64_t o = 0; o < in.outer; ++o)
-    for (int64_t k = 0; k < count; ++k)
-      std::memcpy(dst + ((o * count + k) * in.inner) * size,
-                  src + ((o * in.size + kept[k]) * in.inner) * size, in.inner * size);
-  return HONE_OK;
+  return writeSlices(context, x, hasAxis, attrs[1], in, kept, outputs[0], outputDims[0],
+                     "Compress: out of memory");
 }
 
 hone_status_t runUnique(const hone_run_context_t *context, const int64_t *attrs,
@@ -240,21 +249,13 @@ hone_status_t runUnique(const hone_run_context_t *context, const int64_t *attrs,
   for (int64_t r = 0; r < unique; ++r)
     positionOf[groups[r]] = r;
 
-  if (hasAxis) {
-    for (int32_t d = 0; d < x.rank; ++d)
-      outputDims[0][d] = d == axis ? unique : x.dims[d];
-  } else {
-    outputDims[0][0] = unique;
-  }
-  if (!allocateOutput(context, outputs[0], in.outer * unique * in.inner))
-    return fail(context, HONE_ERROR_OUT_OF_MEMORY, "Unique: out of memory");
-  size_t size = hone_dtype_size(x.dtype);
-  const auto *src = static_cast<const uint8_t *>(x.data);
-  auto *dst = static_cast<uint8_t *>(outputs[0].data);
-  for (int64_t o = 0; o < in.outer; ++o)
-    for (int64_t r = 0; r < unique; ++r)
-      std::memcpy(dst + ((o * unique + r) * in.inner) * size,
-                  src + ((o * in.size + firsts[groups[r]]) * in.inner) * size, in.inner * size);
+  std::vector<int64_t> picked;
+  for (int64_t r = 0; r < unique; ++r)
+    picked.push_back(firsts[groups[r]]);
+  if (hone_status_t status = writeSlices(context, x, hasAxis, axis, in, picked, outputs[0],
+                                         outputDims[0], "Unique: out of memory");
+      status != HONE_OK)
+    return status;
   // indices, inverse_indices, counts.
   int64_t lengths[3] = {unique, in.size, unique};
   for (int32_t k = 1; k < numOutputs && k < 4; ++k) {

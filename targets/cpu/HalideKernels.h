@@ -169,6 +169,8 @@ inline std::vector<Halide::Expr> coordinates(ArrayRef<Halide::Var> vars) {
 /// A static extent or index as a Halide int (tensors here stay below 2^31
 /// elements per dim).
 inline int asInt(int64_t v) { return static_cast<int>(v); }
+/// A double constant (Halide has no operators between Expr and double).
+inline Halide::Expr f64(double v) { return Halide::Expr(v); }
 /// The Halide element type of `value`.
 inline Halide::Type elementTypeOf(const HalideValue &value) {
   return halideTypeOf(value.type.getElementType());

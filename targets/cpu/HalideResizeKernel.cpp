@@ -24,7 +24,6 @@ namespace {
 
 using Halide::Expr;
 
-Expr f64(double v) { return Expr(v); }
 Expr asDouble(const Expr &e) { return Halide::cast(Halide::Float(64), e); }
 
 struct ResizeMode {

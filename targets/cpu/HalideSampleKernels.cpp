@@ -19,8 +19,6 @@ namespace {
 
 using Halide::Expr;
 
-Expr f64(double v) { return Expr(v); }
-
 /// Reflects `x` into [lo, hi].
 Expr reflect(Expr x, double lo, double hi) {
   double range = hi - lo;

@@ -207,18 +207,11 @@ LogicalResult mlir::hone::shapeMatMul(ShapeContext &context) {
                                   "contracted dims differ: " + a.back().str() + " vs " +
                                       b[b.size() - 2].str())))
     return failure();
-  ArrayRef<DimExpr> batchA = ArrayRef<DimExpr>(a).drop_back(2),
-                    batchB = ArrayRef<DimExpr>(b).drop_back(2);
-  size_t rank = std::max(batchA.size(), batchB.size());
-  SmallVector<DimExpr> dims;
-  for (size_t i = 0; i < rank; ++i) {
-    DimExpr da = i < rank - batchA.size() ? DimExpr(1) : batchA[i - (rank - batchA.size())];
-    DimExpr db = i < rank - batchB.size() ? DimExpr(1) : batchB[i - (rank - batchB.size())];
-    FailureOr<DimExpr> d = broadcastDim(context, da, db, "batch dim " + Twine(i));
-    if (failed(d))
-      return failure();
-    dims.push_back(*d);
-  }
+  FailureOr<SmallVector<DimExpr>> batch = broadcastShapes(
+      context, ArrayRef<DimExpr>(a).drop_back(2), ArrayRef<DimExpr>(b).drop_back(2));
+  if (failed(batch))
+    return failure();
+  SmallVector<DimExpr> dims = std::move(*batch);
   if (!vectorA)
     dims.push_back(a[a.size() - 2]);
   if (!vectorB)
