@@ -22,10 +22,10 @@ using namespace mlir::hone::cpu;
 namespace {
 
 /// An index read from a tensor, wrapped and clamped into [0, size).
-Halide::Expr resolvedIndex(Halide::Expr index, int64_t size) {
+Halide::Expr resolvedIndex(Halide::Expr index, Halide::Expr size) {
   Halide::Expr i = Halide::cast(Halide::Int(32), index);
-  i = Halide::select(i < 0, i + asInt(size), i);
-  return Halide::clamp(i, 0, asInt(std::max<int64_t>(size - 1, 0)));
+  i = Halide::select(i < 0, i + size, i);
+  return Halide::clamp(i, 0, Halide::max(size - 1, 0));
 }
 
 FailureOr<Halide::Func> buildGatherElements(const KernelRequest &request) {
@@ -36,11 +36,17 @@ FailureOr<Halide::Func> buildGatherElements(const KernelRequest &request) {
   int64_t axis = getIntAttr(request.op, "axis", 0);
   if (axis < 0)
     axis += rank;
-  if (axis < 0 || axis >= rank || indices->type.getRank() != rank || !data->type.hasStaticShape())
-    return request.fail("expected indices of data's rank, a valid axis and static shapes");
+  if (axis < 0 || axis >= rank || indices->type.getRank() != rank)
+    return request.fail("expected indices of data's rank and a valid axis");
   std::vector<Halide::Var> vars = tensorVars(rank);
   std::vector<Halide::Expr> at = coordinates(vars);
-  at[axis] = resolvedIndex(indices->func(halideArgs(vars)), data->type.getDimSize(axis));
+  at[axis] = resolvedIndex(indices->func(halideArgs(vars)), data->dim(axis));
+  // The other coordinates are the indices' own, which may be smaller than
+  // data's (clamped so that a read stays inside data whatever the dims).
+  for (int64_t d = 0; d < rank; ++d)
+    if (d != axis && !(data->staticDim(d) && indices->staticDim(d) &&
+                       *indices->staticDim(d) <= *data->staticDim(d)))
+      at[d] = Halide::clamp(at[d], 0, Halide::max(data->dim(d) - 1, 0));
   Halide::Func gather("gather_elements");
   gather(halideArgs(vars)) = data->func(halideArgs(at));
   return gather;
@@ -50,11 +56,11 @@ FailureOr<Halide::Func> buildGatherND(const KernelRequest &request) {
   const HalideValue *data = request.operand(0), *indices = request.operand(1);
   if (!data || !indices)
     return request.fail("missing input");
-  if (!data->type.hasStaticShape() || !indices->type.hasStaticShape())
-    return request.fail("only static shapes are supported on CPU yet");
   int64_t batchDims = getIntAttr(request.op, "batch_dims", 0);
   int64_t indexRank = indices->type.getRank(), dataRank = data->type.getRank();
-  int64_t depth = indices->type.getDimSize(indexRank - 1);
+  if (indexRank < 1 || !indices->staticDim(indexRank - 1))
+    return request.fail("the length of the index rows must be static");
+  int64_t depth = *indices->staticDim(indexRank - 1);
   if (depth < 1 || batchDims + depth > dataRank)
     return request.fail("index rows do not fit the data");
   // Result: indices.shape[:-1] + data.shape[batch_dims + depth:].
@@ -65,7 +71,7 @@ FailureOr<Halide::Func> buildGatherND(const KernelRequest &request) {
   for (int64_t j = 0; j < depth; ++j) {
     std::vector<Halide::Expr> row(vars.begin(), vars.begin() + indexRank - 1);
     row.push_back(asInt(j));
-    at.push_back(resolvedIndex(indices->func(halideArgs(row)), data->type.getDimSize(batchDims + j)));
+    at.push_back(resolvedIndex(indices->func(halideArgs(row)), data->dim(batchDims + j)));
   }
   for (int64_t d = batchDims + depth; d < dataRank; ++d)
     at.push_back(vars[indexRank - 1 + d - batchDims - depth]);
@@ -102,31 +108,30 @@ FailureOr<Halide::Func> buildScatterElements(const KernelRequest &request) {
   int64_t axis = getIntAttr(request.op, "axis", 0);
   if (axis < 0)
     axis += rank;
-  if (axis < 0 || axis >= rank || indices->type.getRank() != rank ||
-      !data->type.hasStaticShape() || !indices->type.hasStaticShape())
-    return request.fail("expected indices of data's rank, a valid axis and static shapes");
+  if (axis < 0 || axis >= rank || indices->type.getRank() != rank)
+    return request.fail("expected indices of data's rank and a valid axis");
   auto combine = scatterCombine(request);
   if (failed(combine))
     return failure();
   std::vector<Halide::Var> vars = tensorVars(rank);
   Halide::Func scatter("scatter_elements");
   scatter(halideArgs(vars)) = data->func(halideArgs(vars));
-  if (indices->type.getNumElements() == 0)
+  if (indices->type.hasStaticShape() && indices->type.getNumElements() == 0)
     return scatter;
   // One update per position of `indices`, in row-major order (the last
   // dim is the RDom's innermost, as the reference's loop).
   Halide::Region region;
   for (int64_t d = rank - 1; d >= 0; --d)
-    region.push_back({0, asInt(indices->type.getDimSize(d))});
+    region.push_back({0, indices->dim(d)});
   Halide::RDom r(region);
   std::vector<Halide::Expr> position;
   for (int64_t d = 0; d < rank; ++d)
     position.push_back(r[asInt(rank - 1 - d)]);
   std::vector<Halide::Expr> target = position;
-  target[axis] = resolvedIndex(indices->func(halideArgs(position)), data->type.getDimSize(axis));
+  target[axis] = resolvedIndex(indices->func(halideArgs(position)), data->dim(axis));
   for (int64_t d = 0; d < rank; ++d)
     if (d != axis)
-      target[d] = Halide::clamp(target[d], 0, asInt(data->type.getDimSize(d) - 1));
+      target[d] = Halide::clamp(target[d], 0, Halide::max(data->dim(d) - 1, 0));
   scatter(halideArgs(target)) = (*combine)(scatter(halideArgs(target)), updates->func(halideArgs(position)));
   return scatter;
 }
@@ -136,10 +141,10 @@ FailureOr<Halide::Func> buildScatterND(const KernelRequest &request) {
                     *updates = request.operand(2);
   if (!data || !indices || !updates)
     return request.fail("missing input");
-  if (!data->type.hasStaticShape() || !indices->type.hasStaticShape())
-    return request.fail("only static shapes are supported on CPU yet");
   int64_t dataRank = data->type.getRank(), indexRank = indices->type.getRank();
-  int64_t depth = indices->type.getDimSize(indexRank - 1);
+  if (indexRank < 1 || !indices->staticDim(indexRank - 1))
+    return request.fail("the length of the index rows must be static");
+  int64_t depth = *indices->staticDim(indexRank - 1);
   if (depth < 1 || depth > dataRank)
     return request.fail("index rows do not fit the data");
   auto combine = scatterCombine(request);
@@ -148,14 +153,14 @@ FailureOr<Halide::Func> buildScatterND(const KernelRequest &request) {
   std::vector<Halide::Var> vars = tensorVars(dataRank);
   Halide::Func scatter("scatter_nd");
   scatter(halideArgs(vars)) = data->func(halideArgs(vars));
-  if (indices->type.getNumElements() == 0)
+  if (indices->type.hasStaticShape() && indices->type.getNumElements() == 0)
     return scatter;
   // Over every update element: the index row's positions, then the slice.
   Halide::Region region;
   for (int64_t d = dataRank - 1; d >= depth; --d)
-    region.push_back({0, asInt(data->type.getDimSize(d))});
+    region.push_back({0, data->dim(d)});
   for (int64_t d = indexRank - 2; d >= 0; --d)
-    region.push_back({0, asInt(indices->type.getDimSize(d))});
+    region.push_back({0, indices->dim(d)});
   Halide::RDom r(region);
   int64_t sliceDims = dataRank - depth;
   std::vector<Halide::Expr> row, slice;
@@ -167,7 +172,7 @@ FailureOr<Halide::Func> buildScatterND(const KernelRequest &request) {
   for (int64_t j = 0; j < depth; ++j) {
     std::vector<Halide::Expr> at = row;
     at.push_back(asInt(j));
-    target.push_back(resolvedIndex(indices->func(halideArgs(at)), data->type.getDimSize(j)));
+    target.push_back(resolvedIndex(indices->func(halideArgs(at)), data->dim(j)));
   }
   target.insert(target.end(), slice.begin(), slice.end());
   std::vector<Halide::Expr> source = row;
@@ -211,21 +216,21 @@ FailureOr<Halide::Func> buildEyeLike(const KernelRequest &request) {
 /// DepthToSpace (modes DCR and CRD) and SpaceToDepth on NCHW.
 FailureOr<Halide::Func> buildDepthSpace(const KernelRequest &request, bool toSpace) {
   const HalideValue *x = request.operand(0);
-  if (!x || x->type.getRank() != 4 || !x->type.hasStaticShape())
-    return request.fail("expected a static 4-D input");
+  if (!x || x->type.getRank() != 4)
+    return request.fail("expected a 4-D input");
   int b = asInt(getIntAttr(request.op, "blocksize", 0));
   if (b < 1)
     return request.fail("blocksize must be at least 1");
   StringRef mode = getStrAttr(request.op, "mode", "DCR");
   if (toSpace && mode != "DCR" && mode != "CRD")
     return request.fail("unknown mode '" + mode.str() + "'");
-  int c = asInt(x->type.getDimSize(1));
+  Halide::Expr c = x->dim(1);
   Halide::Var w("w"), h("h"), oc("oc"), n("n");
   Halide::Expr ic, ih, iw;
   if (toSpace) {
     // DCR reads the input as [N, b, b, C', H, W], CRD as [N, C', b, b, H, W].
     Halide::Expr blockRow = h % b, blockCol = w % b;
-    int outChannels = c / (b * b);
+    Halide::Expr outChannels = c / (b * b);
     ic = mode == "CRD" ? (oc * b + blockRow) * b + blockCol : (blockRow * b + blockCol) * outChannels + oc;
     ih = h / b;
     iw = w / b;
@@ -253,14 +258,14 @@ FailureOr<Halide::Func> buildReverseSequence(const KernelRequest &request) {
   if (timeAxis < 0)
     timeAxis += rank;
   if (rank < 2 || batchAxis == timeAxis || batchAxis < 0 || timeAxis < 0 || batchAxis >= rank ||
-      timeAxis >= rank || !x->type.hasStaticShape())
-    return request.fail("bad batch_axis or time_axis, or a dynamic shape");
+      timeAxis >= rank)
+    return request.fail("bad batch_axis or time_axis");
   std::vector<Halide::Var> vars = tensorVars(rank);
-  int64_t steps = x->type.getDimSize(timeAxis);
-  Halide::Expr length = Halide::clamp(Halide::cast(Halide::Int(32), lengths->func(vars[batchAxis])), 0, asInt(steps));
+  Halide::Expr steps = x->dim(timeAxis);
+  Halide::Expr length = Halide::clamp(Halide::cast(Halide::Int(32), lengths->func(vars[batchAxis])), 0, steps);
   std::vector<Halide::Expr> at = coordinates(vars);
   at[timeAxis] = Halide::clamp(Halide::select(vars[timeAxis] < length, length - 1 - vars[timeAxis], vars[timeAxis]),
-                               0, asInt(steps - 1));
+                               0, Halide::max(steps - 1, 0));
   Halide::Func reverse("reverse_sequence");
   reverse(halideArgs(vars)) = x->func(halideArgs(at));
   return reverse;

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Compiled models whose dims are known only at run time.
+
+Each small model (ONNX text syntax) is compiled once by honec (a host
+library, --emit=shared) and that one library is run by hone-run at several
+shapes and shape values against numpy's answer;
+inputs that break a rule of the model must fail with a shape-mismatch status
+that names the node, never crash. Covers dynamic input dims, shapes read from
+data (Reshape, Slice, Expand, ConstantOfShape), broadcasting decided at run
+time, and ops whose result size is known after they run (NonZero, Unique)
+feeding generated kernels.
+
+    run_time_dims_test.py --honec build/tools/honec/honec --hone-run build/tools/hone-run/hone-run
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+
+MODELS = {
+    "reshape": """<ir_version: 8, opset_import: ["" : 17]>
+reshape (float[N,M] x, int64[2] shape) => (float[A,B] y) {
+  y = Reshape(x, shape)
+}""",
+    "broadcast": """<ir_version: 8, opset_import: ["" : 17]>
+broadcast (float[N] a, float[M] b) => (float[K] c) {
+  c = Add(a, b)
+}""",
+    "slice": """<ir_version: 8, opset_import: ["" : 17]>
+slice (float[N,M] x, int64[1] starts, int64[1] ends, int64[1] axes, int64[1] steps) => (float[P,Q] y) {
+  y = Slice(x, starts, ends, axes, steps)
+}""",
+    "expand_fill": """<ir_version: 8, opset_import: ["" : 17]>
+expand_fill (float[N,1] x, int64[2] shape) => (float[P,Q] y) {
+  zeros = ConstantOfShape <value = float[1] {0.5}> (shape)
+  big = Expand(x, shape)
+  y = Add(big, zeros)
+}""",
+    "nonzero_gather": """<ir_version: 8, opset_import: ["" : 17]>
+nonzero_gather (float[N,M] x) => (float[K] picked, float[U] distinct) {
+  where = NonZero(x)
+  coords = Transpose <perm = [1, 0]> (where)
+  picked = GatherND(x, coords)
+  distinct = Unique <sorted = 1> (picked)
+}""",
+}
+
+
+def reference(name, inputs):
+    if name == "reshape":
+        x, shape = inputs
+        shape = [x.shape[i] if s == 0 else s for i, s in enumerate(shape)]
+        return [x.reshape(shape)]
+    if name == "broadcast":
+        return [inputs[0] + inputs[1]]
+    if name == "slice":
+        x, starts, ends, axes, steps = inputs
+        index = [slice(None)] * x.ndim
+        index[axes[0]] = slice(starts[0], ends[0], steps[0])
+        return [x[tuple(index)]]
+    if name == "expand_fill":
+        x, shape = inputs
+        return [np.broadcast_to(x, shape) + np.float32(0.5)]
+    if name == "nonzero_gather":
+        picked = inputs[0][np.nonzero(inputs[0])]
+        return [picked, np.unique(picked)]
+    raise KeyError(name)
+
+
+def run_case(hone_run, workdir, name, inputs, expect_error=None):
+    """Runs model `name` on `inputs`; checks outputs or the expected error."""
+    args = [hone_run, os.path.join(workdir, name + ".so")]
+    # The graph's inputs: "(float[N,M] x, int64[2] shape) =>".
+    signature = MODELS[name].split("(", 1)[1].split(") =>")[0]
+    names = re.findall(r"\]\s+(\w+)", signature)
+    for k, (arg_name, value) in enumerate(zip(names, inputs)):
+        path = os.path.join(workdir, f"{name}_in{k}.npy")
+        np.save(path, value)
+        args += ["--input", f"{arg_name}={path}"]
+    if expect_error is None:
+        for k, value in enumerate(reference(name, inputs)):
+            path = os.path.join(workdir, f"{name}_out{k}.npy")
+            np.save(path, np.ascontiguousarray(value))
+            args += ["--expect", path]
+    result = subprocess.run(args, capture_output=True, text=True, timeout=300)
+    what = f"{name} {[list(np.shape(v)) for v in inputs]}"
+    if expect_error is None:
+        if result.returncode != 0:
+            return f"{what}: failed:\n{result.stderr}"
+        return None
+    if result.returncode == 0:
+        return f"{what}: ran, expected a failure with '{expect_error}'"
+    if result.returncode < 0 or "shape mismatch" not in result.stderr or expect_error not in result.stderr:
+        return f"{what}: expected a shape mismatch naming '{expect_error}', got:\n{result.stderr}"
+    return None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--honec", required=True)
+    ap.add_argument("--hone-run", required=True)
+    args = ap.parse_args()
+    rng = np.random.default_rng(7)
+    f = lambda *shape: rng.standard_normal(shape).astype(np.float32)
+    i64 = lambda *values: np.array(values, dtype=np.int64)
+    cases = [
+        ("reshape", [f(2, 6), i64(3, 4)], None),
+        ("reshape", [f(2, 6), i64(-1, 3)], None),
+        ("reshape", [f(4, 5), i64(0, -1)], None),
+        ("reshape", [f(7, 1), i64(1, 7)], None),
+        ("reshape", [f(2, 6), i64(5, 5)], "node 'Reshape#0' (Reshape)"),
+        ("reshape", [f(2, 6), i64(-1, -1)], "at most one -1"),
+        ("broadcast", [f(4), f(4)], None),
+        ("broadcast", [f(4), f(1)], None),
+        ("broadcast", [f(1), f(9)], None),
+        ("broadcast", [f(3), f(4)], "broadcast-compatible"),
+        ("slice", [f(6, 8), i64(1), i64(7), i64(1), i64(2)], None),
+        ("slice", [f(6, 8), i64(-1), i64(-100), i64(0), i64(-2)], None),
+        ("slice", [f(5, 3), i64(10), i64(20), i64(-1), i64(1)], None),
+        ("slice", [f(6, 8), i64(0), i64(4), i64(0), i64(0)], "non-zero steps"),
+        ("slice", [f(6, 8), i64(0), i64(4), i64(2), i64(1)], "axes in"),
+        ("expand_fill", [f(3, 1), i64(3, 5)], None),
+        ("expand_fill", [f(1, 1), i64(4, 2)], None),
+        ("expand_fill", [f(3, 1), i64(2, 5)], "node 'Expand#1' (Expand)"),
+        ("nonzero_gather", [np.array([[0, 1.5, 0], [2, 0, 1.5]], dtype=np.float32)], None),
+        ("nonzero_gather", [np.round(f(7, 5))], None),
+        ("nonzero_gather", [np.zeros((3, 3), dtype=np.float32)], None),
+    ]
+    failures = []
+    with tempfile.TemporaryDirectory() as workdir:
+        for name, text in MODELS.items():
+            source = os.path.join(workdir, name + ".onnxtext")
+            with open(source, "w") as out:
+                out.write(text + "\n")
+            compiled = subprocess.run([args.honec, source, "--emit=shared", "-o",
+                                       os.path.join(workdir, name)],
+                                      capture_output=True, text=True, timeout=600)
+            if compiled.returncode != 0:
+                failures.append(f"{name}: honec failed:\n{compiled.stderr}")
+        for name, inputs, error in cases:
+            if any(problem.startswith(name + ":") for problem in failures):
+                continue
+            problem = run_case(args.hone_run, workdir, name, inputs, error)
+            if problem:
+                failures.append(problem)
+    for problem in failures:
+        print(problem)
+    print(f"{len(cases) - len(failures)} of {len(cases)} cases as expected")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
