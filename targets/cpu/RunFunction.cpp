@@ -69,6 +69,9 @@ private:
   /// An array of `count` hone_tensor_t on the stack.
   Value tensorArray(int64_t count);
   Value allocate(const RankedTensorType &type, ArrayRef<Value> dims, const std::string &node);
+  /// The element count of `dims`, checked below 2^31 (Halide's int32
+  /// strides); `what` names the tensor in the message.
+  Value checkedElements(ArrayRef<Value> dims, const std::string &what);
   Value halideBuffer(Value data, Type element, ArrayRef<Value> dims);
 
   DriverBuilder &d;
@@ -116,8 +119,7 @@ Value RunFunctionBuilder::loadElement(const RuntimeTensor &tensor, Type element,
   return asFloat ? b.create<LLVM::SIToFPOp>(loc, b.getF64Type(), v).getResult() : v;
 }
 
-Value RunFunctionBuilder::allocate(const RankedTensorType &type, ArrayRef<Value> dims,
-                                   const std::string &node) {
+Value RunFunctionBuilder::checkedElements(ArrayRef<Value> dims, const std::string &what) {
   // Elements, saturating at 2^31: each dim is below 2^31, so no product
   // overflows before the clamp.
   Value limit = i64(kMaxExtent + 1);
@@ -128,7 +130,13 @@ Value RunFunctionBuilder::allocate(const RankedTensorType &type, ArrayRef<Value>
         loc, b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::slt, product, limit), product, limit);
   }
   checkOr(b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::sle, elements, i64(kMaxExtent)),
-          HONE_ERROR_SHAPE_MISMATCH, node + ": a result would have 2^31 or more elements");
+          HONE_ERROR_SHAPE_MISMATCH, what + " would have 2^31 or more elements");
+  return elements;
+}
+
+Value RunFunctionBuilder::allocate(const RankedTensorType &type, ArrayRef<Value> dims,
+                                   const std::string &node) {
+  Value elements = checkedElements(dims, node + ": a result");
   Value bytes = b.create<LLVM::MulOp>(loc, elements, i64(elementBytes(type.getElementType())));
   Value allocFn = loadField(b, loc, d.ptr, ctx, kAllocField);
   auto allocType = LLVM::LLVMFunctionType::get(d.ptr, {d.ptr, b.getI64Type()});
@@ -415,6 +423,12 @@ LogicalResult RunFunctionBuilder::build(func::FuncOp main, ArrayRef<KernelCall> 
       tensor.dims.push_back(placed.type.isDynamicDim(k)
                                 ? loadField(b, loc, b.getI64Type(), dims, 8 * k)
                                 : i64(placed.type.getDimSize(k)));
+    // The runtime checked each dim against its bounds; the product is
+    // checked here.
+    if (!placed.type.hasStaticShape()) {
+      auto name = main.getArgAttrOfType<StringAttr>(arg.getArgNumber(), "hone.name");
+      checkedElements(tensor.dims, "input '" + (name ? name.str() : std::to_string(arg.getArgNumber())) + "'");
+    }
     values[arg] = std::move(tensor);
   }
   for (auto &[value, placed] : tensors)
