@@ -46,15 +46,16 @@ FailureOr<Halide::Func> buildEinsum(const KernelRequest &request) {
   int64_t ellipsisRank = 0;
   for (size_t t = 0; t < terms.size(); ++t) {
     const HalideValue *x = request.operand(t);
-    if (!x || !x->type.hasStaticShape())
-      return request.fail("expected inputs of static shape");
+    if (!x)
+      return request.fail("missing input");
     if (terms[t].find("...") != std::string::npos)
       ellipsisRank = std::max<int64_t>(ellipsisRank, x->type.getRank() - static_cast<int64_t>(terms[t].size() - 3));
   }
   std::string ellipsis;
   for (int64_t i = 0; i < ellipsisRank; ++i)
     ellipsis += static_cast<char>('0' + i);
-  std::map<char, int64_t> sizes, counts;
+  std::map<char, Halide::Expr> sizes;
+  std::map<char, int64_t> counts;
   for (size_t t = 0; t < terms.size(); ++t) {
     const HalideValue &x = *request.operand(t);
     if (size_t dots = terms[t].find("..."); dots != std::string::npos) {
@@ -67,7 +68,7 @@ FailureOr<Halide::Func> buildEinsum(const KernelRequest &request) {
       return request.fail("input " + std::to_string(t) + " does not match subscripts '" + terms[t] + "'");
     for (size_t i = 0; i < terms[t].size(); ++i) {
       char ch = terms[t][i];
-      sizes[ch] = std::max(sizes[ch], x.type.getDimSize(i));
+      sizes[ch] = sizes.count(ch) ? Halide::max(sizes[ch], x.dim(i)) : x.dim(i);
       ++counts[ch];
     }
   }
@@ -90,7 +91,7 @@ FailureOr<Halide::Func> buildEinsum(const KernelRequest &request) {
   std::vector<char> reduced;
   for (auto [ch, size] : sizes)
     if (!coordinate.count(ch)) {
-      region.push_back({0, static_cast<int>(size)});
+      region.push_back({0, size});
       reduced.push_back(ch);
     }
   std::optional<Halide::RDom> r;
@@ -105,8 +106,15 @@ FailureOr<Halide::Func> buildEinsum(const KernelRequest &request) {
     std::vector<Halide::Expr> args;
     for (int64_t i = x.type.getRank() - 1; i >= 0; --i) {
       char ch = terms[t][i];
-      // A size-1 dim against a larger subscript broadcasts.
-      args.push_back(x.type.getDimSize(i) == 1 && sizes[ch] != 1 ? Halide::Expr(0) : coordinate[ch]);
+      // A size-1 dim against a larger subscript broadcasts (decided at run
+      // time where the dim is dynamic).
+      std::optional<int64_t> size = x.staticDim(i);
+      const int64_t *subscriptSize = Halide::Internal::as_const_int(sizes[ch]);
+      if (!size)
+        args.push_back(Halide::select(x.dim(i) == 1, 0, coordinate[ch]));
+      else
+        args.push_back(*size == 1 && !(subscriptSize && *subscriptSize == 1) ? Halide::Expr(0)
+                                                                            : coordinate[ch]);
     }
     Halide::Expr read = x.func(args);
     product = product.defined() ? product * read : read;

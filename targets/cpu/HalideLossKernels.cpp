@@ -20,17 +20,18 @@ using namespace mlir::hone::cpu;
 
 namespace {
 
-/// The loss of `logProb` ([N, C, d...], static `shape`) against `target`
-/// ([N, d...]) with optional class `weight`, reduced as the op says.
+/// The loss of `logProb` (the input's shape [N, C, d...], `input` giving its
+/// dims) against `target` ([N, d...]) with optional class `weight`, reduced
+/// as the op says.
 FailureOr<Halide::Func> negativeLogLikelihood(const KernelRequest &request, Halide::Func logProb,
-                                              ArrayRef<int64_t> shape, Halide::Type type) {
+                                              const HalideValue &input, Halide::Type type) {
   const HalideValue *target = request.operand(1), *weight = request.operand(2);
   if (!target)
     return request.fail("missing target");
-  int64_t rank = static_cast<int64_t>(shape.size());
-  if (rank < 2 || target->type.getRank() != rank - 1 || !target->type.hasStaticShape())
-    return request.fail("expected input [N, C, d...] and a static target [N, d...]");
-  int64_t classes = shape[1];
+  int64_t rank = input.type.getRank();
+  if (rank < 2 || target->type.getRank() != rank - 1)
+    return request.fail("expected input [N, C, d...] and a target [N, d...]");
+  Halide::Expr classes = input.dim(1);
   StringRef reduction = getStrAttr(request.op, "reduction", "mean");
   if (reduction != "none" && reduction != "sum" && reduction != "mean")
     return request.fail("unknown reduction '" + reduction.str() + "'");
@@ -41,7 +42,7 @@ FailureOr<Halide::Func> negativeLogLikelihood(const KernelRequest &request, Hali
   std::vector<Halide::Var> vars = tensorVars(rank - 1);
   Halide::Expr cls = Halide::cast(Halide::Int(64), target->func(halideArgs(vars)));
   Halide::Expr ignored = hasIgnore ? cls == Halide::Expr(ignore) : Halide::Internal::const_false();
-  Halide::Expr clamped = Halide::clamp(Halide::cast(Halide::Int(32), cls), 0, asInt(classes - 1));
+  Halide::Expr clamped = Halide::clamp(Halide::cast(Halide::Int(32), cls), 0, Halide::max(classes - 1, 0));
   std::vector<Halide::Expr> at{vars[0], clamped};
   for (int64_t d = 1; d < rank - 1; ++d)
     at.push_back(vars[d]);
@@ -55,7 +56,7 @@ FailureOr<Halide::Func> negativeLogLikelihood(const KernelRequest &request, Hali
 
   Halide::Region region;
   for (int64_t d = rank - 2; d >= 0; --d)
-    region.push_back({0, asInt(target->type.getDimSize(d))});
+    region.push_back({0, target->dim(d)});
   Halide::RDom r(region);
   std::vector<Halide::Expr> all;
   for (int d = 0; d < r.dimensions(); ++d)
@@ -73,22 +74,21 @@ FailureOr<Halide::Func> negativeLogLikelihood(const KernelRequest &request, Hali
 
 FailureOr<Halide::Func> buildNegativeLogLikelihoodLoss(const KernelRequest &request) {
   const HalideValue *input = request.operand(0);
-  if (!input || !input->type.hasStaticShape())
-    return request.fail("expected an input of static shape");
-  return negativeLogLikelihood(request, input->func, input->type.getShape(),
-                               halideTypeOf(input->type.getElementType()));
+  if (!input)
+    return request.fail("missing input");
+  return negativeLogLikelihood(request, input->func, *input, halideTypeOf(input->type.getElementType()));
 }
 
 /// Log-softmax along dim 1, then the likelihood loss; result 1 (optional)
 /// is the log-softmax itself.
 FailureOr<Halide::Func> buildSoftmaxCrossEntropyLoss(const KernelRequest &request) {
   const HalideValue *scores = request.operand(0);
-  if (!scores || !scores->type.hasStaticShape() || scores->type.getRank() < 2)
-    return request.fail("expected scores [N, C, d...] of static shape");
+  if (!scores || scores->type.getRank() < 2)
+    return request.fail("expected scores [N, C, d...]");
   int64_t rank = scores->type.getRank();
   Halide::Type type = halideTypeOf(scores->type.getElementType());
   std::vector<Halide::Var> vars = tensorVars(rank);
-  Halide::RDom c(0, asInt(scores->type.getDimSize(1)));
+  Halide::RDom c(0, scores->dim(1));
   std::vector<Halide::Expr> across(vars.begin(), vars.end());
   across[1] = c.x;
   Halide::Func peak("sce_max"), total("sce_sum"), logProb("sce_log_prob");
@@ -103,7 +103,7 @@ FailureOr<Halide::Func> buildSoftmaxCrossEntropyLoss(const KernelRequest &reques
     logProbOut(halideArgs(vars)) = logProb(halideArgs(vars));
     request.defineResult(1, logProbOut);
   }
-  return negativeLogLikelihood(request, logProb, scores->type.getShape(), type);
+  return negativeLogLikelihood(request, logProb, *scores, type);
 }
 
 } // namespace

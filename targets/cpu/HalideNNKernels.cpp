@@ -18,8 +18,6 @@ using namespace mlir::hone::cpu;
 
 namespace {
 
-bool staticShape(ShapedType type) { return type.hasStaticShape(); }
-
 /// Elements of one matrix of `type` (its last two dims; a vector's one).
 int64_t matrixElements(ShapedType type) {
   ArrayRef<int64_t> shape = type.getShape();
@@ -33,21 +31,24 @@ FailureOr<Halide::Func> buildMatMul(const KernelRequest &request) {
   const HalideValue *a = request.operand(0), *b = request.operand(1);
   if (!a || !b)
     return request.fail("missing input");
-  if (a->type.getRank() < 2 || b->type.getRank() < 2 || ShapedType::isDynamic(a->type.getShape().back()))
-    return request.fail("only operands of rank >= 2 with a static contracted dim are supported on CPU yet");
-  int64_t k = a->type.getShape().back();
+  if (a->type.getRank() < 2 || b->type.getRank() < 2)
+    return request.fail("only operands of rank >= 2 are supported on CPU yet");
   int64_t rank = request.result.getRank();
   std::vector<Halide::Var> vars = tensorVars(rank);
-  Halide::RDom r(0, static_cast<int>(k));
-  // Operand coordinates: batch dims broadcast (static 1 reads index 0),
-  // then the two matrix dims.
+  Halide::RDom r(0, a->dim(a->type.getRank() - 1));
+  // Operand coordinates: batch dims broadcast (a dim of 1 reads index 0,
+  // decided at run time where it is dynamic), then the two matrix dims.
   auto read = [&](const HalideValue &v, Halide::Expr row, Halide::Expr col) {
     int64_t vr = v.type.getRank();
     std::vector<Halide::Expr> args{col, row};
     for (int64_t j = vr - 3; j >= 0; --j) {
       int64_t d = j + rank - vr;
-      bool broadcast = v.type.getDimSize(j) == 1 && request.result.getDimSize(d) != 1;
-      args.push_back(broadcast ? Halide::Expr(0) : Halide::Expr(vars[d]));
+      std::optional<int64_t> size = v.staticDim(j);
+      if (!size)
+        args.push_back(Halide::select(v.dim(j) == 1, 0, vars[d]));
+      else
+        args.push_back(*size == 1 && request.result.getDimSize(d) != 1 ? Halide::Expr(0)
+                                                                        : Halide::Expr(vars[d]));
     }
     return v.func(args);
   };
@@ -64,16 +65,14 @@ FailureOr<Halide::Func> buildGemm(const KernelRequest &request) {
   if (!a || !b)
     return request.fail("missing input");
   bool transA = getIntAttr(request.op, "transA", 0), transB = getIntAttr(request.op, "transB", 0);
-  int64_t k = a->type.getDimSize(transA ? 0 : 1);
-  if (ShapedType::isDynamic(k))
-    return request.fail("the contracted dim must be static on CPU yet");
+  Halide::Expr k = a->dim(transA ? 0 : 1);
   double alpha = 1, beta = 1;
   if (auto attr = request.op->getAttrOfType<FloatAttr>("alpha"))
     alpha = attr.getValueAsDouble();
   if (auto attr = request.op->getAttrOfType<FloatAttr>("beta"))
     beta = attr.getValueAsDouble();
   Halide::Var i("i"), j("j");
-  Halide::RDom r(0, static_cast<int>(k));
+  Halide::RDom r(0, k);
   Halide::Expr av = transA ? a->func(i, r.x) : a->func(r.x, i);
   Halide::Expr bv = transB ? b->func(r.x, j) : b->func(j, r.x);
   Halide::Type type = halideTypeOf(a->type.getElementType());
@@ -98,10 +97,10 @@ FailureOr<Halide::Func> buildSoftmax(const KernelRequest &request, bool logarith
   int64_t axis = getIntAttr(request.op, "axis", -1);
   if (axis < 0)
     axis += rank;
-  if (axis < 0 || axis >= rank || ShapedType::isDynamic(request.result.getDimSize(axis)))
-    return request.fail("the softmax axis must be in range and of static size on CPU yet");
+  if (axis < 0 || axis >= rank)
+    return request.fail("the softmax axis must be in range");
   std::vector<Halide::Var> vars = tensorVars(rank);
-  Halide::RDom r(0, static_cast<int>(request.result.getDimSize(axis)));
+  Halide::RDom r(0, x->dim(axis));
   auto along = [&](Halide::Expr k) {
     std::vector<Halide::Expr> args;
     for (int64_t d = rank - 1; d >= 0; --d)
@@ -141,8 +140,8 @@ FailureOr<Halide::Func> buildBatchNorm(const KernelRequest &request) {
   bool training = getIntAttr(request.op, "training_mode", 0) != 0;
   const HalideValue &x = *request.operand(0);
   int64_t rank = request.result.getRank();
-  if (rank < 2 || (training && !x.type.hasStaticShape()))
-    return request.fail("expected rank >= 2 (and a static shape in training mode)");
+  if (rank < 2)
+    return request.fail("expected rank >= 2");
   std::vector<Halide::Var> vars = tensorVars(rank);
   Halide::Expr c = vars[1];
   Halide::Type type = halideTypeOf(x.type.getElementType());
@@ -152,11 +151,11 @@ FailureOr<Halide::Func> buildBatchNorm(const KernelRequest &request) {
   if (training) {
     // Every dim but the channel's is reduced.
     Halide::Region region;
-    int64_t count = 1;
+    Halide::Expr count = 1;
     for (int64_t d = rank - 1; d >= 0; --d)
       if (d != 1) {
-        region.push_back({0, static_cast<int>(x.type.getDimSize(d))});
-        count *= x.type.getDimSize(d);
+        region.push_back({0, x.dim(d)});
+        count = count * x.dim(d);
       }
     Halide::RDom r(region);
     std::vector<Halide::Expr> at;
@@ -164,7 +163,7 @@ FailureOr<Halide::Func> buildBatchNorm(const KernelRequest &request) {
     for (int64_t d = 0; d < rank; ++d)
       at.push_back(d == 1 ? Halide::Expr(c) : Halide::Expr(r[next--]));
     Halide::Expr read = x.func(std::vector<Halide::Expr>(at.rbegin(), at.rend()));
-    Halide::Expr n = Halide::cast(type, Halide::Expr(static_cast<double>(std::max<int64_t>(count, 1))));
+    Halide::Expr n = Halide::cast(type, Halide::max(count, 1));
     batchMean(c) = Halide::sum(read) / n;
     Halide::Expr centered = read - batchMean(c);
     batchVar(c) = Halide::sum(centered * centered) / n;
@@ -208,14 +207,13 @@ FailureOr<Halide::Func> buildLayerNorm(const KernelRequest &request) {
   int64_t axis = getIntAttr(request.op, "axis", -1);
   if (axis < 0)
     axis += rank;
+  if (axis < 0 || axis >= rank)
+    return request.fail("axis out of range");
   Halide::Region region;
-  int64_t count = 1;
+  Halide::Expr count = 1;
   for (int64_t d = axis; d < rank; ++d) {
-    int64_t size = request.result.getDimSize(d);
-    if (ShapedType::isDynamic(size))
-      return request.fail("the normalized dims must be static on CPU yet");
-    region.push_back({0, static_cast<int>(size)});
-    count *= size;
+    region.push_back({0, x->dim(d)});
+    count = count * x->dim(d);
   }
   double epsilon = 1e-5;
   if (auto attr = request.op->getAttrOfType<FloatAttr>("epsilon"))
@@ -230,7 +228,7 @@ FailureOr<Halide::Func> buildLayerNorm(const KernelRequest &request) {
   std::vector<Halide::Expr> outerOnly;
   for (int64_t d = rank - 1; d >= 0; --d)
     outerOnly.push_back(d >= axis ? Halide::Expr(0) : Halide::Expr(vars[d]));
-  Halide::Expr n = Halide::cast(type, Halide::Expr(static_cast<double>(count)));
+  Halide::Expr n = Halide::cast(type, count);
   Halide::Func mean("ln_mean"), variance("ln_variance"), norm("layer_norm");
   mean(halideArgs(vars)) = Halide::sum(x->func(inner)) / n;
   Halide::Expr centered = x->func(inner) - mean(outerOnly);

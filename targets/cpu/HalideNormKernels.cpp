@@ -24,13 +24,13 @@ struct GroupReduction {
   const HalideValue &x;
   std::vector<bool> reduced;
   std::vector<Halide::Var> vars;
-  int64_t count = 1;
+  Halide::Expr count = 1;
 
   GroupReduction(const HalideValue &x, std::vector<bool> reducedDims)
       : x(x), reduced(std::move(reducedDims)), vars(tensorVars(x.type.getRank())) {
     for (size_t d = 0; d < reduced.size(); ++d)
       if (reduced[d])
-        count *= x.type.getDimSize(d);
+        count = count * x.dim(d);
   }
 
   /// sum over the group of f(x at the group's coordinates).
@@ -38,7 +38,7 @@ struct GroupReduction {
     Halide::Region region;
     for (size_t d = 0; d < reduced.size(); ++d)
       if (reduced[d])
-        region.push_back({0, asInt(x.type.getDimSize(d))});
+        region.push_back({0, x.dim(d)});
     Halide::Func result(name);
     if (region.empty()) {
       result(halideArgs(vars)) = f(x.func(halideArgs(vars)));
@@ -67,13 +67,13 @@ FailureOr<Halide::Func> buildInstanceNorm(const KernelRequest &request) {
   if (!x || !scale || !bias)
     return request.fail("missing input");
   int64_t rank = x->type.getRank();
-  if (rank < 3 || !x->type.hasStaticShape())
-    return request.fail("expected a static input [N, C, spatial...]");
+  if (rank < 3)
+    return request.fail("expected an input [N, C, spatial...]");
   std::vector<bool> reduced(rank, true);
   reduced[0] = reduced[1] = false;
   GroupReduction group(*x, reduced);
   Halide::Type type = halideTypeOf(x->type.getElementType());
-  Halide::Expr n = typed(type, static_cast<double>(group.count));
+  Halide::Expr n = Halide::cast(type, group.count);
   Halide::Func mean = group.sum([](Halide::Expr v) { return v; }, "in_sum");
   Halide::Func square = group.sum([](Halide::Expr v) { return v * v; }, "in_square");
   std::vector<Halide::Var> &vars = group.vars;
@@ -92,8 +92,8 @@ FailureOr<Halide::Func> buildInstanceNorm(const KernelRequest &request) {
 
 FailureOr<Halide::Func> buildMeanVarianceNorm(const KernelRequest &request) {
   const HalideValue *x = request.operand(0);
-  if (!x || !x->type.hasStaticShape())
-    return request.fail("expected an input of static shape");
+  if (!x)
+    return request.fail("missing input");
   int64_t rank = x->type.getRank();
   SmallVector<int64_t> axes = getIntsAttr(request.op, "axes", {0, 2, 3});
   std::vector<bool> reduced(rank, false);
@@ -105,7 +105,7 @@ FailureOr<Halide::Func> buildMeanVarianceNorm(const KernelRequest &request) {
   }
   GroupReduction group(*x, reduced);
   Halide::Type type = halideTypeOf(x->type.getElementType());
-  Halide::Expr n = typed(type, static_cast<double>(group.count));
+  Halide::Expr n = Halide::cast(type, group.count);
   Halide::Func sum = group.sum([](Halide::Expr v) { return v; }, "mvn_sum");
   Halide::Func square = group.sum([](Halide::Expr v) { return v * v; }, "mvn_square");
   std::vector<Halide::Var> &vars = group.vars;
@@ -122,8 +122,8 @@ FailureOr<Halide::Func> buildMeanVarianceNorm(const KernelRequest &request) {
 
 FailureOr<Halide::Func> buildLpNorm(const KernelRequest &request) {
   const HalideValue *x = request.operand(0);
-  if (!x || !x->type.hasStaticShape())
-    return request.fail("expected an input of static shape");
+  if (!x)
+    return request.fail("missing input");
   int64_t rank = x->type.getRank();
   int64_t axis = getIntAttr(request.op, "axis", -1), p = getIntAttr(request.op, "p", 2);
   if (axis < 0)
@@ -150,23 +150,24 @@ FailureOr<Halide::Func> buildLpNorm(const KernelRequest &request) {
 
 FailureOr<Halide::Func> buildLRN(const KernelRequest &request) {
   const HalideValue *x = request.operand(0);
-  if (!x || x->type.getRank() < 3 || !x->type.hasStaticShape())
-    return request.fail("expected a static input of rank >= 3");
+  if (!x || x->type.getRank() < 3)
+    return request.fail("expected an input of rank >= 3");
   int64_t size = getIntAttr(request.op, "size", 0);
   if (size < 1)
     return request.fail("size must be positive");
   double alpha = floatAttr(request.op, "alpha", 1e-4), beta = floatAttr(request.op, "beta", 0.75),
          bias = floatAttr(request.op, "bias", 1.0);
-  int64_t rank = x->type.getRank(), channels = x->type.getDimSize(1);
+  int64_t rank = x->type.getRank();
+  Halide::Expr channels = x->dim(1);
   int64_t before = (size - 1) / 2;
   std::vector<Halide::Var> vars = tensorVars(rank);
   Halide::RDom r(0, asInt(size));
   Halide::Expr channel = vars[1] - asInt(before) + r.x;
   std::vector<Halide::Expr> at(vars.begin(), vars.end());
-  at[1] = Halide::clamp(channel, 0, asInt(channels - 1));
+  at[1] = Halide::clamp(channel, 0, Halide::max(channels - 1, 0));
   Halide::Type type = halideTypeOf(x->type.getElementType());
   Halide::Expr v = x->func(halideArgs(at));
-  Halide::Expr inside = channel >= 0 && channel < asInt(channels);
+  Halide::Expr inside = channel >= 0 && channel < channels;
   Halide::Expr squares = Halide::sum(Halide::select(inside, v * v, typed(type, 0)));
   Halide::Func lrn("lrn");
   lrn(halideArgs(vars)) = x->func(halideArgs(vars)) /

@@ -28,18 +28,18 @@ FailureOr<Halide::Func> buildArgReduce(const KernelRequest &request, bool isMax)
     return request.fail("missing input");
   int64_t rank = x->type.getRank();
   int64_t axis = normalizedAxis(getIntAttr(request.op, "axis", 0), rank);
-  if (axis < 0 || axis >= rank || ShapedType::isDynamic(x->type.getDimSize(axis)))
-    return request.fail("the reduced axis must be static on CPU yet");
+  if (axis < 0 || axis >= rank)
+    return request.fail("axis out of range");
   bool keepDims = getIntAttr(request.op, "keepdims", 1) != 0;
   bool last = getIntAttr(request.op, "select_last_index", 0) != 0;
-  int64_t size = x->type.getDimSize(axis);
+  Halide::Expr size = x->dim(axis);
   std::vector<Halide::Var> vars = tensorVars(request.result.getRank());
-  Halide::RDom r(0, asInt(size));
+  Halide::RDom r(0, size);
   // Input coordinates: the result's, with the reduced axis taken by r.
   std::vector<Halide::Expr> args;
   for (int64_t d = 0; d < rank; ++d) {
     if (d == axis)
-      args.push_back(last ? asInt(size) - 1 - r.x : Halide::Expr(r.x));
+      args.push_back(last ? size - 1 - r.x : Halide::Expr(r.x));
     else
       args.push_back(vars[keepDims || d < axis ? d : d - 1]);
   }
@@ -47,7 +47,7 @@ FailureOr<Halide::Func> buildArgReduce(const KernelRequest &request, bool isMax)
   Halide::Tuple best = isMax ? Halide::argmax(value) : Halide::argmin(value);
   Halide::Expr index = best[0];
   if (last)
-    index = asInt(size) - 1 - index;
+    index = size - 1 - index;
   Halide::Func arg(isMax ? "argmax" : "argmin");
   arg(halideArgs(vars)) = Halide::cast(Halide::Int(64), index);
   return arg;
@@ -56,14 +56,14 @@ FailureOr<Halide::Func> buildArgReduce(const KernelRequest &request, bool isMax)
 /// Hardmax: 1 at the first maximum along `axis`, 0 elsewhere.
 FailureOr<Halide::Func> buildHardmax(const KernelRequest &request) {
   const HalideValue *x = request.operand(0);
-  if (!x || !x->type.hasStaticShape())
-    return request.fail("only static shapes are supported on CPU yet");
+  if (!x)
+    return request.fail("missing input");
   int64_t rank = x->type.getRank();
   int64_t axis = normalizedAxis(getIntAttr(request.op, "axis", -1), rank);
   if (axis < 0 || axis >= rank)
     return request.fail("axis out of range");
   std::vector<Halide::Var> vars = tensorVars(rank);
-  Halide::RDom r(0, asInt(x->type.getDimSize(axis)));
+  Halide::RDom r(0, x->dim(axis));
   std::vector<Halide::Expr> args(vars.begin(), vars.end());
   args[axis] = r.x;
   Halide::Func first("hardmax_index");
@@ -235,7 +235,7 @@ FailureOr<Halide::Func> buildReduce(const KernelRequest &request, Reduction kind
 /// Inclusive or exclusive, forward or reverse running sums along `axis`.
 Halide::Func scanAlong(const HalideValue &x, int64_t axis, bool exclusive, bool reverse) {
   int64_t rank = x.type.getRank();
-  int size = asInt(x.type.getDimSize(axis));
+  Halide::Expr size = x.dim(axis);
   std::vector<Halide::Var> vars = tensorVars(rank);
   // Work in scan order: position i reads the input at i, or at size-1-i
   // when reversed.
@@ -246,7 +246,7 @@ Halide::Func scanAlong(const HalideValue &x, int64_t axis, bool exclusive, bool 
   };
   Halide::Func running("cumsum_running");
   running(halideArgs(vars)) = at(vars[axis]);
-  Halide::RDom r(1, std::max(size - 1, 0));
+  Halide::RDom r(1, Halide::max(size - 1, 0));
   std::vector<Halide::Expr> here(vars.begin(), vars.end()), before(vars.begin(), vars.end());
   here[axis] = r.x;
   before[axis] = r.x - 1;
@@ -267,8 +267,8 @@ FailureOr<Halide::Func> buildCumSum(const KernelRequest &request) {
   const HalideValue *x = request.operand(0), *axisValue = request.operand(1);
   if (!x || !axisValue)
     return request.fail("missing input");
-  if (!x->type.hasStaticShape() || x->type.getRank() == 0)
-    return request.fail("only static shapes of rank 1 or more are supported on CPU yet");
+  if (x->type.getRank() == 0)
+    return request.fail("expected an input of rank 1 or more");
   int64_t rank = x->type.getRank();
   bool exclusive = getIntAttr(request.op, "exclusive", 0) != 0;
   bool reverse = getIntAttr(request.op, "reverse", 0) != 0;

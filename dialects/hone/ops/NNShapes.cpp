@@ -24,6 +24,37 @@ LogicalResult requireSpatialInput(Operation *op, ArrayRef<DimExpr> x) {
   return success();
 }
 
+/// The window's leading and trailing pads per spatial dim (aux values
+/// "pad_begin" and "pad_end", read by the kernels): the attribute's, or for
+/// SAME the total that makes the output what it is, split with the odd one
+/// at the end (SAME_UPPER) or the beginning (SAME_LOWER). `total(i)` is the
+/// pad the output needs along dim i: a Conv's is at least 0; a
+/// ConvTranspose's (`transposed`) may be negative and halves toward zero,
+/// as the reference computes both.
+void setWindowPads(ShapeContext &context, ArrayRef<int64_t> pads, StringRef autoPad,
+                   size_t spatial, llvm::function_ref<DimExpr(size_t)> total,
+                   bool transposed = false) {
+  SmallVector<DimExpr> begin, end;
+  for (size_t i = 0; i < spatial; ++i) {
+    if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER") {
+      DimExpr all = transposed ? total(i) : max(total(i), 0);
+      DimExpr half = transposed ? select(lt(all, 0), -floorDiv(-all, 2), floorDiv(all, 2))
+                                : floorDiv(all, 2);
+      DimExpr first = autoPad == "SAME_UPPER" ? half : all - half;
+      begin.push_back(first);
+      end.push_back(all - first);
+    } else if (autoPad == "VALID") {
+      begin.push_back(0);
+      end.push_back(0);
+    } else {
+      begin.push_back(pads[i]);
+      end.push_back(pads[i + spatial]);
+    }
+  }
+  context.setAux("pad_begin", begin);
+  context.setAux("pad_end", end);
+}
+
 /// Output spatial dims of a sliding window (Conv, pooling). `kernel` holds
 /// the window extents.
 LogicalResult slidingWindowDims(ShapeContext &context, ArrayRef<DimExpr> input,
@@ -61,6 +92,10 @@ LogicalResult slidingWindowDims(ShapeContext &context, ArrayRef<DimExpr> input,
       return failure();
     out.push_back(size);
   }
+  ArrayRef<DimExpr> sizes = ArrayRef<DimExpr>(out).take_back(spatial);
+  setWindowPads(context, pads, autoPad, spatial, [&](size_t i) {
+    return (sizes[i] - 1) * strides[i] + ((kernel[i] - 1) * dilations[i] + 1) - input[i];
+  });
   return success();
 }
 
@@ -127,15 +162,6 @@ LogicalResult mlir::hone::shapeConvTranspose(ShapeContext &context) {
   }
   kernel = dimsAttr(op, "kernel_shape", kernel);
   SmallVector<DimExpr> dims{x[0], channels};
-  SmallVector<int64_t> outputShape = getIntsAttr(op, "output_shape", {});
-  if (!outputShape.empty()) {
-    // output_shape may or may not include the N and C dims.
-    ArrayRef<int64_t> given(outputShape);
-    for (int64_t d : given.take_back(spatial))
-      dims.push_back(d);
-    context.setResult(0, ShapeResult::of(dims));
-    return success();
-  }
   SmallVector<int64_t> strides = getIntsAttr(op, "strides", SmallVector<int64_t>(spatial, 1));
   SmallVector<int64_t> dilations = getIntsAttr(op, "dilations", SmallVector<int64_t>(spatial, 1));
   SmallVector<int64_t> pads = getIntsAttr(op, "pads", SmallVector<int64_t>(2 * spatial, 0));
@@ -145,6 +171,27 @@ LogicalResult mlir::hone::shapeConvTranspose(ShapeContext &context) {
   if (strides.size() != spatial || dilations.size() != spatial || pads.size() != 2 * spatial ||
       outputPadding.size() != spatial || kernel.size() != spatial)
     return op->emitOpError() << "expected " << spatial << " values per spatial attribute";
+  // The pad a given output needs: the taps past the output, split as SAME
+  // splits them.
+  auto neededPad = [&](size_t i) {
+    return (x[2 + i] - 1) * strides[i] + outputPadding[i] + ((kernel[i] - 1) * dilations[i] + 1) -
+           dims[2 + i];
+  };
+  SmallVector<int64_t> outputShape = getIntsAttr(op, "output_shape", {});
+  if (!outputShape.empty()) {
+    // output_shape may or may not include the N and C dims; it fixes the
+    // output, and the pads follow from it (the larger half at the end
+    // unless SAME_LOWER, as the reference does).
+    ArrayRef<int64_t> given(outputShape);
+    if (given.size() < spatial)
+      return op->emitOpError() << "expected output_shape of at least " << spatial << " values";
+    for (int64_t d : given.take_back(spatial))
+      dims.push_back(d);
+    setWindowPads(context, pads, autoPad == "SAME_LOWER" ? "SAME_LOWER" : "SAME_UPPER", spatial,
+                  neededPad, /*transposed=*/true);
+    context.setResult(0, ShapeResult::of(dims));
+    return success();
+  }
   for (size_t i = 0; i < spatial; ++i) {
     const DimExpr &in = x[2 + i];
     if (autoPad == "SAME_UPPER" || autoPad == "SAME_LOWER")
@@ -153,6 +200,7 @@ LogicalResult mlir::hone::shapeConvTranspose(ShapeContext &context) {
       dims.push_back((in - 1) * strides[i] + outputPadding[i] +
                      ((kernel[i] - 1) * dilations[i] + 1) - pads[i] - pads[i + spatial]);
   }
+  setWindowPads(context, pads, autoPad, spatial, neededPad, /*transposed=*/true);
   context.setResult(0, ShapeResult::of(dims));
   return success();
 }
