@@ -114,6 +114,11 @@ struct KernelRequest {
   /// The shape function's aux values `name` (ShapeContext::setAux) as
   /// Int(32) expressions; empty when it set none.
   std::vector<Halide::Expr> aux(StringRef name) const;
+  /// Result 0's dims in Halide order (innermost first) as expressions.
+  std::vector<Halide::Expr> halideExtentExprs() const {
+    std::vector<Halide::Expr> dims = resultDims(0);
+    return std::vector<Halide::Expr>(dims.rbegin(), dims.rend());
+  }
   /// Result `i`'s ranked type, or null when it is unranked.
   RankedTensorType resultType(unsigned i) const {
     return dyn_cast<RankedTensorType>(op->getResult(i).getType());

@@ -57,7 +57,8 @@ FailureOr<Halide::Func> buildMatMul(const KernelRequest &request) {
                               request.halideExtents(), Halide::cast(type, 0), r,
                               read(*a, vars[rank - 2], r.x) * read(*b, r.x, vars[rank - 1]),
                               request.tile, /*rowVar=*/1,
-                              tileOrderFor(matrixElements(a->type), matrixElements(b->type)));
+                              tileOrderFor(matrixElements(a->type), matrixElements(b->type)),
+                              request.halideExtentExprs());
 }
 
 FailureOr<Halide::Func> buildGemm(const KernelRequest &request) {
@@ -85,7 +86,8 @@ FailureOr<Halide::Func> buildGemm(const KernelRequest &request) {
   return scheduledContraction("gemm", {j, i}, request.halideExtents(), init, r,
                               Halide::cast(type, Halide::Expr(alpha)) * av * bv, request.tile,
                               /*rowVar=*/1,
-                              tileOrderFor(matrixElements(a->type), matrixElements(b->type)));
+                              tileOrderFor(matrixElements(a->type), matrixElements(b->type)),
+                              request.halideExtentExprs());
 }
 
 /// Softmax and LogSoftmax along one axis: max, then the sum of exponentials.

@@ -183,7 +183,8 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
                               request.halideExtents(), b ? b->func(oc) : Halide::cast(type, 0), r,
                               w->func(halideArgs(weight)) * padded(halideArgs(in)), request.tile,
                               /*rowVar=*/static_cast<size_t>(rank - 2),
-                              weightsLarger ? TileOrder::RowsOutermost : TileOrder::LanesInnermost);
+                              weightsLarger ? TileOrder::RowsOutermost : TileOrder::LanesInnermost,
+                              request.halideExtentExprs());
 }
 
 /// ConvTranspose as a gather: output o along a dim receives input i at tap

@@ -12,6 +12,7 @@
 #include "targets/cpu/Schedules.h"
 
 #include <algorithm>
+#include <limits>
 
 using namespace mlir::hone::cpu;
 
@@ -28,68 +29,122 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
                                                    const std::vector<int64_t> &extents,
                                                    Halide::Expr init, const Halide::RDom &r,
                                                    Halide::Expr term, TileShape tile, size_t rowVar,
-                                                   TileOrder tileOrder) {
+                                                   TileOrder tileOrder,
+                                                   const std::vector<Halide::Expr> &extentExprs) {
   std::vector<Halide::Expr> args(vars.begin(), vars.end());
   Halide::Func acc(name + "_acc"), result(name);
   acc(args) = init;
   acc(args) += term;
   result(args) = acc(args);
   if (vars.empty() || extents.size() != vars.size() ||
-      std::any_of(extents.begin(), extents.end(), [](int64_t e) { return e <= 0; }))
-    return result; // a dynamic or empty extent: the plain loops are correct for any
-  // A dim no longer than the tile is one whole tile; a longer one is split
-  // with the last tile shifted inwards.
-  auto tileExtent = [&](size_t dim, int size) {
-    return static_cast<int>(std::min<int64_t>(extents[dim], size));
-  };
-  const Halide::TailStrategy shift = Halide::TailStrategy::ShiftInwards;
-  Halide::Var lanesOuter("lo"), lanes("li");
-  int laneCount = tileExtent(0, tile.lanes);
-  if (vars.size() == 1) {
-    result.split(vars[0], lanesOuter, lanes, laneCount, shift).vectorize(lanes).parallel(lanesOuter);
-    acc.compute_at(result, lanesOuter).vectorize(vars[0]);
-    std::vector<Halide::VarOrRVar> order{vars[0]};
-    for (int d = 0; d < r.dimensions(); ++d)
-      order.push_back(r[d]);
-    acc.update().reorder(order).vectorize(vars[0]);
+      std::any_of(extents.begin(), extents.end(), [](int64_t e) { return e == 0; }))
+    return result; // an empty extent: the plain loops are correct for any
+  // A dynamic extent (-1) needs its run-time value to decide how tiles fit.
+  bool dynamic = std::any_of(extents.begin(), extents.end(), [](int64_t e) { return e < 0; });
+  if (dynamic && extentExprs.size() != vars.size())
     return result;
-  }
-  const Halide::Var &x = vars[0], &y = vars[rowVar];
-  int rowCount = tileExtent(rowVar, tile.rows);
-  Halide::Var rowsOuter("ro"), rowsInner("ri");
-  result.split(x, lanesOuter, lanes, laneCount, shift).split(y, rowsOuter, rowsInner, rowCount, shift);
-  // Loop nest, innermost first: the tile, then the tiles of x and y, then
-  // the other vars in their order (or the tiles of y last); all of the
-  // tiles are one parallel loop.
+  size_t rowDim = vars.size() == 1 ? 0 : rowVar;
+  const Halide::Var &x = vars[0], &y = vars[rowDim];
+  // Tile sizes to try along a dim: a static dim no longer than the tile is
+  // one whole tile; a longer one is split into full tiles. A dynamic dim
+  // tries the tile, then halves of it down to a quarter: the kernel is
+  // specialized on the largest that the run-time extent holds.
+  auto candidates = [&](size_t dim, int size) {
+    std::vector<int> sizes;
+    if (extents[dim] >= 0) {
+      sizes.push_back(static_cast<int>(std::min<int64_t>(extents[dim], size)));
+      return sizes;
+    }
+    for (int s = size; s >= std::max(1, size / 4); s /= 2)
+      sizes.push_back(s);
+    return sizes;
+  };
+  std::vector<int> laneSizes = candidates(0, tile.lanes);
+  std::vector<int> rowSizes = vars.size() == 1 ? std::vector<int>{1} : candidates(rowVar, tile.rows);
+  const Halide::TailStrategy shift = Halide::TailStrategy::ShiftInwards;
+  const Halide::TailStrategy guard = Halide::TailStrategy::GuardWithIf;
+  Halide::Var lanesOuter("lo"), lanes("li"), rowsOuter("ro"), rowsInner("ri");
+  // The loop nest of the tiles, innermost first: the tile, then the tiles
+  // of x and y, then the other vars in their order (or the tiles of y
+  // last); all of the tiles are one parallel loop.
   std::vector<Halide::VarOrRVar> nest{lanes, rowsInner};
   if (tileOrder == TileOrder::LanesInnermost)
     nest.insert(nest.end(), {lanesOuter, rowsOuter});
   else
     nest.push_back(tileOrder == TileOrder::RowsOutermost ? lanesOuter : rowsOuter);
   for (size_t i = 1; i < vars.size(); ++i)
-    if (i != rowVar)
+    if (i != rowDim)
       nest.push_back(vars[i]);
   if (tileOrder != TileOrder::LanesInnermost)
     nest.push_back(tileOrder == TileOrder::RowsOutermost ? rowsOuter : lanesOuter);
-  result.reorder(nest);
-  Halide::Var tiles = nest[2].var;
-  for (size_t i = 3; i < nest.size(); ++i) {
-    Halide::Var fused(name + "_t" + std::to_string(i));
-    result.fuse(tiles, nest[i].var, fused);
-    tiles = fused;
-  }
-  result.vectorize(lanes).unroll(rowsInner).parallel(tiles);
-  // The accumulator covers exactly one tile: its loops have constant
-  // extents, vectorized and unrolled whole.
-  acc.compute_at(result, tiles).vectorize(x).unroll(y);
+  std::vector<Halide::Var> fusedNames;
+  for (size_t i = 3; i < nest.size(); ++i)
+    fusedNames.emplace_back(name + "_t" + std::to_string(i));
+  Halide::Var tiles = vars.size() == 1 ? lanesOuter : (nest.size() > 3 ? fusedNames.back() : nest[2].var);
+  // Every schedule of the result (one per tile size, and the general one)
+  // has the same loops, so that the accumulator is computed at the tile in
+  // each. Its last tile shifts inwards to overlap its neighbour
+  // (recomputing a few outputs), so every vector is full and unguarded.
+  auto tileStage = [&](Halide::Stage stage, int laneCount, int rowCount, Halide::TailStrategy tail) {
+    if (vars.size() == 1) {
+      stage.split(x, lanesOuter, lanes, laneCount, tail).vectorize(lanes).parallel(lanesOuter);
+      return;
+    }
+    stage.split(x, lanesOuter, lanes, laneCount, tail).split(y, rowsOuter, rowsInner, rowCount, tail);
+    stage.reorder(nest);
+    Halide::Var fused = nest[2].var;
+    for (size_t i = 3; i < nest.size(); ++i) {
+      stage.fuse(fused, nest[i].var, fusedNames[i - 3]);
+      fused = fusedNames[i - 3];
+    }
+    stage.vectorize(lanes).unroll(rowsInner).parallel(fused);
+  };
+  // The accumulator covers one tile: its loops have constant extents,
+  // vectorized and unrolled whole.
+  auto accStage = [&](Halide::Stage stage, int laneCount, int rowCount, Halide::TailStrategy tail) {
+    stage.vectorize(x, laneCount, tail);
+    if (vars.size() > 1)
+      stage.unroll(y, rowCount, tail);
+  };
   // Reduction outermost within the tile: every RVar before the tile's pure
-  // loops in the update's loop nest (reorder lists innermost first).
-  // The reduction's last dim innermost (a Conv's kernel columns, then rows,
-  // then input channels: consecutive taps read neighbouring inputs).
-  std::vector<Halide::VarOrRVar> order{x, y};
+  // loops in the update's loop nest (reorder lists innermost first). The
+  // reduction's last dim innermost (a Conv's kernel columns, then rows, then
+  // input channels: consecutive taps read neighbouring inputs).
+  std::vector<Halide::VarOrRVar> order{x};
+  if (vars.size() > 1)
+    order.push_back(y);
   for (int d = r.dimensions() - 1; d >= 0; --d)
     order.push_back(r[d]);
-  acc.update().reorder(order).vectorize(x).unroll(y);
+  acc.compute_at(result, tiles);
+  acc.update().reorder(order);
+  if (!dynamic) {
+    tileStage(result, laneSizes[0], rowSizes[0], shift);
+    acc.vectorize(x);
+    acc.update().vectorize(x);
+    if (vars.size() > 1) {
+      acc.unroll(y);
+      acc.update().unroll(y);
+    }
+    return result;
+  }
+  // Specializations, largest tiles first; the general case guards its
+  // smallest tile (only ever for problems smaller than it) and keeps the
+  // accumulator on the stack.
+  for (int laneCount : laneSizes)
+    for (int rowCount : rowSizes) {
+      Halide::Expr fits = Halide::Internal::const_true();
+      if (extents[0] < 0)
+        fits = fits && extentExprs[0] >= laneCount;
+      if (vars.size() > 1 && extents[rowVar] < 0)
+        fits = fits && extentExprs[rowVar] >= rowCount;
+      tileStage(result.specialize(fits), laneCount, rowCount, shift);
+      accStage(acc.specialize(fits), laneCount, rowCount, Halide::TailStrategy::Auto);
+      accStage(acc.update().specialize(fits), laneCount, rowCount, Halide::TailStrategy::Auto);
+    }
+  tileStage(result, laneSizes.back(), rowSizes.back(), guard);
+  accStage(acc, laneSizes.back(), rowSizes.back(), guard);
+  accStage(acc.update(), laneSizes.back(), rowSizes.back(), guard);
+  acc.store_in(Halide::MemoryType::Stack);
   return result;
 }
 
@@ -121,9 +176,12 @@ namespace {
 
 /// Vectorizes `f` along `var` of static extent `extent`: unguarded vectors
 /// whose last one shifts inwards when the dim holds at least one, else
-/// nothing (a guarded vector costs more than the scalar loop).
+/// nothing (a guarded vector costs more than the scalar loop). A dynamic
+/// extent (-1) gets guarded vectors: it may be shorter than one.
 void vectorizeInnermost(Halide::Func f, const Halide::Var &var, int64_t extent) {
-  if (extent >= kVectorLanes)
+  if (extent < 0)
+    f.vectorize(var, kVectorLanes, Halide::TailStrategy::GuardWithIf);
+  else if (extent >= kVectorLanes)
     f.vectorize(var, kVectorLanes, Halide::TailStrategy::ShiftInwards);
 }
 
@@ -139,10 +197,15 @@ Halide::Var fuseOuter(Halide::Func f, const std::vector<Halide::Var> &vars) {
   return outer;
 }
 
+/// Elements of `extents`; a dynamic extent (-1) counts as large (kernels
+/// with dynamic dims run in parallel: the pool costs microseconds).
 int64_t product(const std::vector<int64_t> &extents) {
   int64_t elements = 1;
-  for (int64_t e : extents)
+  for (int64_t e : extents) {
+    if (e < 0)
+      return std::numeric_limits<int64_t>::max();
     elements *= e;
+  }
   return elements;
 }
 
@@ -161,7 +224,7 @@ void mlir::hone::cpu::scheduleRowwise(Halide::Func result, const std::vector<Hal
                                       size_t rowDims, const std::vector<int64_t> &extents) {
   std::vector<Halide::Var> args = result.args();
   if (args.size() != extents.size() || rowDims == 0 || rowDims > args.size() ||
-      std::any_of(extents.begin(), extents.end(), [](int64_t e) { return e <= 0; })) {
+      std::any_of(extents.begin(), extents.end(), [](int64_t e) { return e == 0; })) {
     for (const Halide::Func &f : perRow)
       computeOnce(f);
     return;
@@ -182,14 +245,16 @@ void mlir::hone::cpu::scheduleRowwise(Halide::Func result, const std::vector<Hal
 void mlir::hone::cpu::scheduleDefault(Halide::Func f, const std::vector<int64_t> &extents) {
   std::vector<Halide::Var> args = f.args();
   if (args.empty() || args.size() != extents.size() ||
-      std::any_of(extents.begin(), extents.end(), [](int64_t e) { return e <= 0; }))
+      std::any_of(extents.begin(), extents.end(), [](int64_t e) { return e == 0; }))
     return;
   bool parallel = product(extents) >= kParallelThreshold;
   if (args.size() == 1) {
     if (parallel) {
       Halide::Var outer("po"), inner("pi");
-      f.split(args[0], outer, inner, 4096, Halide::TailStrategy::ShiftInwards).parallel(outer);
-      vectorizeInnermost(f, inner, 4096);
+      f.split(args[0], outer, inner, 4096,
+              extents[0] < 0 ? Halide::TailStrategy::GuardWithIf : Halide::TailStrategy::ShiftInwards)
+          .parallel(outer);
+      vectorizeInnermost(f, inner, extents[0] < 0 ? -1 : 4096);
     } else {
       vectorizeInnermost(f, args[0], extents[0]);
     }

@@ -63,10 +63,14 @@ enum class TileOrder {
   /// MatMul's columns of B).
   LanesOutermost,
 };
+/// `extents` are -1 where dynamic; `extentExprs` (Halide order) then give
+/// every extent's value at run time, and the kernel is specialized on the
+/// dynamic extents holding a whole tile.
 Halide::Func scheduledContraction(const std::string &name, const std::vector<Halide::Var> &vars,
                                   const std::vector<int64_t> &extents, Halide::Expr init,
                                   const Halide::RDom &r, Halide::Expr term, TileShape tile,
-                                  size_t rowVar = 1, TileOrder order = TileOrder::LanesInnermost);
+                                  size_t rowVar = 1, TileOrder order = TileOrder::LanesInnermost,
+                                  const std::vector<Halide::Expr> &extentExprs = {});
 
 /// The tile order of a matrix product whose row var indexes `rowOperand`
 /// elements and whose x indexes `laneOperand` elements: keep the larger one's
