@@ -535,6 +535,7 @@ LogicalResult GraphImporter::importMainGraph(const onnx::GraphProto &graph, Modu
 
   SmallVector<Type> argTypes;
   SmallVector<std::string> argNames;
+  SmallVector<SmallVector<std::string>> argDimParams;
   for (const onnx::ValueInfoProto &input : graph.input()) {
     // Before IR version 4 initializers were listed as inputs too: they are
     // constants here.
@@ -546,6 +547,12 @@ LogicalResult GraphImporter::importMainGraph(const onnx::GraphProto &graph, Modu
       return failure();
     argTypes.push_back(*type);
     argNames.push_back(input.name());
+    // Named dynamic dims (dim_param): dims with the same name are one size.
+    SmallVector<std::string> params;
+    if (input.type().has_tensor_type() && input.type().tensor_type().has_shape())
+      for (const onnx::TensorShapeProto::Dimension &dim : input.type().tensor_type().shape().dim())
+        params.push_back(dim.has_dim_value() ? std::string() : dim.dim_param());
+    argDimParams.push_back(std::move(params));
   }
   opBuilder.setInsertionPointToEnd(module.getBody());
   auto func = opBuilder.create<func::FuncOp>(graphLoc(), "main",
@@ -556,6 +563,12 @@ LogicalResult GraphImporter::importMainGraph(const onnx::GraphProto &graph, Modu
   for (size_t i = 0; i < argNames.size(); ++i) {
     define(argNames[i], entry->getArgument(i));
     func.setArgAttr(i, "hone.name", opBuilder.getStringAttr(argNames[i]));
+    if (llvm::any_of(argDimParams[i], [](const std::string &p) { return !p.empty(); })) {
+      SmallVector<Attribute> names;
+      for (const std::string &p : argDimParams[i])
+        names.push_back(opBuilder.getStringAttr(p));
+      func.setArgAttr(i, "hone.dim_params", opBuilder.getArrayAttr(names));
+    }
   }
   if (failed(importNodes(graph)))
     return failure();

@@ -8,6 +8,7 @@
 #include "dialects/hone/DimExpr.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/Hashing.h"
 #include "llvm/Support/Format.h"
 
@@ -239,6 +240,8 @@ DimExpr DimExpr::resultDim(unsigned result, int64_t dim, DimExpr upperBound) {
   return DimExpr(std::move(node));
 }
 
+DimExpr DimExpr::symbol(unsigned id) { return DimExpr(newLeaf(Kind::Symbol, false, id, 0)); }
+
 DimExpr DimExpr::unknown() {
   std::shared_ptr<DimExprNode> node = newLeaf(Kind::Unknown, false, 0, 0);
   node->hash = reinterpret_cast<uintptr_t>(node.get());
@@ -290,7 +293,8 @@ bool DimExpr::operator==(const DimExpr &other) const {
   return node->operands == other.node->operands;
 }
 
-void DimExpr::print(llvm::raw_ostream &os) const {
+void DimExpr::print(llvm::raw_ostream &os,
+                    const std::function<std::string(unsigned)> &symbolName) const {
   if (!isValid()) {
     os << "<invalid>";
     return;
@@ -300,11 +304,20 @@ void DimExpr::print(llvm::raw_ostream &os) const {
     return;
   }
   llvm::ArrayRef<DimExpr> x = node->operands;
-  auto infix = [&](const char *op) { os << "(" << x[0] << " " << op << " " << x[1] << ")"; };
+  auto sub = [&](const DimExpr &e) { e.print(os, symbolName); };
+  auto infix = [&](const char *op) {
+    os << "(";
+    sub(x[0]);
+    os << " " << op << " ";
+    sub(x[1]);
+    os << ")";
+  };
   auto call = [&](const char *name) {
     os << name << "(";
-    for (size_t i = 0; i < x.size(); ++i)
-      os << (i ? ", " : "") << x[i];
+    for (size_t i = 0; i < x.size(); ++i) {
+      os << (i ? ", " : "");
+      sub(x[i]);
+    }
     os << ")";
   };
   switch (node->kind) {
@@ -315,6 +328,12 @@ void DimExpr::print(llvm::raw_ostream &os) const {
     os << "in" << node->index << "[" << node->position << "]" << (node->isFloat ? "f" : "");
     return;
   case Kind::ResultDim: os << "out" << node->index << ".dim" << node->position; return;
+  case Kind::Symbol:
+    if (symbolName)
+      os << symbolName(node->index);
+    else
+      os << "s" << node->index;
+    return;
   case Kind::Unknown: os << "?"; return;
   case Kind::Add: infix("+"); return;
   case Kind::Mul: infix("*"); return;
@@ -330,7 +349,7 @@ void DimExpr::print(llvm::raw_ostream &os) const {
   case Kind::Le: infix("<="); return;
   case Kind::And: infix("&&"); return;
   case Kind::Or: infix("||"); return;
-  case Kind::Not: os << "!" << x[0]; return;
+  case Kind::Not: os << "!"; sub(x[0]); return;
   case Kind::Select: call("select"); return;
   case Kind::Floor: call("floor"); return;
   case Kind::Ceil: call("ceil"); return;
@@ -338,11 +357,93 @@ void DimExpr::print(llvm::raw_ostream &os) const {
   }
 }
 
-std::string DimExpr::str() const {
+std::string DimExpr::str(const std::function<std::string(unsigned)> &symbolName) const {
   std::string text;
   llvm::raw_string_ostream os(text);
-  print(os);
+  print(os, symbolName);
   return text;
+}
+
+namespace {
+
+bool isLeafKind(Kind kind) {
+  return kind == Kind::OperandDim || kind == Kind::OperandValue || kind == Kind::ResultDim ||
+         kind == Kind::Symbol || kind == Kind::Unknown;
+}
+
+} // namespace
+
+DimExpr DimExpr::substitute(const std::function<DimExpr(const DimExpr &leaf)> &replace) const {
+  llvm::DenseMap<const void *, DimExpr> memo;
+  std::function<DimExpr(const DimExpr &)> rewrite = [&](const DimExpr &e) -> DimExpr {
+    if (!e.node || e.getKind() == Kind::FloatConstant)
+      return e;
+    if (auto it = memo.find(e.getIdentity()); it != memo.end())
+      return it->second;
+    DimExpr result;
+    if (isLeafKind(e.getKind())) {
+      result = replace(e);
+      if (!result.isValid())
+        result = e;
+    } else {
+      llvm::SmallVector<DimExpr, 3> operands;
+      bool changed = false;
+      for (const DimExpr &operand : e.getOperands()) {
+        operands.push_back(rewrite(operand));
+        changed |= operands.back().getIdentity() != operand.getIdentity() ||
+                   operands.back() != operand;
+      }
+      result = changed ? makeDimExprOp(e.getKind(), operands) : e;
+    }
+    memo[e.getIdentity()] = result;
+    return result;
+  };
+  return rewrite(*this);
+}
+
+void DimExpr::walkLeaves(const std::function<void(const DimExpr &leaf)> &visit) const {
+  llvm::DenseSet<const void *> seen;
+  std::function<void(const DimExpr &)> walk = [&](const DimExpr &e) {
+    if (!e.node || !seen.insert(e.getIdentity()).second)
+      return;
+    if (isLeafKind(e.getKind())) {
+      visit(e);
+      return;
+    }
+    for (const DimExpr &operand : e.getOperands())
+      walk(operand);
+  };
+  walk(*this);
+}
+
+int DimExpr::compare(const DimExpr &a, const DimExpr &b) {
+  if (a.isConst != b.isConst)
+    return a.isConst ? -1 : 1;
+  if (a.isConst)
+    return a.constant < b.constant ? -1 : a.constant > b.constant ? 1 : 0;
+  if (a.node == b.node)
+    return 0;
+  if (!a.node || !b.node)
+    return a.node ? 1 : -1;
+  const DimExprNode &x = *a.node, &y = *b.node;
+  if (x.kind != y.kind)
+    return x.kind < y.kind ? -1 : 1;
+  if (x.isFloat != y.isFloat)
+    return x.isFloat ? 1 : -1;
+  if (x.index != y.index)
+    return x.index < y.index ? -1 : 1;
+  if (x.position != y.position)
+    return x.position < y.position ? -1 : 1;
+  if (x.kind == Kind::FloatConstant && x.floatValue != y.floatValue)
+    return x.floatValue < y.floatValue ? -1 : 1;
+  if (x.kind == Kind::Unknown)
+    return std::less<const DimExprNode *>()(a.node.get(), b.node.get()) ? -1 : 1;
+  if (x.operands.size() != y.operands.size())
+    return x.operands.size() < y.operands.size() ? -1 : 1;
+  for (size_t i = 0; i < x.operands.size(); ++i)
+    if (int c = compare(x.operands[i], y.operands[i]))
+      return c;
+  return 0;
 }
 
 std::optional<int64_t> DimExpr::evaluate(
@@ -357,7 +458,8 @@ std::optional<int64_t> DimExpr::evaluate(
       return it->second;
     std::optional<Scalar> result;
     switch (e.getKind()) {
-    case Kind::OperandDim: case Kind::OperandValue: case Kind::ResultDim: case Kind::Unknown:
+    case Kind::OperandDim: case Kind::OperandValue: case Kind::ResultDim: case Kind::Symbol:
+    case Kind::Unknown:
       if (std::optional<double> v = leaf(e))
         result = e.isFloat() ? Scalar::ofFloat(*v) : Scalar::ofInt(static_cast<int64_t>(*v));
       break;
@@ -386,6 +488,141 @@ std::optional<int64_t> DimExpr::evaluate(
 }
 
 namespace mlir::hone {
+
+DimExpr makeDimExprOp(Kind kind, llvm::ArrayRef<DimExpr> operands);
+
+namespace {
+
+/// An integer polynomial: the sum of coefficient x product of atoms (any
+/// expression that is not an integer sum, product or constant), plus a
+/// constant. Atoms and terms are kept in DimExpr::compare order, so that a
+/// polynomial has one form.
+struct Polynomial {
+  using Monomial = llvm::SmallVector<DimExpr, 2>;
+  std::vector<std::pair<Monomial, int64_t>> terms;
+  int64_t constant = 0;
+
+  /// Sums beyond this many terms are not expanded (a product of sums could
+  /// grow without bound).
+  static constexpr size_t kMaxTerms = 32;
+
+  static int compareMonomials(const Monomial &a, const Monomial &b) {
+    if (a.size() != b.size())
+      return a.size() < b.size() ? -1 : 1;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (int c = DimExpr::compare(a[i], b[i]))
+        return c;
+    return 0;
+  }
+
+  void addTerm(Monomial monomial, int64_t coefficient) {
+    if (coefficient == 0)
+      return;
+    auto it = std::lower_bound(terms.begin(), terms.end(), monomial, [](const auto &term, const Monomial &m) {
+      return compareMonomials(term.first, m) < 0;
+    });
+    if (it != terms.end() && compareMonomials(it->first, monomial) == 0) {
+      it->second = wrapAdd(it->second, coefficient);
+      if (it->second == 0)
+        terms.erase(it);
+      return;
+    }
+    terms.insert(it, {std::move(monomial), coefficient});
+  }
+
+  /// The polynomial of `e` (an atom unless it is an integer sum, product or
+  /// constant).
+  static Polynomial of(const DimExpr &e) {
+    Polynomial p;
+    if (std::optional<int64_t> c = e.getConstant()) {
+      p.constant = *c;
+      return p;
+    }
+    if (!e.isFloat() && (e.getKind() == Kind::Add || e.getKind() == Kind::Mul)) {
+      Polynomial a = of(e.getOperands()[0]), b = of(e.getOperands()[1]);
+      std::optional<Polynomial> combined = e.getKind() == Kind::Add ? add(a, b) : multiply(a, b);
+      if (combined)
+        return *combined;
+    }
+    p.terms.push_back({Monomial{e}, 1});
+    return p;
+  }
+
+  static std::optional<Polynomial> add(const Polynomial &a, const Polynomial &b) {
+    Polynomial sum = a;
+    sum.constant = wrapAdd(a.constant, b.constant);
+    for (const auto &[monomial, coefficient] : b.terms)
+      sum.addTerm(monomial, coefficient);
+    if (sum.terms.size() > kMaxTerms)
+      return std::nullopt;
+    return sum;
+  }
+
+  static std::optional<Polynomial> multiply(const Polynomial &a, const Polynomial &b) {
+    if ((a.terms.size() + 1) * (b.terms.size() + 1) > kMaxTerms * 2)
+      return std::nullopt;
+    Polynomial product;
+    product.constant = wrapMul(a.constant, b.constant);
+    auto each = [](const Polynomial &p, auto &&visit) {
+      for (const auto &[monomial, coefficient] : p.terms)
+        visit(monomial, coefficient);
+      if (p.constant)
+        visit(Monomial{}, p.constant);
+    };
+    each(a, [&](const Monomial &ma, int64_t ca) {
+      each(b, [&](const Monomial &mb, int64_t cb) {
+        if (ma.empty() && mb.empty())
+          return; // the constants' product is already in
+        Monomial m(ma);
+        m.append(mb.begin(), mb.end());
+        std::sort(m.begin(), m.end(),
+                  [](const DimExpr &x, const DimExpr &y) { return DimExpr::compare(x, y) < 0; });
+        product.addTerm(std::move(m), wrapMul(ca, cb));
+      });
+    });
+    if (product.terms.size() > kMaxTerms)
+      return std::nullopt;
+    return product;
+  }
+
+  bool termsDivisibleBy(int64_t divisor) const {
+    return llvm::all_of(terms, [&](const auto &term) { return term.second % divisor == 0; });
+  }
+
+  void divideBy(int64_t divisor) {
+    for (auto &term : terms)
+      term.second /= divisor;
+    constant /= divisor;
+  }
+
+  /// The canonical expression: terms in order, each its atoms' product
+  /// times its coefficient, then the constant.
+  DimExpr build() const {
+    DimExpr sum;
+    for (const auto &[monomial, coefficient] : terms) {
+      DimExpr term = monomial.front();
+      for (size_t i = 1; i < monomial.size(); ++i)
+        term = DimExpr::make(Kind::Mul, false, {term, monomial[i]});
+      if (coefficient != 1)
+        term = DimExpr::make(Kind::Mul, false, {term, DimExpr(coefficient)});
+      sum = sum.isValid() ? DimExpr::make(Kind::Add, false, {sum, term}) : term;
+    }
+    if (!sum.isValid())
+      return DimExpr(constant);
+    if (constant != 0)
+      sum = DimExpr::make(Kind::Add, false, {sum, DimExpr(constant)});
+    return sum;
+  }
+};
+
+/// The canonical sum or product of `a` and `b`, unless it would be too
+/// large to expand.
+std::optional<Polynomial> polynomialOf(Kind kind, const DimExpr &a, const DimExpr &b) {
+  Polynomial pa = Polynomial::of(a), pb = Polynomial::of(b);
+  return kind == Kind::Add ? Polynomial::add(pa, pb) : Polynomial::multiply(pa, pb);
+}
+
+} // namespace
 
 /// Builds an operation, folding constants and applying the local
 /// simplifications every constructor shares.
@@ -427,34 +664,37 @@ DimExpr makeDimExprOp(Kind kind, llvm::ArrayRef<DimExpr> operands) {
   switch (kind) {
   case Kind::Add:
   case Kind::Mul: {
-    // Constants go second; chains of constants fold into one.
+    if (!isFloatResult)
+      if (std::optional<Polynomial> p = polynomialOf(kind, x[0], x[1]))
+        return p->build();
+    // Floats (and sums too large to expand): constants go second.
     if (asScalar(x[0]) && !asScalar(x[1]))
       std::swap(x[0], x[1]);
-    if (!isFloatResult) {
-      std::optional<int64_t> c = x[1].getConstant();
-      if (kind == Kind::Add && c && *c == 0)
-        return x[0];
-      if (kind == Kind::Mul && c && *c == 1)
-        return x[0];
-      if (kind == Kind::Mul && c && *c == 0)
-        return DimExpr(0);
-      if (c && x[0].getKind() == kind && x[0].getOperands()[1].getConstant()) {
-        int64_t inner = *x[0].getOperands()[1].getConstant();
-        int64_t folded = kind == Kind::Add ? wrapAdd(inner, *c) : wrapMul(inner, *c);
-        return makeDimExprOp(kind, {x[0].getOperands()[0], DimExpr(folded)});
-      }
-    }
     break;
   }
   case Kind::FloorDiv:
   case Kind::CeilDiv:
+  case Kind::Mod: {
     if (x[1].isConstant(1))
-      return x[0];
-    break;
-  case Kind::Mod:
-    if (x[1].isConstant(1) || x[1].isConstant(-1))
+      return kind == Kind::Mod ? DimExpr(0) : x[0];
+    if (kind == Kind::Mod && x[1].isConstant(-1))
       return DimExpr(0);
-    break;
+    // A constant divisor that divides every coefficient but the constant
+    // term's: the terms divide exactly and only the constant is rounded.
+    std::optional<int64_t> divisor = x[1].getConstant();
+    if (!divisor || *divisor <= 0)
+      break;
+    Polynomial p = Polynomial::of(x[0]);
+    if (!p.termsDivisibleBy(*divisor))
+      break;
+    int64_t rest = p.constant;
+    p.constant = 0;
+    if (kind == Kind::Mod)
+      return DimExpr(modInt(rest, *divisor));
+    p.divideBy(*divisor);
+    return p.build() + DimExpr(kind == Kind::FloorDiv ? floorDivInt(rest, *divisor)
+                                                      : ceilDivInt(rest, *divisor));
+  }
   case Kind::Min:
   case Kind::Max:
     if (x[0] == x[1])

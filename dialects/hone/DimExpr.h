@@ -43,6 +43,7 @@ public:
     OperandValue,     // element `position` (row-major) of operand `index`
     ResultDim,        // dim `position` of result `index`, known after the op ran;
                       // operand 0, when present, is an upper bound
+    Symbol,           // symbol `index` of a function's dims (SymbolicShapes)
     Unknown,          // nothing is known (equal only to itself)
     // Operations. Add, Mul, Min, Max and Select are int or float like their
     // operands; comparisons, And, Or and Not give int 0 or 1.
@@ -65,6 +66,8 @@ public:
   static DimExpr operandValue(unsigned operand, int64_t index, bool isFloat);
   /// `upperBound` may be invalid (no bound known).
   static DimExpr resultDim(unsigned result, int64_t dim, DimExpr upperBound);
+  /// Symbol `id` (its name and meaning are its symbol table's).
+  static DimExpr symbol(unsigned id);
   /// A fresh unknown, equal to no other expression.
   static DimExpr unknown();
 
@@ -93,8 +96,17 @@ public:
   bool operator!=(const DimExpr &other) const { return !(*this == other); }
   size_t hash() const;
 
-  void print(llvm::raw_ostream &os) const;
-  std::string str() const;
+  /// Prints the expression; symbols as `symbolName(id)` when given, else
+  /// s<id>.
+  void print(llvm::raw_ostream &os,
+             const std::function<std::string(unsigned)> &symbolName = {}) const;
+  std::string str(const std::function<std::string(unsigned)> &symbolName = {}) const;
+  /// Replaces every leaf for which `replace` gives a valid expression.
+  DimExpr substitute(const std::function<DimExpr(const DimExpr &leaf)> &replace) const;
+  /// Calls `visit` on every distinct leaf.
+  void walkLeaves(const std::function<void(const DimExpr &leaf)> &visit) const;
+  /// A total order on expressions (structural; for canonical forms).
+  static int compare(const DimExpr &a, const DimExpr &b);
 
   /// Folds with `leaf` giving the value of each leaf (nullopt: unknown).
   /// Floats are evaluated in double; the result is an integer (bools are 0
@@ -105,8 +117,13 @@ public:
 private:
   friend struct DimExprNode;
   explicit DimExpr(std::shared_ptr<const DimExprNode> node) : node(std::move(node)) {}
-  static DimExpr make(Kind kind, bool isFloat, llvm::ArrayRef<DimExpr> operands);
   friend DimExpr makeDimExprOp(Kind kind, llvm::ArrayRef<DimExpr> operands);
+
+public:
+  /// An operation node as it is (no folding): for canonical forms.
+  static DimExpr make(Kind kind, bool isFloat, llvm::ArrayRef<DimExpr> operands);
+
+private:
 
   bool isConst = false;
   int64_t constant = 0;
@@ -119,7 +136,10 @@ inline llvm::raw_ostream &operator<<(llvm::raw_ostream &os, const DimExpr &e) {
 }
 
 // Arithmetic; integer constants fold, and x + 0, x * 1, x * 0, min(x, x),
-// select(c, x, x) and the like simplify.
+// select(c, x, x) and the like simplify. Integer sums and products are kept
+// in a canonical form, a sum of terms (coefficient x product of atoms, in a
+// fixed order), so that equal polynomials are equal expressions; a division
+// or modulo by a constant that divides every coefficient simplifies.
 DimExpr operator+(const DimExpr &a, const DimExpr &b);
 DimExpr operator-(const DimExpr &a, const DimExpr &b);
 DimExpr operator-(const DimExpr &a);

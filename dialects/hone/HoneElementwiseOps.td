@@ -7,7 +7,7 @@
 #ifndef HONE_ELEMENTWISE_OPS
 #define HONE_ELEMENTWISE_OPS
 
-def Hone_AbsOp : Hone_ElementwiseOp<"abs", "Abs", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_AbsOp : Hone_ElementwiseOp<"abs", "Abs", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Abs (canonical form: opset 13)";
   let description = [{
     Absolute takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the absolute is, y = abs(x), is applied to the tensor elementwise.
@@ -26,6 +26,9 @@ def Hone_AbsOp : Hone_ElementwiseOp<"abs", "Abs", [DeclareOpInterfaceMethods<Hon
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
+    }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueAbs(context);
     }
   }];
 }
@@ -371,7 +374,7 @@ def Hone_LogOp : Hone_ElementwiseOp<"log", "Log", [DeclareOpInterfaceMethods<Hon
   }];
 }
 
-def Hone_NegOp : Hone_ElementwiseOp<"neg", "Neg", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_NegOp : Hone_ElementwiseOp<"neg", "Neg", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Neg (canonical form: opset 13)";
   let description = [{
     Neg takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where each element flipped sign, y = -x, is applied to the tensor elementwise.
@@ -391,10 +394,13 @@ def Hone_NegOp : Hone_ElementwiseOp<"neg", "Neg", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueNeg(context);
+    }
   }];
 }
 
-def Hone_NotOp : Hone_ElementwiseOp<"not", "Not", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_NotOp : Hone_ElementwiseOp<"not", "Not", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Not (canonical form: opset 1)";
   let description = [{
     Returns the negation of the input tensor element-wise.
@@ -413,6 +419,9 @@ def Hone_NotOp : Hone_ElementwiseOp<"not", "Not", [DeclareOpInterfaceMethods<Hon
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
+    }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueNot(context);
     }
   }];
 }
@@ -911,7 +920,7 @@ def Hone_PReluOp : Hone_ElementwiseOp<"prelu", "PRelu", [DeclareOpInterfaceMetho
   }];
 }
 
-def Hone_AddOp : Hone_ElementwiseOp<"add", "Add", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_AddOp : Hone_ElementwiseOp<"add", "Add", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Add (canonical form: opset 14)";
   let description = [{
     Performs element-wise binary addition (with Numpy-style broadcasting support).
@@ -934,10 +943,13 @@ def Hone_AddOp : Hone_ElementwiseOp<"add", "Add", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueAdd(context);
+    }
   }];
 }
 
-def Hone_SubOp : Hone_ElementwiseOp<"sub", "Sub", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_SubOp : Hone_ElementwiseOp<"sub", "Sub", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Sub (canonical form: opset 14)";
   let description = [{
     Performs element-wise binary subtraction (with Numpy-style broadcasting support).
@@ -960,10 +972,13 @@ def Hone_SubOp : Hone_ElementwiseOp<"sub", "Sub", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueSub(context);
+    }
   }];
 }
 
-def Hone_MulOp : Hone_ElementwiseOp<"mul", "Mul", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_MulOp : Hone_ElementwiseOp<"mul", "Mul", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Mul (canonical form: opset 14)";
   let description = [{
     Performs element-wise binary multiplication (with Numpy-style broadcasting support).
@@ -986,10 +1001,13 @@ def Hone_MulOp : Hone_ElementwiseOp<"mul", "Mul", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueMul(context);
+    }
   }];
 }
 
-def Hone_DivOp : Hone_ElementwiseOp<"div", "Div", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_DivOp : Hone_ElementwiseOp<"div", "Div", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Div (canonical form: opset 14)";
   let description = [{
     Performs element-wise binary division (with Numpy-style broadcasting support).
@@ -1012,10 +1030,13 @@ def Hone_DivOp : Hone_ElementwiseOp<"div", "Div", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueDiv(context);
+    }
   }];
 }
 
-def Hone_ModOp : Hone_ElementwiseOp<"mod", "Mod", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ModOp : Hone_ElementwiseOp<"mod", "Mod", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Mod (canonical form: opset 13)";
   let description = [{
     Performs element-wise binary modulus (with Numpy-style broadcasting support). The sign of the remainder is the same as that of the Divisor.
@@ -1038,6 +1059,9 @@ def Hone_ModOp : Hone_ElementwiseOp<"mod", "Mod", [DeclareOpInterfaceMethods<Hon
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
+    }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueMod(context);
     }
   }];
 }
@@ -1095,7 +1119,7 @@ def Hone_BitShiftOp : Hone_ElementwiseOp<"bit_shift", "BitShift", [DeclareOpInte
   }];
 }
 
-def Hone_AndOp : Hone_ElementwiseOp<"and", "And", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_AndOp : Hone_ElementwiseOp<"and", "And", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX And (canonical form: opset 7)";
   let description = [{
     Returns the tensor resulted from performing the `and` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1118,10 +1142,13 @@ def Hone_AndOp : Hone_ElementwiseOp<"and", "And", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueAnd(context);
+    }
   }];
 }
 
-def Hone_OrOp : Hone_ElementwiseOp<"or", "Or", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_OrOp : Hone_ElementwiseOp<"or", "Or", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Or (canonical form: opset 7)";
   let description = [{
     Returns the tensor resulted from performing the `or` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1143,6 +1170,9 @@ def Hone_OrOp : Hone_ElementwiseOp<"or", "Or", [DeclareOpInterfaceMethods<Hone_S
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
+    }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueOr(context);
     }
   }];
 }
@@ -1173,7 +1203,7 @@ def Hone_XorOp : Hone_ElementwiseOp<"xor", "Xor", [DeclareOpInterfaceMethods<Hon
   }];
 }
 
-def Hone_EqualOp : Hone_ElementwiseOp<"equal", "Equal", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_EqualOp : Hone_ElementwiseOp<"equal", "Equal", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Equal (canonical form: opset 13)";
   let description = [{
     Returns the tensor resulted from performing the `equal` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1196,10 +1226,13 @@ def Hone_EqualOp : Hone_ElementwiseOp<"equal", "Equal", [DeclareOpInterfaceMetho
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueEqual(context);
+    }
   }];
 }
 
-def Hone_GreaterOp : Hone_ElementwiseOp<"greater", "Greater", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_GreaterOp : Hone_ElementwiseOp<"greater", "Greater", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Greater (canonical form: opset 13)";
   let description = [{
     Returns the tensor resulted from performing the `greater` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1222,10 +1255,13 @@ def Hone_GreaterOp : Hone_ElementwiseOp<"greater", "Greater", [DeclareOpInterfac
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueGreater(context);
+    }
   }];
 }
 
-def Hone_GreaterOrEqualOp : Hone_ElementwiseOp<"greater_or_equal", "GreaterOrEqual", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_GreaterOrEqualOp : Hone_ElementwiseOp<"greater_or_equal", "GreaterOrEqual", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX GreaterOrEqual (canonical form: opset 16)";
   let description = [{
     Returns the tensor resulted from performing the `greater_equal` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1248,10 +1284,13 @@ def Hone_GreaterOrEqualOp : Hone_ElementwiseOp<"greater_or_equal", "GreaterOrEqu
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueGreaterOrEqual(context);
+    }
   }];
 }
 
-def Hone_LessOp : Hone_ElementwiseOp<"less", "Less", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_LessOp : Hone_ElementwiseOp<"less", "Less", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Less (canonical form: opset 13)";
   let description = [{
     Returns the tensor resulted from performing the `less` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1274,10 +1313,13 @@ def Hone_LessOp : Hone_ElementwiseOp<"less", "Less", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueLess(context);
+    }
   }];
 }
 
-def Hone_LessOrEqualOp : Hone_ElementwiseOp<"less_or_equal", "LessOrEqual", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_LessOrEqualOp : Hone_ElementwiseOp<"less_or_equal", "LessOrEqual", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX LessOrEqual (canonical form: opset 16)";
   let description = [{
     Returns the tensor resulted from performing the `less_equal` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1300,10 +1342,13 @@ def Hone_LessOrEqualOp : Hone_ElementwiseOp<"less_or_equal", "LessOrEqual", [Dec
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueLessOrEqual(context);
+    }
   }];
 }
 
-def Hone_WhereOp : Hone_ElementwiseOp<"where", "Where", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_WhereOp : Hone_ElementwiseOp<"where", "Where", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Where (canonical form: opset 16)";
   let description = [{
     Return elements, either from X or Y, depending on condition. Where behaves like [numpy.where](https://docs.scipy.org/doc/numpy/reference/generated/numpy.where.html) with three parameters.
@@ -1326,6 +1371,9 @@ def Hone_WhereOp : Hone_ElementwiseOp<"where", "Where", [DeclareOpInterfaceMetho
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
+    }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueWhere(context);
     }
   }];
 }
@@ -1355,7 +1403,7 @@ def Hone_ClipOp : Hone_ElementwiseOp<"clip", "Clip", [DeclareOpInterfaceMethods<
   }];
 }
 
-def Hone_CastOp : Hone_ElementwiseOp<"cast", "Cast", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_CastOp : Hone_ElementwiseOp<"cast", "Cast", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Cast (canonical form: opset 13)";
   let description = [{
     The operator casts the elements of a given input tensor to a data type specified by the 'to' argument and returns an output tensor of the same size in the converted type. The 'to' argument must be one of the data types specified in the 'DataType' enum field in the TensorProto message.
@@ -1372,6 +1420,9 @@ def Hone_CastOp : Hone_ElementwiseOp<"cast", "Cast", [DeclareOpInterfaceMethods<
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
+    }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueCast(context);
     }
   }];
 }
@@ -1450,7 +1501,7 @@ def Hone_MeanOp : Hone_ElementwiseOp<"mean", "Mean", [DeclareOpInterfaceMethods<
   }];
 }
 
-def Hone_MaxOp : Hone_ElementwiseOp<"max", "Max", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_MaxOp : Hone_ElementwiseOp<"max", "Max", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Max (canonical form: opset 13)";
   let description = [{
     Element-wise max of each of the input tensors (with Numpy-style broadcasting support). All inputs and outputs must have the same data type. This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; for more details please check [the doc](Broadcasting.md).
@@ -1472,10 +1523,13 @@ def Hone_MaxOp : Hone_ElementwiseOp<"max", "Max", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueMax(context);
+    }
   }];
 }
 
-def Hone_MinOp : Hone_ElementwiseOp<"min", "Min", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_MinOp : Hone_ElementwiseOp<"min", "Min", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Min (canonical form: opset 13)";
   let description = [{
     Element-wise min of each of the input tensors (with Numpy-style broadcasting support). All inputs and outputs must have the same data type. This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; for more details please check [the doc](Broadcasting.md).
@@ -1497,10 +1551,13 @@ def Hone_MinOp : Hone_ElementwiseOp<"min", "Min", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueMin(context);
+    }
   }];
 }
 
-def Hone_IdentityOp : Hone_ElementwiseOp<"identity", "Identity", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_IdentityOp : Hone_ElementwiseOp<"identity", "Identity", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Identity (canonical form: opset 16)";
   let description = [{
     Identity operator
@@ -1519,6 +1576,9 @@ def Hone_IdentityOp : Hone_ElementwiseOp<"identity", "Identity", [DeclareOpInter
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
+    }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueSameElements(context);
     }
   }];
 }

@@ -37,6 +37,24 @@ def Hone_ShapeFunctionOpInterface : OpInterface<"ShapeFunctionOpInterface"> {
   ];
 }
 
+def Hone_ValueFunctionOpInterface : OpInterface<"ValueFunctionOpInterface"> {
+  let cppNamespace = "::mlir::hone";
+  let description = [{
+    The op's value function (dialects/hone/ops/ValueFunctions.cpp): the
+    elements of a small integer result (a shape being built: Shape, Gather,
+    Concat, arithmetic on dims) as DimExprs, from the operands' dims and
+    values in the ShapeContext. Symbolic shape propagation follows shape
+    computations through these, so that Shape -> Gather -> Concat -> Reshape
+    chains resolve to symbolic dims.
+  }];
+  let methods = [
+    InterfaceMethod<"Sets the values of the results it can in `context`; fails, with an "
+      "error on the op, only when the op is ill-formed.",
+      "::mlir::LogicalResult", "inferResultValues",
+      (ins "::mlir::hone::ShapeContext &":$context)>,
+  ];
+}
+
 /// The op's result values depend only on its operands' shapes, not their
 /// data (Shape, Size): with static operand types they fold to constants.
 def Hone_ValueFromShapes : NativeOpTrait<"ValueFromShapes"> {

@@ -19,6 +19,7 @@
 
 #include "dialects/hone/ShapeFunction.h"
 #include "dialects/hone/ops/ShapeFunctions.h"
+#include "dialects/hone/ops/ValueFunctions.h"
 
 #include "dialects/hone/HoneInterfaces.h.inc"
 

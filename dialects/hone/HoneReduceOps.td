@@ -7,7 +7,7 @@
 #ifndef HONE_REDUCE_OPS
 #define HONE_REDUCE_OPS
 
-def Hone_ReduceSumOp : Hone_ReduceOp<"reduce_sum", "ReduceSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ReduceSumOp : Hone_ReduceOp<"reduce_sum", "ReduceSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX ReduceSum (canonical form: opset 18)";
   let description = [{
     Computes the sum of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -29,6 +29,9 @@ def Hone_ReduceSumOp : Hone_ReduceOp<"reduce_sum", "ReduceSum", [DeclareOpInterf
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeReduce(context);
+    }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueReduceSum(context);
     }
   }];
 }
@@ -59,7 +62,7 @@ def Hone_ReduceMeanOp : Hone_ReduceOp<"reduce_mean", "ReduceMean", [DeclareOpInt
   }];
 }
 
-def Hone_ReduceMaxOp : Hone_ReduceOp<"reduce_max", "ReduceMax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ReduceMaxOp : Hone_ReduceOp<"reduce_max", "ReduceMax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX ReduceMax (canonical form: opset 18)";
   let description = [{
     Computes the max of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -82,10 +85,13 @@ def Hone_ReduceMaxOp : Hone_ReduceOp<"reduce_max", "ReduceMax", [DeclareOpInterf
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeReduce(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueReduceMax(context);
+    }
   }];
 }
 
-def Hone_ReduceMinOp : Hone_ReduceOp<"reduce_min", "ReduceMin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ReduceMinOp : Hone_ReduceOp<"reduce_min", "ReduceMin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX ReduceMin (canonical form: opset 18)";
   let description = [{
     Computes the min of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -108,10 +114,13 @@ def Hone_ReduceMinOp : Hone_ReduceOp<"reduce_min", "ReduceMin", [DeclareOpInterf
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeReduce(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueReduceMin(context);
+    }
   }];
 }
 
-def Hone_ReduceProdOp : Hone_ReduceOp<"reduce_prod", "ReduceProd", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ReduceProdOp : Hone_ReduceOp<"reduce_prod", "ReduceProd", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX ReduceProd (canonical form: opset 18)";
   let description = [{
     Computes the product of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -133,6 +142,9 @@ def Hone_ReduceProdOp : Hone_ReduceOp<"reduce_prod", "ReduceProd", [DeclareOpInt
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeReduce(context);
+    }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueReduceProd(context);
     }
   }];
 }

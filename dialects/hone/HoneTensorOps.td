@@ -7,7 +7,7 @@
 #ifndef HONE_TENSOR_OPS
 #define HONE_TENSOR_OPS
 
-def Hone_ReshapeOp : Hone_TensorOp<"reshape", "Reshape", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ReshapeOp : Hone_TensorOp<"reshape", "Reshape", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Reshape (canonical form: opset 14)";
   let description = [{
     Reshape the input tensor similar to numpy.reshape. First input is the data tensor, second input is a shape tensor which specifies the output shape. It outputs the reshaped tensor. At most one dimension of the new shape can be -1. In this case, the value is inferred from the size of the tensor and the remaining dimensions.
@@ -28,6 +28,9 @@ def Hone_ReshapeOp : Hone_TensorOp<"reshape", "Reshape", [DeclareOpInterfaceMeth
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeReshape(context);
+    }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueSameElements(context);
     }
   }];
 }
@@ -58,7 +61,7 @@ def Hone_TransposeOp : Hone_TensorOp<"transpose", "Transpose", [DeclareOpInterfa
   }];
 }
 
-def Hone_ConcatOp : Hone_TensorOp<"concat", "Concat", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ConcatOp : Hone_TensorOp<"concat", "Concat", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Concat (canonical form: opset 13)";
   let description = [{
     Concatenate a list of tensors into a single tensor. All input tensors must have the same shape, except for the dimension size of the axis to concatenate on.
@@ -80,6 +83,9 @@ def Hone_ConcatOp : Hone_TensorOp<"concat", "Concat", [DeclareOpInterfaceMethods
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeConcat(context);
+    }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueConcat(context);
     }
   }];
 }
@@ -109,7 +115,7 @@ def Hone_SplitOp : Hone_TensorOp<"split", "Split", [DeclareOpInterfaceMethods<Ho
   }];
 }
 
-def Hone_SliceOp : Hone_TensorOp<"slice", "Slice", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_SliceOp : Hone_TensorOp<"slice", "Slice", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Slice (canonical form: opset 13)";
   let description = [{
     Produces a slice of the input tensor along multiple axes. Similar to numpy: https://numpy.org/doc/stable/user/basics.indexing.html?highlight=slice#slicing-and-striding
@@ -133,10 +139,13 @@ def Hone_SliceOp : Hone_TensorOp<"slice", "Slice", [DeclareOpInterfaceMethods<Ho
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSlice(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueSlice(context);
+    }
   }];
 }
 
-def Hone_GatherOp : Hone_TensorOp<"gather", "Gather", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_GatherOp : Hone_TensorOp<"gather", "Gather", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Gather (canonical form: opset 13)";
   let description = [{
     Given `data` tensor of rank r >= 1, and `indices` tensor of rank q, gather entries of the axis dimension of `data` (by default outer-most one as axis=0) indexed by `indices`, and concatenates them in an output tensor of rank q + (r - 1).
@@ -157,6 +166,9 @@ def Hone_GatherOp : Hone_TensorOp<"gather", "Gather", [DeclareOpInterfaceMethods
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeGather(context);
+    }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueGather(context);
     }
   }];
 }
@@ -264,7 +276,7 @@ def Hone_ScatterNDOp : Hone_TensorOp<"scatter_nd", "ScatterND", [DeclareOpInterf
   }];
 }
 
-def Hone_SqueezeOp : Hone_TensorOp<"squeeze", "Squeeze", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_SqueezeOp : Hone_TensorOp<"squeeze", "Squeeze", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Squeeze (canonical form: opset 13)";
   let description = [{
     Remove single-dimensional entries from the shape of a tensor. Takes an input `axes` with a list of axes to squeeze. If `axes` is not provided, all the single dimensions will be removed from the shape. If an axis is selected with shape entry not equal to one, an error is raised.
@@ -285,10 +297,13 @@ def Hone_SqueezeOp : Hone_TensorOp<"squeeze", "Squeeze", [DeclareOpInterfaceMeth
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSqueeze(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueSameElements(context);
+    }
   }];
 }
 
-def Hone_UnsqueezeOp : Hone_TensorOp<"unsqueeze", "Unsqueeze", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_UnsqueezeOp : Hone_TensorOp<"unsqueeze", "Unsqueeze", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Unsqueeze (canonical form: opset 13)";
   let description = [{
     Insert single-dimensional entries to the shape of an input tensor (`data`). Takes one required input `axes` - which contains a list of dimension indices and this operator will insert a dimension of value `1` into the corresponding index of the output tensor (`expanded`).
@@ -309,10 +324,13 @@ def Hone_UnsqueezeOp : Hone_TensorOp<"unsqueeze", "Unsqueeze", [DeclareOpInterfa
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeUnsqueeze(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueSameElements(context);
+    }
   }];
 }
 
-def Hone_FlattenOp : Hone_TensorOp<"flatten", "Flatten", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_FlattenOp : Hone_TensorOp<"flatten", "Flatten", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Flatten (canonical form: opset 13)";
   let description = [{
     Flattens the input tensor into a 2D matrix. If input tensor has shape (d_0, d_1, ... d_n) then the output will have shape (d_0 X d_1 ... d_(axis-1), d_axis X d_(axis+1) ... X dn).
@@ -335,10 +353,13 @@ def Hone_FlattenOp : Hone_TensorOp<"flatten", "Flatten", [DeclareOpInterfaceMeth
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeFlatten(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueSameElements(context);
+    }
   }];
 }
 
-def Hone_ExpandOp : Hone_TensorOp<"expand", "Expand", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ExpandOp : Hone_TensorOp<"expand", "Expand", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Expand (canonical form: opset 13)";
   let description = [{
     Broadcast the input tensor following the given shape and the broadcast rule. The broadcast rule is similar to numpy.array(input) * numpy.ones(shape): Dimensions are right alignment; Two corresponding dimensions must have the same value, or one of them is equal to 1.
@@ -358,6 +379,9 @@ def Hone_ExpandOp : Hone_TensorOp<"expand", "Expand", [DeclareOpInterfaceMethods
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeExpand(context);
+    }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueExpand(context);
     }
   }];
 }
@@ -412,7 +436,7 @@ def Hone_PadOp : Hone_TensorOp<"pad", "Pad", [DeclareOpInterfaceMethods<Hone_Sha
   }];
 }
 
-def Hone_ShapeOp : Hone_TensorOp<"shape", "Shape", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, Hone_ValueFromShapes]> {
+def Hone_ShapeOp : Hone_TensorOp<"shape", "Shape", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, Hone_ValueFromShapes, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Shape (canonical form: opset 15)";
   let description = [{
     Takes a tensor as input and outputs an 1D int64 tensor containing the shape of the input tensor. Optional attributes start and end can be used to compute a slice of the input tensor's shape. If start axis is omitted, the slice starts from axis 0. The end axis, if specified, is exclusive (and the returned value will not include the size of that axis).
@@ -431,10 +455,13 @@ def Hone_ShapeOp : Hone_TensorOp<"shape", "Shape", [DeclareOpInterfaceMethods<Ho
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeShape(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueShape(context);
+    }
   }];
 }
 
-def Hone_SizeOp : Hone_TensorOp<"size", "Size", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, Hone_ValueFromShapes]> {
+def Hone_SizeOp : Hone_TensorOp<"size", "Size", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, Hone_ValueFromShapes, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Size (canonical form: opset 13)";
   let description = [{
     Takes a tensor as input and outputs a int64 scalar that equals to the total number of elements of the input tensor.
@@ -451,10 +478,13 @@ def Hone_SizeOp : Hone_TensorOp<"size", "Size", [DeclareOpInterfaceMethods<Hone_
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeScalar(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueSize(context);
+    }
   }];
 }
 
-def Hone_ConstantOfShapeOp : Hone_TensorOp<"constant_of_shape", "ConstantOfShape", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ConstantOfShapeOp : Hone_TensorOp<"constant_of_shape", "ConstantOfShape", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX ConstantOfShape (canonical form: opset 9)";
   let description = [{
     Generate a tensor with given value and shape.
@@ -472,10 +502,13 @@ def Hone_ConstantOfShapeOp : Hone_TensorOp<"constant_of_shape", "ConstantOfShape
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeFromShapeOperand(context);
     }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueConstantOfShape(context);
+    }
   }];
 }
 
-def Hone_RangeOp : Hone_TensorOp<"range", "Range", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_RangeOp : Hone_TensorOp<"range", "Range", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
   let summary = "ONNX Range (canonical form: opset 11)";
   let description = [{
     Generate a tensor containing a sequence of numbers that begin at `start` and extends by increments of `delta` up to `limit` (exclusive).
@@ -496,6 +529,9 @@ def Hone_RangeOp : Hone_TensorOp<"range", "Range", [DeclareOpInterfaceMethods<Ho
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeRange(context);
+    }
+    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::valueRange(context);
     }
   }];
 }

@@ -21,16 +21,40 @@ ShapeResult ShapeResult::ofRank(int64_t rank) {
 }
 
 ShapeContext::ShapeContext(Operation *op)
-    : op(op), operandDims(op->getNumOperands()),
-      results(op->getNumResults(), ShapeResult::unranked()) {
+    : op(op), operandDims(op->getNumOperands()), operandRanked(op->getNumOperands(), false),
+      operandValues(op->getNumOperands()), results(op->getNumResults(), ShapeResult::unranked()),
+      resultValues(op->getNumResults()) {
   for (unsigned i = 0; i < op->getNumOperands(); ++i) {
     auto type = dyn_cast<RankedTensorType>(op->getOperand(i).getType());
     if (!type)
       continue;
+    operandRanked[i] = true;
     for (int64_t d = 0; d < type.getRank(); ++d)
       operandDims[i].push_back(type.isDynamicDim(d) ? DimExpr::operandDim(i, d)
                                                     : DimExpr(type.getDimSize(d)));
   }
+}
+
+ShapeContext::ShapeContext(Operation *op, ArrayRef<OperandView> operands) : ShapeContext(op) {
+  for (unsigned i = 0; i < op->getNumOperands() && i < operands.size(); ++i) {
+    if (isa<NoneType>(op->getOperand(i).getType()))
+      continue;
+    operandRanked[i] = operands[i].ranked;
+    operandDims[i] = operands[i].dims;
+    operandValues[i] = operands[i].values;
+  }
+}
+
+LogicalResult ShapeContext::inferValues() {
+  auto valueFunction = dyn_cast<ValueFunctionOpInterface>(op);
+  if (!valueFunction)
+    return success();
+  return valueFunction.inferResultValues(*this);
+}
+
+void ShapeContext::setResultValues(unsigned i, SmallVector<DimExpr> values) {
+  if (values.size() <= static_cast<size_t>(kMaxValueElements))
+    resultValues[i] = std::move(values);
 }
 
 LogicalResult ShapeContext::infer() {
@@ -47,11 +71,11 @@ bool ShapeContext::isAbsent(unsigned i) const {
 bool ShapeContext::hasRank(unsigned i) const {
   if (isAbsent(i))
     return false;
-  return isa<RankedTensorType>(op->getOperand(i).getType());
+  return operandRanked[i];
 }
 
 int64_t ShapeContext::getRank(unsigned i) const {
-  return cast<RankedTensorType>(op->getOperand(i).getType()).getRank();
+  return static_cast<int64_t>(operandDims[i].size());
 }
 
 static DenseElementsAttr constantOperand(Operation *op, unsigned i) {
@@ -61,6 +85,10 @@ static DenseElementsAttr constantOperand(Operation *op, unsigned i) {
   if (!constant)
     return nullptr;
   return dyn_cast<DenseElementsAttr>(constant.getValue());
+}
+
+static bool allConstantValues(ArrayRef<DimExpr> values) {
+  return llvm::all_of(values, [](const DimExpr &v) { return v.getConstant().has_value(); });
 }
 
 /// The element count of operand `i` when its values can be seen as leaves:
@@ -78,6 +106,8 @@ static std::optional<int64_t> leafCount(Operation *op, unsigned i) {
 std::optional<SmallVector<DimExpr>> ShapeContext::getIntValues(unsigned i) const {
   if (isAbsent(i))
     return std::nullopt;
+  if (operandValues[i])
+    return *operandValues[i];
   if (DenseElementsAttr dense = constantOperand(op, i)) {
     if (!dense.getElementType().isIntOrIndex())
       return std::nullopt;
@@ -125,6 +155,12 @@ std::optional<SmallVector<DimExpr>> ShapeContext::getFloatValues(unsigned i) con
 }
 
 std::optional<SmallVector<int64_t>> ShapeContext::getConstantInts(unsigned i) const {
+  if (i < operandValues.size() && operandValues[i] && allConstantValues(*operandValues[i])) {
+    SmallVector<int64_t> values;
+    for (const DimExpr &v : *operandValues[i])
+      values.push_back(*v.getConstant());
+    return values;
+  }
   DenseElementsAttr dense = constantOperand(op, i);
   if (!dense || !dense.getElementType().isIntOrIndex())
     return std::nullopt;

@@ -71,13 +71,28 @@ struct ShapeCheck {
   std::string message;
 };
 
+/// How an operand is seen from outside the op (SymbolicShapes): its dims
+/// and, for a small integer tensor whose elements are known as expressions,
+/// its values in row-major order.
+struct OperandView {
+  bool ranked = false;
+  SmallVector<DimExpr> dims;
+  std::optional<SmallVector<DimExpr>> values;
+};
+
 class ShapeContext {
 public:
   explicit ShapeContext(Operation *op);
+  /// Sees the operands as `operands` says (one view per operand); values
+  /// not given are seen as in the op-local view above.
+  ShapeContext(Operation *op, ArrayRef<OperandView> operands);
 
   /// Runs the op's shape function (success with unranked results when it
   /// has none).
   LogicalResult infer();
+  /// Runs the op's value function (ValueFunctionOpInterface), when it has
+  /// one: the values of small integer results, from the operands' values.
+  LogicalResult inferValues();
 
   Operation *getOp() const { return op; }
   unsigned getNumOperands() const { return op->getNumOperands(); }
@@ -99,6 +114,11 @@ public:
   std::optional<SmallVector<int64_t>> getConstantInts(unsigned i) const;
 
   void setResult(unsigned i, ShapeResult shape) { results[i] = std::move(shape); }
+  /// Result `i`'s values (row-major), set by a value function.
+  void setResultValues(unsigned i, SmallVector<DimExpr> values);
+  const std::optional<SmallVector<DimExpr>> &getResultValues(unsigned i) const {
+    return resultValues[i];
+  }
   const ShapeResult &getResult(unsigned i) const { return results[i]; }
   /// Every result gets `shape`.
   void setAllResults(const ShapeResult &shape);
@@ -119,7 +139,11 @@ public:
 private:
   Operation *op;
   SmallVector<SmallVector<DimExpr>> operandDims;
+  /// Per operand: whether its rank is known, and its given values.
+  SmallVector<bool> operandRanked;
+  SmallVector<std::optional<SmallVector<DimExpr>>> operandValues;
   SmallVector<ShapeResult> results;
+  SmallVector<std::optional<SmallVector<DimExpr>>> resultValues;
   SmallVector<ShapeCheck> checks;
   SmallVector<std::pair<std::string, SmallVector<DimExpr>>> aux;
 };

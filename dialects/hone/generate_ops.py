@@ -99,6 +99,18 @@ SHAPE_FUNCTIONS = {
 # Ops whose result values follow from operand shapes alone.
 VALUE_FROM_SHAPES = {"Shape", "Size"}
 
+# Op -> its value function in ops/ValueFunctions.cpp (ValueFunctions.h): the
+# ops that build shapes in exported graphs.
+VALUE_FUNCTIONS = {
+    "Shape": "valueShape", "Size": "valueSize", "Gather": "valueGather",
+    "Concat": "valueConcat", "Slice": "valueSlice", "Cast": "valueCast",
+    **{op: "valueSameElements" for op in "Squeeze Unsqueeze Reshape Flatten Identity".split()},
+    **{op: "value" + op for op in """Add Sub Mul Div Mod Max Min Neg Abs Equal Less
+        Greater LessOrEqual GreaterOrEqual Not And Or Where""".split()},
+    "ConstantOfShape": "valueConstantOfShape", "Range": "valueRange", "Expand": "valueExpand",
+    **{op: "value" + op for op in "ReduceProd ReduceSum ReduceMax ReduceMin".split()},
+}
+
 # Reserved words that cannot name an operand, result or attribute accessor.
 RESERVED = {"operands", "results", "type", "default", "region", "regions", "attributes"}
 
@@ -266,6 +278,8 @@ def op_def(op, family):
     trait_list = ["DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>"] if op in SHAPE_FUNCTIONS else []
     if op in VALUE_FROM_SHAPES:
         trait_list.append("Hone_ValueFromShapes")
+    if op in VALUE_FUNCTIONS:
+        trait_list.append("DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>")
     traits = "[" + ", ".join(trait_list) + "]"
     lines = [f'def {cls} : Hone_{family}Op<"{mnemonic(op)}", "{op}", {traits}> {{']
     lines.append(f'  let summary = "ONNX {op} (canonical form: opset {since})";')
@@ -306,6 +320,10 @@ def op_def(op, family):
             f"      return ::mlir::hone::{SHAPE_FUNCTIONS[op]}(context);\n    }}")
     elif checks:
         checks.append("return ::mlir::success();")
+    if op in VALUE_FUNCTIONS:
+        definitions.append(
+            "    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {\n"
+            f"      return ::mlir::hone::{VALUE_FUNCTIONS[op]}(context);\n    }}")
     if checks:
         lines.append("  let hasVerifier = 1;")
         definitions.insert(0, "    ::mlir::LogicalResult $cppClass::verify() {\n      "

@@ -111,6 +111,15 @@ hone_status_t reserveArena(hone_model_t *model, size_t bytes) {
   return HONE_OK;
 }
 
+/// The reason the last kernel that failed on this thread gave (a run
+/// happens on one calling thread).
+thread_local std::string kernelFailure;
+
+void recordKernelError(const hone_run_context_t *, const char *message) {
+  if (message && kernelFailure.empty())
+    kernelFailure = message;
+}
+
 /// The run context's `alloc`: the instance's scratch.
 void *allocateScratch(const hone_run_context_t *context, size_t bytes) {
   return static_cast<hone::runtime::Scratch *>(context->allocator)->allocate(bytes);
@@ -262,6 +271,7 @@ hone_status_t hone_model_run(hone_model_t *model, const hone_tensor_t *inputs, i
     model->outputs[i] = hone_tensor_t{d->outputs[i].dtype, d->outputs[i].rank,
                                       model->outputDimPointers[i], nullptr};
   model->scratch.reset();
+  kernelFailure.clear();
   const char *reason = nullptr;
   hone_run_context_t context{inputs,
                              model->arena.get(),
@@ -273,11 +283,14 @@ hone_status_t hone_model_run(hone_model_t *model, const hone_tensor_t *inputs, i
                              allocateScratch,
                              &model->scratch,
                              &reason,
+                             recordKernelError,
                              hone_run_op};
   hone_status_t status = d->run(&context);
   if (status != HONE_OK)
     return model->fail(status, std::string("model '") + d->name + "' failed: " +
-                                   hone_status_string(status) + (reason ? std::string(": ") + reason : ""));
+                                   hone_status_string(status) +
+                                   (reason ? std::string(": ") + reason : "") +
+                                   (kernelFailure.empty() ? "" : ": " + kernelFailure));
   for (int32_t i = 0; i < d->num_outputs; ++i)
     if (!model->outputs[i].data)
       return model->fail(HONE_ERROR_INTERNAL, std::string("model '") + d->name +

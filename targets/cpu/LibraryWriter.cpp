@@ -304,14 +304,28 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
 
   // Halide's default error handler aborts the process; a kernel that fails
   // (it never should: shapes are checked before it runs) must only fail the
-  // run. NAME_halide_error drops the message and NAME_run installs it.
+  // run. NAME_halide_error hands the message to the run context's
+  // kernel_error (its user context is the run's context) and NAME_run
+  // installs it.
   std::string errorHandler = options.name + "_halide_error";
   {
     auto func = b.create<LLVM::LLVMFuncOp>(loc, errorHandler,
                                            LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(context), {d.ptr, d.ptr}),
                                            LLVM::Linkage::Internal);
     OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(func.addEntryBlock(b));
+    Block *entry = func.addEntryBlock(b);
+    Block *report = func.addBlock(), *done = func.addBlock();
+    b.setInsertionPointToStart(entry);
+    Value runContext = entry->getArgument(0);
+    Value null = b.create<LLVM::ZeroOp>(loc, d.ptr);
+    b.create<LLVM::CondBrOp>(loc, b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ne, runContext, null),
+                             report, ValueRange{}, done, ValueRange{});
+    b.setInsertionPointToStart(report);
+    Value sink = loadField(b, loc, d.ptr, runContext, 80); // hone_run_context_t.kernel_error
+    auto sinkType = LLVM::LLVMFunctionType::get(LLVM::LLVMVoidType::get(context), {d.ptr, d.ptr});
+    b.create<LLVM::CallOp>(loc, sinkType, ValueRange{sink, runContext, entry->getArgument(1)});
+    b.create<LLVM::BrOp>(loc, ValueRange{}, done);
+    b.setInsertionPointToStart(done);
     b.create<LLVM::ReturnOp>(loc, ValueRange{});
   }
   std::vector<KernelCall> calls;

@@ -25,7 +25,7 @@ namespace {
 // Offsets in hone_run_context_t.
 constexpr int64_t kInputsField = 0, kArenaField = 8, kWeightsField = 16, kOutputsField = 32,
                   kOutputDimsField = 40, kDoParForField = 48, kAllocField = 56,
-                  kErrorMessageField = 72, kRunOpField = 80;
+                  kErrorMessageField = 72, kKernelErrorField = 80, kRunOpField = 88;
 // hone_tensor_t is 24 bytes: dims at 8, data at 16.
 constexpr int64_t kTensorSize = 24, kTensorDims = 8, kTensorData = 16;
 /// Halide describes dims and strides with int32.
@@ -470,11 +470,40 @@ LogicalResult RunFunctionBuilder::build(func::FuncOp main, ArrayRef<KernelCall> 
       }
       args.push_back(halideBuffer(tensor.data, view.getElementType(), dims));
     }
+    // A kernel whose results are all empty has nothing to compute; it is
+    // not called (Halide's loops over fused dims misjudge empty extents).
+    Value anyElements;
+    bool dynamicResults = false;
+    for (auto [result, view] : llvm::zip(op->getResults(), call.resultViews)) {
+      if (!view)
+        continue;
+      const RuntimeTensor &tensor = values[result];
+      Value nonEmpty = b.create<LLVM::ConstantOp>(loc, b.getI1Type(), b.getBoolAttr(true));
+      for (Value dim : tensor.dims) {
+        dynamicResults |= !dim.getDefiningOp<LLVM::ConstantOp>();
+        nonEmpty = b.create<LLVM::AndOp>(
+            loc, nonEmpty, b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ne, dim, i64(0)));
+      }
+      anyElements = anyElements ? b.create<LLVM::OrOp>(loc, anyElements, nonEmpty).getResult() : nonEmpty;
+    }
+    Block *after = nullptr;
+    if (dynamicResults && anyElements) {
+      Block *callBlock = new Block();
+      after = new Block();
+      func.getBody().push_back(callBlock);
+      func.getBody().push_back(after);
+      b.create<LLVM::CondBrOp>(loc, anyElements, callBlock, ValueRange{}, after, ValueRange{});
+      b.setInsertionPointToStart(callBlock);
+    }
     auto kernelCall = b.create<LLVM::CallOp>(loc, TypeRange{i32Type}, call.symbol, args);
     // A failing kernel (it never should: shapes are checked before it runs)
     // ends the run.
     checkOr(b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::eq, kernelCall.getResult(), i32(0)),
             HONE_ERROR_INTERNAL, describeNode(op->getLoc()) + ": the kernel failed");
+    if (after) {
+      b.create<LLVM::BrOp>(loc, ValueRange{}, after);
+      b.setInsertionPointToStart(after);
+    }
   }
 
   // Outputs: data pointers and dims.

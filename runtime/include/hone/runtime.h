@@ -190,6 +190,9 @@ struct hone_run_context_t {
   /* Where a failing run leaves its reason (a string in the library or the
    * runtime). */
   const char **error_message;
+  /* Called by a failing kernel with its reason (copied by the runtime into
+   * the instance's last error). */
+  void (*kernel_error)(const hone_run_context_t *context, const char *message);
   /* hone_run_op, handed over like do_par_for. */
   hone_status_t (*run_op)(const hone_run_context_t *context, int32_t op, const int64_t *attrs,
                           const hone_tensor_t *inputs, int32_t num_inputs,

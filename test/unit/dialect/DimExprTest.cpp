@@ -96,3 +96,33 @@ TEST_CASE("printing names leaves and operations", "[dimexpr]") {
   CHECK(e.str() == "floordiv((in0.dim1 + 1), in2[0])");
   CHECK(DimExpr::resultDim(0, 1, DimExpr(8)).str() == "out0.dim1");
 }
+
+TEST_CASE("integer sums and products have one canonical form", "[dimexpr]") {
+  DimExpr a = DimExpr::symbol(0), b = DimExpr::symbol(1);
+  CHECK((a + b) + a == b + a * 2);
+  CHECK(a * (b + 1) == a + a * b);
+  CHECK((a + 1) * (a - 1) == a * a - 1);
+  CHECK(fold((a + b) - (b + a)) == 0);
+  CHECK((a * 4) * b == b * (a * 2) * 2);
+  CHECK(floorDiv(a * 4 + b * 8 + 6, 2) == a * 2 + b * 4 + 3);
+  CHECK(floorDiv(a * 4 + 3, 4) == a);
+  CHECK(ceilDiv(a * 4 + 3, 4) == a + 1);
+  CHECK(fold(mod(a * 6 + 5, 3)) == 2);
+  CHECK_FALSE(floorDiv(a * 4 + b, 4).getConstant());
+  // Products of atoms that are not polynomials stay atoms.
+  CHECK(floorDiv(a, 3) * 2 + floorDiv(a, 3) == floorDiv(a, 3) * 3);
+}
+
+TEST_CASE("symbols print by name and substitute", "[dimexpr]") {
+  DimExpr seq = DimExpr::symbol(0), batch = DimExpr::symbol(1);
+  DimExpr bytes = batch * seq * 512;
+  auto names = [](unsigned id) { return std::string(id == 0 ? "seq" : "batch"); };
+  CHECK(bytes.str(names) == "((seq * batch) * 512)");
+  DimExpr bound = bytes.substitute([&](const DimExpr &leaf) {
+    return leaf.getKind() == DimExpr::Kind::Symbol && leaf.getIndex() == 1 ? DimExpr(2) : DimExpr();
+  });
+  CHECK(bound == seq * 1024);
+  int leaves = 0;
+  (bytes + seq).walkLeaves([&](const DimExpr &) { ++leaves; });
+  CHECK(leaves == 2);
+}

@@ -1,0 +1,303 @@
+//===- SymbolicShapes.cpp - Every tensor's dims as expressions ------------===//
+//
+// One forward pass in program order per round; a round that unifies input
+// dims is followed by another (four at most: each unification removes a
+// symbol, and shape functions rarely need more than one round to profit).
+//
+//===----------------------------------------------------------------------===//
+#include "passes/shapes/SymbolicShapes.h"
+
+#include "compiler/onnx/Diagnostics.h"
+#include "dialects/hone/HoneOps.h"
+
+#include "mlir/IR/Diagnostics.h"
+
+using namespace mlir;
+using namespace mlir::hone;
+
+namespace {
+
+constexpr int kMaxRounds = 4;
+/// Key tags of the symbols an op introduces.
+enum SymbolTag { kDataTag = 1, kAfterRunTag = 2, kOpaqueTag = 3, kInputTag = 4 };
+
+/// The ONNX node name of `op` (its op type when unnamed).
+std::string nodeName(Operation *op) {
+  std::string described = describeNode(op->getLoc());
+  size_t open = described.find('\'');
+  size_t close = open == std::string::npos ? open : described.find('\'', open + 1);
+  if (close != std::string::npos && close > open + 1)
+    return described.substr(open + 1, close - open - 1);
+  return op->getName().getStringRef().str();
+}
+
+/// The terms of a canonical integer sum: (term, coefficient) pairs and the
+/// constant.
+void decompose(const DimExpr &e, SmallVectorImpl<std::pair<DimExpr, int64_t>> &terms,
+               int64_t &constant) {
+  if (std::optional<int64_t> c = e.getConstant()) {
+    constant += *c;
+    return;
+  }
+  if (e.getKind() == DimExpr::Kind::Add && !e.isFloat()) {
+    decompose(e.getOperands()[0], terms, constant);
+    decompose(e.getOperands()[1], terms, constant);
+    return;
+  }
+  if (e.getKind() == DimExpr::Kind::Mul && !e.isFloat())
+    if (std::optional<int64_t> c = e.getOperands()[1].getConstant()) {
+      terms.push_back({e.getOperands()[0], *c});
+      return;
+    }
+  terms.push_back({e, 1});
+}
+
+} // namespace
+
+SymbolicShapes::SymbolicShapes(func::FuncOp func) : func(func) {
+  if (!func.getBody().hasOneBlock())
+    return;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    size_t before = replacements.size();
+    propagate(func.getBody().front());
+    if (replacements.size() == before)
+      break;
+  }
+}
+
+const TensorDims &SymbolicShapes::get(Value value) const {
+  auto it = tensors.find(value);
+  return it == tensors.end() ? unknown : it->second;
+}
+
+unsigned SymbolicShapes::symbolFor(std::tuple<Operation *, int, int64_t, int64_t> key,
+                                   DimSymbol symbol) {
+  auto it = symbolKeys.find(key);
+  if (it != symbolKeys.end())
+    return it->second;
+  unsigned id = static_cast<unsigned>(symbols.size());
+  // Input dims with the same name are one symbol.
+  if (symbol.origin == DimSymbol::InputDim) {
+    auto named = symbolsByName.find(symbol.name);
+    if (named != symbolsByName.end()) {
+      symbolKeys[key] = named->second;
+      return named->second;
+    }
+    symbolsByName[symbol.name] = id;
+  }
+  symbols.push_back(std::move(symbol));
+  symbolKeys[key] = id;
+  return id;
+}
+
+DimExpr SymbolicShapes::substituted(const DimExpr &e) const {
+  if (replacements.empty() || !e.isValid())
+    return e;
+  return e.substitute([&](const DimExpr &leaf) -> DimExpr {
+    if (leaf.getKind() != DimExpr::Kind::Symbol)
+      return DimExpr();
+    auto it = replacements.find(leaf.getIndex());
+    return it == replacements.end() ? DimExpr() : it->second;
+  });
+}
+
+DimExpr SymbolicShapes::globalize(const DimExpr &e, Operation *op, unsigned result, int64_t dim) {
+  if (!e.isValid())
+    return e;
+  std::string node = nodeName(op);
+  return e.substitute([&](const DimExpr &leaf) -> DimExpr {
+    switch (leaf.getKind()) {
+    case DimExpr::Kind::OperandValue: {
+      DimSymbol symbol{node + ".in" + std::to_string(leaf.getIndex()) + "[" +
+                           std::to_string(leaf.getPosition()) + "]",
+                       DimSymbol::Data, op, leaf.getIndex(), leaf.getPosition(), DimExpr()};
+      return DimExpr::symbol(symbolFor({op, kDataTag, leaf.getIndex(), leaf.getPosition()}, symbol));
+    }
+    case DimExpr::Kind::ResultDim: {
+      DimExpr bound = leaf.getOperands().empty() ? DimExpr()
+                                                 : globalize(leaf.getOperands()[0], op, result, dim);
+      DimSymbol symbol{node + ".out" + std::to_string(leaf.getIndex()) + ".dim" +
+                           std::to_string(leaf.getPosition()),
+                       DimSymbol::AfterRun, op, leaf.getIndex(), leaf.getPosition(), bound};
+      return DimExpr::symbol(symbolFor({op, kAfterRunTag, leaf.getIndex(), leaf.getPosition()}, symbol));
+    }
+    case DimExpr::Kind::Unknown: {
+      DimSymbol symbol{node + ".out" + std::to_string(result) + ".dim" + std::to_string(dim),
+                       DimSymbol::Opaque, op, result, dim, DimExpr()};
+      return DimExpr::symbol(symbolFor({op, kOpaqueTag, result, dim}, symbol));
+    }
+    case DimExpr::Kind::OperandDim: {
+      const TensorDims &t = get(op->getOperand(leaf.getIndex()));
+      return leaf.getPosition() < static_cast<int64_t>(t.dims.size()) ? t.dims[leaf.getPosition()]
+                                                                       : DimExpr();
+    }
+    default:
+      return DimExpr();
+    }
+  });
+}
+
+bool SymbolicShapes::knownAtStart(const DimExpr &e) const {
+  bool known = e.isValid() && !e.hasUnknown();
+  substituted(e).walkLeaves([&](const DimExpr &leaf) {
+    known &= leaf.getKind() == DimExpr::Kind::Symbol &&
+             symbols[leaf.getIndex()].origin == DimSymbol::InputDim;
+  });
+  return known;
+}
+
+std::string SymbolicShapes::print(const DimExpr &e) const {
+  return substituted(e).str([&](unsigned id) {
+    return id < symbols.size() ? symbols[id].name : "s" + std::to_string(id);
+  });
+}
+
+DimExpr SymbolicShapes::bytes(Value value) const {
+  const TensorDims &t = get(value);
+  auto type = dyn_cast<ShapedType>(value.getType());
+  if (!t.ranked || !type || !type.getElementType().isIntOrFloat())
+    return DimExpr();
+  Type element = type.getElementType();
+  int64_t width = element.isInteger(1) ? 1 : std::max<int64_t>(1, element.getIntOrFloatBitWidth() / 8);
+  return substituted(product(t.dims)) * width;
+}
+
+bool SymbolicShapes::unify(const DimExpr &condition) {
+  if (condition.getKind() != DimExpr::Kind::Eq)
+    return false;
+  DimExpr difference = condition.getOperands()[0] - condition.getOperands()[1];
+  SmallVector<std::pair<DimExpr, int64_t>> terms;
+  int64_t constant = 0;
+  decompose(difference, terms, constant);
+  auto inputSymbol = [&](const DimExpr &e) {
+    return e.getKind() == DimExpr::Kind::Symbol && !replacements.count(e.getIndex()) &&
+           symbols[e.getIndex()].origin == DimSymbol::InputDim;
+  };
+  // c * s + k == 0: s is -k / c.
+  if (terms.size() == 1 && inputSymbol(terms[0].first) && constant % terms[0].second == 0 &&
+      -constant / terms[0].second >= 0) {
+    DimExpr value(-constant / terms[0].second);
+    replacements[terms[0].first.getIndex()] = value;
+    assumptions.push_back({terms[0].first.getIndex(), value});
+    return true;
+  }
+  // c * s - c * t == 0: one symbol (the later) is the other.
+  if (terms.size() == 2 && constant == 0 && terms[0].second == -terms[1].second &&
+      inputSymbol(terms[0].first) && inputSymbol(terms[1].first)) {
+    unsigned a = terms[0].first.getIndex(), b = terms[1].first.getIndex();
+    unsigned keep = std::min(a, b), drop = std::max(a, b);
+    replacements[drop] = DimExpr::symbol(keep);
+    assumptions.push_back({drop, DimExpr::symbol(keep)});
+    return true;
+  }
+  return false;
+}
+
+void SymbolicShapes::propagate(Block &body) {
+  for (BlockArgument arg : func.getArguments()) {
+    TensorDims t;
+    if (auto type = dyn_cast<RankedTensorType>(arg.getType())) {
+      t.ranked = true;
+      auto params = func.getArgAttrOfType<ArrayAttr>(arg.getArgNumber(), "hone.dim_params");
+      auto nameAttr = func.getArgAttrOfType<StringAttr>(arg.getArgNumber(), "hone.name");
+      std::string argName = nameAttr ? nameAttr.str() : "input" + std::to_string(arg.getArgNumber());
+      for (int64_t d = 0; d < type.getRank(); ++d) {
+        if (!type.isDynamicDim(d)) {
+          t.dims.push_back(type.getDimSize(d));
+          continue;
+        }
+        std::string name = argName + ".dim" + std::to_string(d);
+        if (params && d < static_cast<int64_t>(params.size()))
+          if (auto param = dyn_cast<StringAttr>(params[d]); param && !param.getValue().empty())
+            name = param.str();
+        DimSymbol symbol{name, DimSymbol::InputDim, nullptr, arg.getArgNumber(), d, DimExpr()};
+        t.dims.push_back(substituted(DimExpr::symbol(
+            symbolFor({nullptr, kInputTag, arg.getArgNumber(), d}, symbol))));
+      }
+    }
+    tensors[arg] = std::move(t);
+  }
+  for (Operation &op : body)
+    visit(op);
+}
+
+void SymbolicShapes::visit(Operation &op) {
+  if (isa<NoneOp>(op) || op.hasTrait<OpTrait::IsTerminator>())
+    return;
+  if (auto constant = dyn_cast<ConstantOp>(op)) {
+    TensorDims t;
+    auto type = dyn_cast<RankedTensorType>(constant.getType());
+    if (type && type.hasStaticShape()) {
+      t.ranked = true;
+      for (int64_t d : type.getShape())
+        t.dims.push_back(d);
+      auto dense = dyn_cast<DenseElementsAttr>(constant.getValue());
+      if (dense && dense.getElementType().isIntOrIndex() &&
+          type.getNumElements() <= kMaxValueElements) {
+        SmallVector<DimExpr> values;
+        if (dense.getElementType().isInteger(1))
+          for (bool b : dense.getValues<bool>())
+            values.push_back(b ? 1 : 0);
+        else
+          for (const APInt &v : dense.getValues<APInt>())
+            values.push_back(dense.getElementType().isUnsignedInteger()
+                                 ? static_cast<int64_t>(v.getZExtValue())
+                                 : v.getSExtValue());
+        t.values = std::move(values);
+      }
+    }
+    tensors[constant.getResult()] = std::move(t);
+    return;
+  }
+  SmallVector<OperandView> views;
+  for (Value operand : op.getOperands()) {
+    OperandView view;
+    const TensorDims &t = get(operand);
+    view.ranked = t.ranked;
+    for (const DimExpr &d : t.dims)
+      view.dims.push_back(substituted(d));
+    if (t.values) {
+      view.values.emplace();
+      for (const DimExpr &v : *t.values)
+        view.values->push_back(substituted(v));
+    }
+    views.push_back(std::move(view));
+  }
+  // An ill-formed op is the verifier's to report; here it is only unknown.
+  ScopedDiagnosticHandler quiet(op.getContext(), [](Diagnostic &) { return success(); });
+  ShapeContext context(&op, views);
+  bool inferred = succeeded(context.infer());
+  if (inferred)
+    (void)context.inferValues();
+  for (OpResult result : op.getResults()) {
+    TensorDims t;
+    auto type = dyn_cast<RankedTensorType>(result.getType());
+    unsigned r = result.getResultNumber();
+    const ShapeResult &shape = context.getResult(r);
+    if (type) {
+      t.ranked = true;
+      bool fromFunction = inferred && shape.ranked &&
+                          static_cast<int64_t>(shape.dims.size()) == type.getRank();
+      for (int64_t d = 0; d < type.getRank(); ++d) {
+        // A static dim of the type is a fact (checked at run time where the
+        // shape function cannot confirm it before the run).
+        if (!type.isDynamicDim(d))
+          t.dims.push_back(type.getDimSize(d));
+        else if (fromFunction)
+          t.dims.push_back(substituted(globalize(shape.dims[d], &op, r, d)));
+        else
+          t.dims.push_back(globalize(DimExpr::unknown(), &op, r, d));
+      }
+    }
+    if (inferred)
+      if (const std::optional<SmallVector<DimExpr>> &values = context.getResultValues(r)) {
+        t.values.emplace();
+        for (const DimExpr &v : *values)
+          t.values->push_back(substituted(globalize(v, &op, r, -1)));
+      }
+    tensors[result] = std::move(t);
+  }
+  if (inferred)
+    for (const ShapeCheck &check : context.getChecks())
+      unify(substituted(globalize(check.condition, &op, 0, -1)));
+}
