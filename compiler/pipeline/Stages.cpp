@@ -32,6 +32,12 @@ void buildSimplifyStage(OpPassManager &pm) {
   pm.addPass(createCanonicalizerPass());
 }
 
+void buildDimsStage(OpPassManager &pm) {
+  // Symbolic dims of every tensor, written on the IR for inspection (the
+  // memory plan and the code generator run the analysis themselves).
+  pm.addNestedPass<func::FuncOp>(createPropagateDimsPass());
+}
+
 void buildMemoryStage(OpPassManager &pm) {
   // The plan is made last, over the final list of kernels.
   pm.addNestedPass<func::FuncOp>(createPlanMemoryPass());
@@ -40,6 +46,7 @@ void buildMemoryStage(OpPassManager &pm) {
 const StageInfo kStages[] = {
     {Stage::Import, "hone", "the imported hone IR (one op per ONNX node)", buildImportStage},
     {Stage::Simplify, "simplify", "constants folded and shapes propagated", buildSimplifyStage},
+    {Stage::Dims, "dims", "every tensor's dims as symbolic expressions", buildDimsStage},
     {Stage::Memory, "memory", "arena offsets of every intermediate tensor", buildMemoryStage},
 };
 

@@ -24,6 +24,8 @@ enum class Stage {
   /// Constants folded, shape sub-graphs collapsed, shapes propagated
   /// (steps 2 and 3).
   Simplify,
+  /// Every tensor's dims as symbolic expressions, annotated (step 3).
+  Dims,
   /// Arena offsets of every intermediate tensor (step 7).
   Memory,
 };

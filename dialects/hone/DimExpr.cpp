@@ -29,6 +29,7 @@ struct DimExprNode {
   llvm::SmallVector<DimExpr, 3> operands;
   size_t hash = 0;
   bool hasUnknown = false;
+  bool nonNegative = false;
 };
 
 } // namespace mlir::hone
@@ -200,6 +201,27 @@ DimExpr DimExpr::make(Kind kind, bool isFloat, llvm::ArrayRef<DimExpr> operands)
     node->hasUnknown |= operand.hasUnknown();
   }
   node->hash = hash;
+  auto nonNegative = [&](size_t i) { return operands[i].isNonNegative(); };
+  switch (kind) {
+  case Kind::Add: case Kind::Mul: case Kind::FloorDiv: case Kind::CeilDiv: case Kind::Min:
+    node->nonNegative = !isFloat && nonNegative(0) && nonNegative(1);
+    break;
+  case Kind::Mod:
+    node->nonNegative = nonNegative(1);
+    break;
+  case Kind::Max:
+    node->nonNegative = !isFloat && (nonNegative(0) || nonNegative(1));
+    break;
+  case Kind::Select:
+    node->nonNegative = !isFloat && nonNegative(1) && nonNegative(2);
+    break;
+  case Kind::Eq: case Kind::Ne: case Kind::Lt: case Kind::Le: case Kind::And: case Kind::Or:
+  case Kind::Not:
+    node->nonNegative = true;
+    break;
+  default:
+    break;
+  }
   return DimExpr(std::move(node));
 }
 
@@ -226,7 +248,9 @@ std::shared_ptr<DimExprNode> newLeaf(Kind kind, bool isFloat, unsigned index, in
 } // namespace
 
 DimExpr DimExpr::operandDim(unsigned operand, int64_t dim) {
-  return DimExpr(newLeaf(Kind::OperandDim, false, operand, dim));
+  std::shared_ptr<DimExprNode> node = newLeaf(Kind::OperandDim, false, operand, dim);
+  node->nonNegative = true;
+  return DimExpr(std::move(node));
 }
 
 DimExpr DimExpr::operandValue(unsigned operand, int64_t index, bool isFloat) {
@@ -235,12 +259,17 @@ DimExpr DimExpr::operandValue(unsigned operand, int64_t index, bool isFloat) {
 
 DimExpr DimExpr::resultDim(unsigned result, int64_t dim, DimExpr upperBound) {
   std::shared_ptr<DimExprNode> node = newLeaf(Kind::ResultDim, false, result, dim);
+  node->nonNegative = true;
   if (upperBound.isValid())
     node->operands.push_back(upperBound);
   return DimExpr(std::move(node));
 }
 
-DimExpr DimExpr::symbol(unsigned id) { return DimExpr(newLeaf(Kind::Symbol, false, id, 0)); }
+DimExpr DimExpr::symbol(unsigned id, bool nonNegative) {
+  std::shared_ptr<DimExprNode> node = newLeaf(Kind::Symbol, false, id, nonNegative ? 1 : 0);
+  node->nonNegative = nonNegative;
+  return DimExpr(std::move(node));
+}
 
 DimExpr DimExpr::unknown() {
   std::shared_ptr<DimExprNode> node = newLeaf(Kind::Unknown, false, 0, 0);
@@ -267,6 +296,8 @@ llvm::ArrayRef<DimExpr> DimExpr::getOperands() const {
 }
 
 bool DimExpr::hasUnknown() const { return !isValid() || (node && node->hasUnknown); }
+
+bool DimExpr::isNonNegative() const { return isConst ? constant >= 0 : node && node->nonNegative; }
 
 size_t DimExpr::hash() const {
   if (isConst)
@@ -696,20 +727,39 @@ DimExpr makeDimExprOp(Kind kind, llvm::ArrayRef<DimExpr> operands) {
                                                       : ceilDivInt(rest, *divisor));
   }
   case Kind::Min:
-  case Kind::Max:
+  case Kind::Max: {
     if (x[0] == x[1])
       return x[0];
+    // A non-negative value against 0 (or below).
+    for (int i = 0; i < 2; ++i)
+      if (std::optional<int64_t> c = x[i].getConstant(); c && *c <= 0 && x[1 - i].isNonNegative())
+        return kind == Kind::Max ? x[1 - i] : x[i];
     break;
+  }
   case Kind::Eq:
   case Kind::Le:
-    if (x[0] == x[1] && !anyFloat)
-      return DimExpr(1);
-    break;
   case Kind::Ne:
-  case Kind::Lt:
+  case Kind::Lt: {
     if (x[0] == x[1] && !anyFloat)
-      return DimExpr(0);
+      return DimExpr(kind == Kind::Eq || kind == Kind::Le ? 1 : 0);
+    // Comparisons of a non-negative value with a constant below (or at) 0.
+    std::optional<int64_t> left = x[0].getConstant(), right = x[1].getConstant();
+    if (right && x[0].isNonNegative()) {
+      if ((kind == Kind::Eq && *right < 0) || (kind == Kind::Lt && *right <= 0) ||
+          (kind == Kind::Le && *right < 0))
+        return DimExpr(0);
+      if (kind == Kind::Ne && *right < 0)
+        return DimExpr(1);
+    }
+    if (left && x[1].isNonNegative()) {
+      if ((kind == Kind::Eq && *left < 0))
+        return DimExpr(0);
+      if ((kind == Kind::Ne && *left < 0) || (kind == Kind::Le && *left <= 0) ||
+          (kind == Kind::Lt && *left < 0))
+        return DimExpr(1);
+    }
     break;
+  }
   case Kind::And:
   case Kind::Or: {
     if (asScalar(x[0]))
@@ -728,6 +778,19 @@ DimExpr makeDimExprOp(Kind kind, llvm::ArrayRef<DimExpr> operands) {
     if (x[0].getKind() == Kind::Not)
       return asBoolean(x[0].getOperands()[0]);
     break;
+  case Kind::Floor:
+  case Kind::Ceil: {
+    // An integer times an integral float (a Resize by 2.0) is an integer.
+    const DimExpr &v = x[0];
+    if (v.getKind() == Kind::Mul && v.isFloat()) {
+      const DimExpr &a = v.getOperands()[0], &c = v.getOperands()[1];
+      std::optional<double> factor = c.getFloatConstant();
+      if (a.getKind() == Kind::ToFloat && factor && *factor == std::floor(*factor) &&
+          std::fabs(*factor) < 2147483648.0)
+        return a.getOperands()[0] * DimExpr(static_cast<int64_t>(*factor));
+    }
+    break;
+  }
   case Kind::Select:
     if (std::optional<Scalar> c = asScalar(x[0]))
       return c->truthy() ? x[1] : x[2];

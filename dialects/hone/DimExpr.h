@@ -66,8 +66,9 @@ public:
   static DimExpr operandValue(unsigned operand, int64_t index, bool isFloat);
   /// `upperBound` may be invalid (no bound known).
   static DimExpr resultDim(unsigned result, int64_t dim, DimExpr upperBound);
-  /// Symbol `id` (its name and meaning are its symbol table's).
-  static DimExpr symbol(unsigned id);
+  /// Symbol `id` (its name and meaning are its symbol table's); a dim
+  /// symbol is known to be non-negative, a data symbol is not.
+  static DimExpr symbol(unsigned id, bool nonNegative = true);
   /// A fresh unknown, equal to no other expression.
   static DimExpr unknown();
 
@@ -88,6 +89,8 @@ public:
   /// Whether any leaf under this expression is Unknown (it cannot be
   /// computed, at compile time or at run time).
   bool hasUnknown() const;
+  /// Whether the value is provably >= 0 (dims are; data may not be).
+  bool isNonNegative() const;
   /// An identity for memoizing lowerings: equal for the same node.
   const void *getIdentity() const { return node.get(); }
 

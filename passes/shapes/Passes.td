@@ -28,4 +28,23 @@ def InferShapesPass : Pass<"hone-infer-shapes", "::mlir::func::FuncOp"> {
   }];
 }
 
+def PropagateDimsPass : Pass<"hone-propagate-dims", "::mlir::func::FuncOp"> {
+  let summary = "Annotates every tensor with its dims as symbolic expressions";
+  let description = [{
+    Runs the symbolic shape analysis (passes/shapes/SymbolicShapes.h; SoD²,
+    ASPLOS'24: dims as constants, named symbols or expressions over them,
+    value propagation of small shape tensors, unification of input dims
+    that ops require equal) and writes what it found, for inspection and
+    tests: `hone.dims` on each op (one string per result), `hone.values`
+    where a result's elements are known, and on the function the symbols
+    (`hone.symbols`) and the equalities it assumed (`hone.assumptions`).
+    Changes nothing else.
+
+    ```mlir
+    %s = hone.shape %x : (tensor<1x?x64xf32>) -> tensor<3xi64>
+    ```
+    gets `{hone.dims = ["[3]"], hone.values = ["[1, seq, 64]"]}`.
+  }];
+}
+
 #endif // HONE_PASSES_SHAPES_PASSES

@@ -111,7 +111,8 @@ DimExpr SymbolicShapes::globalize(const DimExpr &e, Operation *op, unsigned resu
       DimSymbol symbol{node + ".in" + std::to_string(leaf.getIndex()) + "[" +
                            std::to_string(leaf.getPosition()) + "]",
                        DimSymbol::Data, op, leaf.getIndex(), leaf.getPosition(), DimExpr()};
-      return DimExpr::symbol(symbolFor({op, kDataTag, leaf.getIndex(), leaf.getPosition()}, symbol));
+      return DimExpr::symbol(symbolFor({op, kDataTag, leaf.getIndex(), leaf.getPosition()}, symbol),
+                             /*nonNegative=*/false);
     }
     case DimExpr::Kind::ResultDim: {
       DimExpr bound = leaf.getOperands().empty() ? DimExpr()
@@ -221,9 +222,122 @@ void SymbolicShapes::propagate(Block &body) {
     visit(op);
 }
 
+DimExpr SymbolicShapes::joined(const DimExpr &a, const DimExpr &b, Operation *op, unsigned result,
+                               int64_t dim) {
+  if (a == b)
+    return a;
+  DimSymbol symbol{nodeName(op) + ".out" + std::to_string(result) + ".dim" + std::to_string(dim),
+                   DimSymbol::AfterRun, op, result, dim,
+                   a.isValid() && b.isValid() ? max(a, b) : DimExpr()};
+  return DimExpr::symbol(symbolFor({op, kAfterRunTag, result, dim}, symbol));
+}
+
+void SymbolicShapes::visitIf(IfOp op) {
+  SmallVector<Operation *> yields;
+  for (Region &region : op->getRegions()) {
+    if (region.empty())
+      return;
+    for (Operation &inner : region.front())
+      visit(inner);
+    yields.push_back(region.front().getTerminator());
+  }
+  for (OpResult result : op->getResults()) {
+    TensorDims t;
+    auto type = dyn_cast<RankedTensorType>(result.getType());
+    unsigned r = result.getResultNumber();
+    if (type && yields.size() == 2 && r < yields[0]->getNumOperands() &&
+        r < yields[1]->getNumOperands()) {
+      const TensorDims &a = get(yields[0]->getOperand(r)), &b = get(yields[1]->getOperand(r));
+      t.ranked = true;
+      for (int64_t d = 0; d < type.getRank(); ++d) {
+        DimExpr da = a.ranked && d < static_cast<int64_t>(a.dims.size()) ? a.dims[d] : DimExpr();
+        DimExpr db = b.ranked && d < static_cast<int64_t>(b.dims.size()) ? b.dims[d] : DimExpr();
+        t.dims.push_back(type.isDynamicDim(d) ? joined(da, db, op, r, d) : DimExpr(type.getDimSize(d)));
+      }
+    }
+    tensors[result] = std::move(t);
+  }
+}
+
+void SymbolicShapes::visitLoop(LoopOp op) {
+  Region &region = op->getRegion(0);
+  if (region.empty())
+    return;
+  Block &body = region.front();
+  // Body arguments: the iteration number, the condition, then the carried
+  // values, which start as the op's operands 2...
+  for (BlockArgument arg : body.getArguments()) {
+    TensorDims t;
+    if (auto type = dyn_cast<RankedTensorType>(arg.getType())) {
+      t.ranked = true;
+      unsigned carried = arg.getArgNumber() >= 2 ? arg.getArgNumber() : 0;
+      const TensorDims *initial = carried && carried < op->getNumOperands()
+                                      ? &get(op->getOperand(carried))
+                                      : nullptr;
+      for (int64_t d = 0; d < type.getRank(); ++d)
+        t.dims.push_back(!type.isDynamicDim(d) ? DimExpr(type.getDimSize(d))
+                         : initial && initial->ranked && d < static_cast<int64_t>(initial->dims.size())
+                             ? initial->dims[d]
+                             : globalize(DimExpr::unknown(), op, arg.getArgNumber() + 1000, d));
+    }
+    tensors[arg] = std::move(t);
+  }
+  for (Operation &inner : body)
+    visit(inner);
+  Operation *yield = body.getTerminator();
+  unsigned numCarried = op->getNumOperands() - 2;
+  // The trip count, when the loop has one: the bound of a scan's length.
+  DimExpr trips;
+  if (!isa<NoneType>(op->getOperand(0).getType()))
+    if (const std::optional<SmallVector<DimExpr>> &values = get(op->getOperand(0)).values;
+        values && values->size() == 1)
+      trips = substituted((*values)[0]);
+  for (OpResult result : op->getResults()) {
+    TensorDims t;
+    auto type = dyn_cast<RankedTensorType>(result.getType());
+    unsigned r = result.getResultNumber();
+    if (!type || r + 1 >= yield->getNumOperands()) {
+      tensors[result] = std::move(t);
+      continue;
+    }
+    const TensorDims &yielded = get(yield->getOperand(r + 1));
+    t.ranked = true;
+    if (r < numCarried) {
+      // A carried value keeps the dims the body yields when they are its
+      // initial dims; dims that change are known after the loop.
+      const TensorDims &initial = get(op->getOperand(r + 2));
+      for (int64_t d = 0; d < type.getRank(); ++d) {
+        DimExpr a = initial.ranked && d < static_cast<int64_t>(initial.dims.size()) ? initial.dims[d] : DimExpr();
+        DimExpr b = yielded.ranked && d < static_cast<int64_t>(yielded.dims.size()) ? yielded.dims[d] : DimExpr();
+        t.dims.push_back(type.isDynamicDim(d) ? joined(a, b, op, r, d) : DimExpr(type.getDimSize(d)));
+      }
+    } else {
+      // A scan output stacks one yielded value per iteration.
+      for (int64_t d = 0; d < type.getRank(); ++d) {
+        if (!type.isDynamicDim(d)) {
+          t.dims.push_back(type.getDimSize(d));
+        } else if (d == 0) {
+          DimSymbol symbol{nodeName(op) + ".out" + std::to_string(r) + ".dim0", DimSymbol::AfterRun,
+                           op, r, 0, trips};
+          t.dims.push_back(DimExpr::symbol(symbolFor({op, kAfterRunTag, r, 0}, symbol)));
+        } else {
+          t.dims.push_back(yielded.ranked && d - 1 < static_cast<int64_t>(yielded.dims.size())
+                               ? yielded.dims[d - 1]
+                               : globalize(DimExpr::unknown(), op, r, d));
+        }
+      }
+    }
+    tensors[result] = std::move(t);
+  }
+}
+
 void SymbolicShapes::visit(Operation &op) {
   if (isa<NoneOp>(op) || op.hasTrait<OpTrait::IsTerminator>())
     return;
+  if (auto ifOp = dyn_cast<IfOp>(op))
+    return visitIf(ifOp);
+  if (auto loop = dyn_cast<LoopOp>(op))
+    return visitLoop(loop);
   if (auto constant = dyn_cast<ConstantOp>(op)) {
     TensorDims t;
     auto type = dyn_cast<RankedTensorType>(constant.getType());

@@ -21,6 +21,7 @@
 #ifndef HONE_PASSES_SHAPES_SYMBOLICSHAPES_H
 #define HONE_PASSES_SHAPES_SYMBOLICSHAPES_H
 
+#include "dialects/hone/HoneOps.h"
 #include "dialects/hone/ShapeFunction.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -85,6 +86,14 @@ public:
 private:
   void propagate(Block &body);
   void visit(Operation &op);
+  /// If and Loop: their regions' ops are visited, and the results take the
+  /// dims the regions yield where those do not change (else a symbol known
+  /// after the op ran).
+  void visitIf(IfOp op);
+  void visitLoop(LoopOp op);
+  /// `a` where it equals `b`, else dim `dim` of result `result` of `op`
+  /// known after the op ran, at most max(a, b).
+  DimExpr joined(const DimExpr &a, const DimExpr &b, Operation *op, unsigned result, int64_t dim);
   DimExpr substituted(const DimExpr &e) const;
   /// The global form of an expression of `op`'s shape function: its leaves
   /// (operand values, result dims after the run, unknowns) become symbols.

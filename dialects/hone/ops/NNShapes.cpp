@@ -82,8 +82,11 @@ LogicalResult slidingWindowDims(ShapeContext &context, ArrayRef<DimExpr> input,
     } else {
       DimExpr padded = input[i] + (pads[i] + pads[i + spatial]) - extent;
       size = (ceilMode ? ceilDiv(padded, strides[i]) : floorDiv(padded, strides[i])) + 1;
-      // ceil_mode: a window that starts in the end padding is dropped.
-      if (ceilMode)
+      // ceil_mode: a window that starts in the end padding is dropped. The
+      // last window starts at most end pad + stride - 1 - extent past the
+      // input's end, so it can only when that is >= 0.
+      std::optional<int64_t> known = extent.getConstant();
+      if (ceilMode && !(known && pads[i + spatial] + strides[i] - 1 < *known))
         size = select(ge((size - 1) * strides[i], input[i] + pads[i]), size - 1, size);
     }
     if (failed(context.require(ge(size, 1), "spatial dim " + Twine(i) + " of size " +
