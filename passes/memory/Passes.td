@@ -14,17 +14,20 @@ def PlanMemoryPass : Pass<"hone-plan-memory", "::mlir::func::FuncOp"> {
     Plans, at compile time, where each tensor a function computes lives: one
     arena per model instance, with offsets chosen so that tensors whose live
     ranges overlap never share bytes, and tensors that are dead reuse the
-    space of earlier ones (SoD², ASPLOS'24, plans memory this way; this
-    first version handles static shapes, and the dynamic-shape pass makes
-    offsets expressions over symbols).
+    space of earlier ones (SoD², ASPLOS'24). Sizes are the symbolic shape
+    analysis' (passes/shapes/SymbolicShapes.h): constants, or expressions of
+    the graph inputs' dims, whose offsets are then expressions too
+    (passes/memory/MemoryPlan.h says how they are built), evaluated once per
+    input shape at run time.
 
     A tensor lives from the op that defines it to its last use (a use inside
     an If/Loop region counts at that op; a returned value lives to the end).
     Offsets are assigned greedily by decreasing size, each at the lowest
     aligned offset that overlaps no placed tensor of overlapping lifetime.
     Constants live in the weights, function arguments are the caller's, and
-    tensors with dynamic dims get offset -1 (allocated by the runtime until
-    shapes are symbolic).
+    tensors whose size depends on data get offset -1 (the runtime's scratch
+    holds them). Symbolic plans write each offset as a variable `@k` and its
+    definition, and the arena's size as an expression.
 
     ```mlir
     %a = hone.relu %x : (tensor<256xf32>) -> tensor<256xf32>

@@ -1,14 +1,15 @@
 //===- PlanMemory.cpp - Arena offsets from tensor lifetimes ---------------===//
 //
-// Greedy-by-size placement over live ranges (see Passes.td). The plan is
-// written as attributes: `hone.arena_offsets` on each op (one entry per
-// result, -1 when the result is not in the arena) and `hone.arena_bytes` on
-// the function.
+// The plan (MemoryPlan.h) written as attributes: `hone.arena_offsets` on
+// each op (one entry per result, -1 when the result is not in the arena)
+// and `hone.arena_bytes` on the function; integers for static sizes, else
+// the offset variables' definitions over the input dims' symbols.
 //
 //===----------------------------------------------------------------------===//
 #include "passes/memory/Passes.h"
 
 #include "dialects/hone/HoneOps.h"
+#include "passes/memory/MemoryPlan.h"
 
 #include "llvm/ADT/DenseMap.h"
 
@@ -24,31 +25,6 @@ using namespace mlir::hone;
 
 namespace {
 
-/// One tensor to place: its size and the op indices where it is live.
-struct Lifetime {
-  Value value;
-  int64_t bytes;
-  int64_t begin, end;
-  int64_t offset = -1;
-};
-
-/// Bytes of a statically shaped tensor (bools take a byte); nullopt for
-/// dynamic shapes and non-tensors.
-std::optional<int64_t> staticBytes(Type type) {
-  auto tensor = dyn_cast<RankedTensorType>(type);
-  if (!tensor || !tensor.hasStaticShape())
-    return std::nullopt;
-  Type element = tensor.getElementType();
-  int64_t width = element.isIntOrFloat() ? std::max<int64_t>(8, element.getIntOrFloatBitWidth()) : 0;
-  if (width == 0)
-    return std::nullopt;
-  return tensor.getNumElements() * (width / 8);
-}
-
-int64_t alignTo(int64_t value, int64_t alignment) {
-  return (value + alignment - 1) / alignment * alignment;
-}
-
 struct PlanMemoryPass final : mlir::hone::impl::PlanMemoryPassBase<PlanMemoryPass> {
   using Base::Base;
   void runOnOperation() override;
@@ -62,77 +38,45 @@ void PlanMemoryPass::runOnOperation() {
   }
   if (!func.getBody().hasOneBlock())
     return; // declarations and multi-block bodies have nothing to plan here
-  Block &body = func.getBody().front();
-
-  // Op order in the top-level block; uses inside regions count at their
-  // top-level ancestor.
-  llvm::DenseMap<Operation *, int64_t> position;
-  int64_t index = 0;
-  for (Operation &op : body)
-    position[&op] = index++;
-  int64_t endOfFunction = index;
-
-  std::vector<Lifetime> lifetimes;
-  for (Operation &op : body) {
-    if (isa<ConstantOp, NoneOp>(op) || op.hasTrait<OpTrait::IsTerminator>())
-      continue;
-    for (OpResult result : op.getResults()) {
-      std::optional<int64_t> bytes = staticBytes(result.getType());
-      // A result other than the first that nothing reads (MaxPool's
-      // Indices, Dropout's mask) is not computed, so it takes no space.
-      if (!bytes || (result.getResultNumber() > 0 && result.use_empty()))
-        continue;
-      int64_t end = position[&op];
-      for (OpOperand &use : result.getUses()) {
-        Operation *user = body.findAncestorOpInBlock(*use.getOwner());
-        end = std::max(end, isa<func::ReturnOp>(user) ? endOfFunction : position[user]);
-      }
-      lifetimes.push_back({result, *bytes, position[&op], end});
-    }
-  }
-
-  // Largest first; each at the lowest aligned offset clear of every placed
-  // tensor that is live at the same time.
-  std::vector<Lifetime *> order;
-  for (Lifetime &lifetime : lifetimes)
-    order.push_back(&lifetime);
-  std::stable_sort(order.begin(), order.end(),
-                   [](const Lifetime *a, const Lifetime *b) { return a->bytes > b->bytes; });
-  std::vector<Lifetime *> placed;
-  int64_t arenaBytes = 0;
-  for (Lifetime *tensor : order) {
-    std::vector<std::pair<int64_t, int64_t>> busy;
-    for (Lifetime *other : placed)
-      if (other->begin <= tensor->end && tensor->begin <= other->end)
-        busy.push_back({other->offset, other->offset + other->bytes});
-    std::sort(busy.begin(), busy.end());
-    int64_t offset = 0;
-    for (auto [start, stop] : busy) {
-      if (offset + tensor->bytes <= start)
-        break;
-      offset = std::max(offset, alignTo(stop, alignment));
-    }
-    tensor->offset = offset;
-    placed.push_back(tensor);
-    arenaBytes = std::max(arenaBytes, offset + tensor->bytes);
-  }
-
-  llvm::DenseMap<Value, int64_t> offsets;
-  for (const Lifetime &lifetime : lifetimes)
-    offsets[lifetime.value] = lifetime.offset;
+  SymbolicShapes shapes(func);
+  MemoryPlan plan = planMemory(func, shapes, alignment);
   Builder builder(&getContext());
-  for (Operation &op : body) {
-    if (isa<ConstantOp, NoneOp>(op) || op.hasTrait<OpTrait::IsTerminator>())
+  // Symbolic plans print offset variables as @k, in evaluation order.
+  unsigned firstVariable = static_cast<unsigned>(shapes.getSymbols().size());
+  auto name = [&](unsigned id) {
+    return id >= firstVariable ? "@" + std::to_string(id - firstVariable)
+                               : shapes.getSymbols()[id].name;
+  };
+  llvm::DenseMap<unsigned, DimExpr> definitions(plan.variables.begin(), plan.variables.end());
+  for (Operation &op : func.getBody().front()) {
+    if (isa<ConstantOp, NoneOp>(op) || op.hasTrait<OpTrait::IsTerminator>() || op.getNumResults() == 0)
       continue;
-    SmallVector<int64_t> resultOffsets;
-    for (Value result : op.getResults()) {
-      auto it = offsets.find(result);
-      resultOffsets.push_back(it == offsets.end() ? -1 : it->second);
+    if (!plan.symbolic) {
+      SmallVector<int64_t> offsets;
+      for (Value result : op.getResults()) {
+        auto it = plan.offsets.find(result);
+        offsets.push_back(it == plan.offsets.end() ? -1 : *it->second.getConstant());
+      }
+      op.setAttr("hone.arena_offsets", builder.getDenseI64ArrayAttr(offsets));
+      continue;
     }
-    if (!resultOffsets.empty())
-      op.setAttr("hone.arena_offsets", builder.getDenseI64ArrayAttr(resultOffsets));
+    SmallVector<Attribute> offsets;
+    for (Value result : op.getResults()) {
+      auto it = plan.offsets.find(result);
+      if (it == plan.offsets.end()) {
+        offsets.push_back(builder.getStringAttr("-1"));
+        continue;
+      }
+      unsigned variable = it->second.getIndex();
+      offsets.push_back(builder.getStringAttr(name(variable) + " = " +
+                                              definitions[variable].str(name)));
+    }
+    op.setAttr("hone.arena_offsets", builder.getArrayAttr(offsets));
   }
-  func->setAttr("hone.arena_bytes", builder.getI64IntegerAttr(alignTo(arenaBytes, alignment)));
+  if (plan.symbolic)
+    func->setAttr("hone.arena_bytes", builder.getStringAttr(plan.arenaBytes.str(name)));
+  else
+    func->setAttr("hone.arena_bytes", builder.getI64IntegerAttr(*plan.arenaBytes.getConstant()));
 }
 
 } // namespace

@@ -212,8 +212,12 @@ void SymbolicShapes::propagate(Block &body) {
           if (auto param = dyn_cast<StringAttr>(params[d]); param && !param.getValue().empty())
             name = param.str();
         DimSymbol symbol{name, DimSymbol::InputDim, nullptr, arg.getArgNumber(), d, DimExpr()};
-        t.dims.push_back(substituted(DimExpr::symbol(
-            symbolFor({nullptr, kInputTag, arg.getArgNumber(), d}, symbol))));
+        unsigned id = symbolFor({nullptr, kInputTag, arg.getArgNumber(), d}, symbol);
+        if (llvm::none_of(inputBindings, [&](const InputBinding &b) {
+              return b.argument == arg.getArgNumber() && b.dim == d;
+            }))
+          inputBindings.push_back({arg.getArgNumber(), d, id});
+        t.dims.push_back(substituted(DimExpr::symbol(id)));
       }
     }
     tensors[arg] = std::move(t);

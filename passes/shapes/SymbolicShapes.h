@@ -71,6 +71,15 @@ public:
   /// What is known of `value` (unranked when nothing is).
   const TensorDims &get(Value value) const;
   ArrayRef<DimSymbol> getSymbols() const { return symbols; }
+  /// Where each input-dim symbol is bound: (argument, dim, symbol id), for
+  /// every dynamic dim of every graph input (several dims may share a
+  /// symbol: one dim_param, or unified).
+  struct InputBinding {
+    unsigned argument;
+    int64_t dim;
+    unsigned symbol;
+  };
+  ArrayRef<InputBinding> getInputBindings() const { return inputBindings; }
   /// The equalities between input-dim symbols the analysis assumed
   /// (symbol id, the expression it was replaced by).
   ArrayRef<std::pair<unsigned, DimExpr>> getAssumptions() const { return assumptions; }
@@ -79,6 +88,8 @@ public:
   bool knownAtStart(const DimExpr &e) const;
   /// `e` printed with the symbols' names.
   std::string print(const DimExpr &e) const;
+  /// `e` with the unified symbols replaced by what they equal.
+  DimExpr resolve(const DimExpr &e) const { return substituted(e); }
   /// Bytes of `value` as an expression (null when its rank or element type
   /// is unknown).
   DimExpr bytes(Value value) const;
@@ -110,6 +121,7 @@ private:
   /// Unified symbols: id -> what replaces it.
   std::map<unsigned, DimExpr> replacements;
   std::vector<std::pair<unsigned, DimExpr>> assumptions;
+  std::vector<InputBinding> inputBindings;
   TensorDims unknown;
 };
 

@@ -46,7 +46,7 @@ Value LlvmDimLowering::lower(const DimExpr &e) {
   Kind kind = e.getKind();
   Value result;
   if (kind == Kind::OperandDim || kind == Kind::OperandValue || kind == Kind::ResultDim ||
-      kind == Kind::Unknown) {
+      kind == Kind::Symbol || kind == Kind::Unknown) {
     result = leaf(e);
     memo[e.getIdentity()] = result;
     return result;
@@ -192,7 +192,7 @@ Halide::Expr mlir::hone::cpu::lowerToHalide(const DimExpr &e, const HalideLeafFn
     Kind kind = e.getKind();
     Halide::Expr result;
     if (kind == Kind::OperandDim || kind == Kind::OperandValue || kind == Kind::ResultDim ||
-        kind == Kind::Unknown) {
+        kind == Kind::Symbol || kind == Kind::Unknown) {
       result = leaf(e);
       if (result.defined())
         result = Halide::cast(e.isFloat() ? Halide::Float(64) : Halide::Int(64), result);

@@ -48,6 +48,9 @@ using namespace mlir::hone::cpu;
 namespace {
 
 constexpr int64_t kWeightAlignment = 64;
+/// The arena's alignment of every tensor (the runtime's, and the memory
+/// stage's default).
+constexpr int64_t kArenaAlignment = 64;
 /// Halide describes dims with int32: the largest dim a dynamic input accepts.
 constexpr int64_t kMaxDim = 2147483647;
 
@@ -107,6 +110,11 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     return main.emitError() << "the CPU code generator expects a single-block function", failure();
   Block &body = main.getBody().front();
 
+  // The symbolic dims of every tensor and the memory plan (the one the
+  // memory stage wrote on the IR, made again with its DimExprs).
+  SymbolicShapes shapes(main);
+  MemoryPlan plan = planMemory(main, shapes, kArenaAlignment);
+
   // Where each tensor lives; the weights blob.
   llvm::DenseMap<Value, PlacedTensor> tensors;
   std::string weights;
@@ -117,7 +125,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
                               << " has an unknown rank, which the CPU code generator does not "
                                  "compile (give its shape with --input-shape)",
              failure();
-    tensors[arg] = {{Placement::Input, arg.getArgNumber()}, type};
+    tensors[arg] = {{Placement::Input, arg.getArgNumber()}, type, DimExpr()};
   }
   std::vector<Operation *> kernels;
   for (Operation &op : body) {
@@ -132,13 +140,12 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       weights.resize(offset);
       weights.append(static_cast<const char *>(value->rawData()), value->byteSize());
       tensors[constant.getResult()] = {{Placement::Weights, offset},
-                                       cast<RankedTensorType>(constant.getType())};
+                                       cast<RankedTensorType>(constant.getType()), DimExpr()};
       continue;
     }
-    auto offsets = op.getAttrOfType<DenseI64ArrayAttr>("hone.arena_offsets");
-    if (!offsets || offsets.size() != static_cast<int64_t>(op.getNumResults()))
+    if (!op.hasAttr("hone.arena_offsets"))
       return op.emitError() << "has no memory plan (run --hone-plan-memory first)", failure();
-    for (auto [result, offset] : llvm::zip(op.getResults(), offsets.asArrayRef())) {
+    for (OpResult result : op.getResults()) {
       auto type = dyn_cast<RankedTensorType>(result.getType());
       if (result.getResultNumber() > 0 && result.use_empty())
         continue; // an unused optional result is not computed
@@ -147,9 +154,15 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
                               << " has an unknown rank, which the CPU code generator does not "
                                  "compile",
                failure();
-      // The plan places static shapes; the others are sized during the run.
-      tensors[result] = offset >= 0 ? PlacedTensor{{Placement::Arena, offset}, type}
-                                    : PlacedTensor{{Placement::Dynamic, 0}, type};
+      // The plan places what is sized when a run starts (statically or by
+      // the input dims); the others are sized during the run.
+      auto planned = plan.offsets.find(result);
+      if (planned == plan.offsets.end())
+        tensors[result] = PlacedTensor{{Placement::Dynamic, 0}, type, DimExpr()};
+      else if (std::optional<int64_t> offset = planned->second.getConstant())
+        tensors[result] = PlacedTensor{{Placement::Arena, *offset}, type, DimExpr()};
+      else
+        tensors[result] = PlacedTensor{{Placement::ArenaSymbolic, 0}, type, planned->second};
     }
     kernels.push_back(&op);
   }
@@ -168,9 +181,6 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     if (tensors.lookup(output).placement.kind == Placement::Input)
       return main.emitError() << "an output that is a graph input is not compiled yet",
              failure();
-  int64_t arenaBytes = 0;
-  if (auto attr = main->getAttrOfType<IntegerAttr>("hone.arena_bytes"))
-    arenaBytes = attr.getInt();
 
   std::vector<std::string> objects;
   std::string targetError;
@@ -292,15 +302,8 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
                                LLVM::LLVMFunctionType::get(i32, SmallVector<Type>(buffers, d.ptr)));
   }
 
-  // size_t NAME_arena_bytes(const hone_tensor_t *): the static plan.
-  {
-    auto func = b.create<LLVM::LLVMFuncOp>(loc, options.name + "_arena_bytes",
-                                           LLVM::LLVMFunctionType::get(i64, {d.ptr}),
-                                           LLVM::Linkage::Internal);
-    OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPointToStart(func.addEntryBlock(b));
-    b.create<LLVM::ReturnOp>(loc, constantInt(b, loc, i64, arenaBytes));
-  }
+  // size_t NAME_arena_bytes(const hone_tensor_t *): the plan's size.
+  buildArenaBytesFunction(d, main, shapes, plan);
 
   // Halide's default error handler aborts the process; a kernel that fails
   // (it never should: shapes are checked before it runs) must only fail the
@@ -337,7 +340,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
                                                        : RankedTensorType());
     calls.push_back(std::move(call));
   }
-  if (failed(buildRunFunction(d, main, calls, tensors, errorHandler)))
+  if (failed(buildRunFunction(d, main, calls, tensors, errorHandler, shapes, plan)))
     return failure();
 
   // Metadata: hone_tensor_info_t {name, dtype, rank, dims, min_dims, max_dims}.

@@ -39,6 +39,45 @@ std::pair<int, int> halideTypeCode(Type element) {
   return {code, type.bits()};
 }
 
+/// Loads the value of every input-dim symbol from `inputs` (the run's
+/// hone_tensor_t array); a symbol several dims share is the first one's,
+/// and `check` receives the condition that each other one equals it.
+llvm::DenseMap<unsigned, Value>
+loadInputSymbols(OpBuilder &b, Location loc, Type ptr, Value inputs, func::FuncOp main,
+                 const SymbolicShapes &shapes,
+                 const std::function<void(Value, const std::string &)> &check) {
+  llvm::DenseMap<unsigned, Value> values;
+  for (const SymbolicShapes::InputBinding &binding : shapes.getInputBindings()) {
+    Value dims = loadField(b, loc, ptr, inputs, binding.argument * 24 + 8);
+    Value dim = loadField(b, loc, b.getI64Type(), dims, 8 * binding.dim);
+    auto it = values.find(binding.symbol);
+    if (it == values.end()) {
+      values[binding.symbol] = dim;
+      continue;
+    }
+    if (check) {
+      auto name = main.getArgAttrOfType<StringAttr>(binding.argument, "hone.name");
+      check(b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::eq, dim, it->second),
+            "input '" + (name ? name.str() : std::to_string(binding.argument)) + "' dim " +
+                std::to_string(binding.dim) + " must equal the other dims named '" +
+                shapes.getSymbols()[binding.symbol].name + "'");
+    }
+  }
+  return values;
+}
+
+/// Lowers `e` with its symbols' values in `symbols`.
+Value lowerWithSymbols(OpBuilder &b, Location loc, const DimExpr &e,
+                       const llvm::DenseMap<unsigned, Value> &symbols) {
+  LlvmDimLowering lowering(b, loc, [&](const DimExpr &leaf) -> Value {
+    if (leaf.getKind() != DimExpr::Kind::Symbol)
+      return nullptr;
+    auto it = symbols.find(leaf.getIndex());
+    return it == symbols.end() ? nullptr : it->second;
+  });
+  return lowering.lower(e);
+}
+
 /// A tensor during the run: where its data is and its dims (i64 values).
 struct RuntimeTensor {
   Value data;
@@ -47,8 +86,9 @@ struct RuntimeTensor {
 
 class RunFunctionBuilder {
 public:
-  RunFunctionBuilder(DriverBuilder &d, const llvm::DenseMap<Value, PlacedTensor> &tensors)
-      : d(d), b(d.builder), loc(d.loc), tensors(tensors) {}
+  RunFunctionBuilder(DriverBuilder &d, const llvm::DenseMap<Value, PlacedTensor> &tensors,
+                     const SymbolicShapes &shapes, const MemoryPlan &plan)
+      : d(d), b(d.builder), loc(d.loc), tensors(tensors), shapes(shapes), plan(plan) {}
 
   LogicalResult build(func::FuncOp main, ArrayRef<KernelCall> kernels, StringRef errorHandler);
 
@@ -78,6 +118,10 @@ private:
   OpBuilder &b;
   Location loc;
   const llvm::DenseMap<Value, PlacedTensor> &tensors;
+  const SymbolicShapes &shapes;
+  const MemoryPlan &plan;
+  /// Values of the input-dim symbols and the plan's offset variables.
+  llvm::DenseMap<unsigned, Value> symbolValues;
   LLVM::LLVMFuncOp func;
   Block *failureBlock = nullptr;
   /// Returns its status argument (the reason is already set).
@@ -348,6 +392,20 @@ LogicalResult RunFunctionBuilder::computeResults(const KernelCall &call) {
     case Placement::Arena:
       tensor.data = fieldPtr(b, loc, arena, placed.placement.index);
       break;
+    case Placement::ArenaSymbolic: {
+      // The plan sized this tensor from the input dims; what the op's
+      // shape function computes now must fit (it always should).
+      Value planned = lowerWithSymbols(b, loc, this->shapes.bytes(result), symbolValues);
+      Value offset = lowerWithSymbols(b, loc, placed.offset, symbolValues);
+      if (!planned || !offset)
+        return op->emitError() << "the memory plan of a result cannot be computed", failure();
+      Value elements = checkedElements(tensor.dims, node + ": a result");
+      Value bytes = b.create<LLVM::MulOp>(loc, elements, i64(elementBytes(placed.type.getElementType())));
+      checkOr(b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::sle, bytes, planned), HONE_ERROR_INTERNAL,
+              node + ": a result outgrows its place in the memory plan");
+      tensor.data = fieldPtr(b, loc, arena, offset);
+      break;
+    }
     case Placement::Dynamic:
       tensor.data = allocate(placed.type, tensor.dims, node);
       break;
@@ -409,6 +467,26 @@ LogicalResult RunFunctionBuilder::build(func::FuncOp main, ArrayRef<KernelCall> 
   // links shares one Halide runtime and installs the same function.
   b.create<LLVM::CallOp>(loc, TypeRange{d.ptr}, "halide_set_custom_do_par_for",
                          ValueRange{doParFor});
+
+  // The input dims' symbols: dims that share one must be equal, and so
+  // must the dims the analysis unified (an op needs them equal); then the
+  // memory plan's offsets, once per run.
+  symbolValues = loadInputSymbols(b, loc, d.ptr, inputs, main, shapes,
+                                  [&](Value ok, const std::string &message) {
+                                    checkOr(ok, HONE_ERROR_SHAPE_MISMATCH, message);
+                                  });
+  for (const auto &[id, value] : shapes.getAssumptions()) {
+    auto it = symbolValues.find(id);
+    Value expected = lowerWithSymbols(b, loc, shapes.resolve(value), symbolValues);
+    if (it == symbolValues.end() || !expected)
+      continue;
+    checkOr(b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::eq, it->second, expected),
+            HONE_ERROR_SHAPE_MISMATCH,
+            "the input dim '" + shapes.getSymbols()[id].name + "' must equal " +
+                shapes.print(value) + " (an op of the model needs them equal)");
+  }
+  for (const auto &[id, definition] : plan.variables)
+    symbolValues[id] = lowerWithSymbols(b, loc, definition, symbolValues);
 
   // Graph inputs: the caller's data and dims (checked by the runtime
   // against the metadata before the run).
@@ -531,6 +609,35 @@ int64_t mlir::hone::cpu::elementBytes(Type elementType) {
 LogicalResult mlir::hone::cpu::buildRunFunction(DriverBuilder &d, func::FuncOp main,
                                                 ArrayRef<KernelCall> kernels,
                                                 const llvm::DenseMap<Value, PlacedTensor> &tensors,
-                                                StringRef errorHandler) {
-  return RunFunctionBuilder(d, tensors).build(main, kernels, errorHandler);
+                                                StringRef errorHandler, const SymbolicShapes &shapes,
+                                                const MemoryPlan &plan) {
+  return RunFunctionBuilder(d, tensors, shapes, plan).build(main, kernels, errorHandler);
+}
+
+void mlir::hone::cpu::buildArenaBytesFunction(DriverBuilder &d, func::FuncOp main,
+                                              const SymbolicShapes &shapes, const MemoryPlan &plan) {
+  OpBuilder &b = d.builder;
+  Location loc = d.loc;
+  auto func = b.create<LLVM::LLVMFuncOp>(loc, d.name + "_arena_bytes",
+                                         LLVM::LLVMFunctionType::get(b.getI64Type(), {d.ptr}),
+                                         LLVM::Linkage::Internal);
+  OpBuilder::InsertionGuard guard(b);
+  Block *entry = func.addEntryBlock(b);
+  b.setInsertionPointToStart(entry);
+  Value bytes;
+  if (std::optional<int64_t> known = plan.arenaBytes.getConstant()) {
+    bytes = constantInt(b, loc, b.getI64Type(), *known);
+  } else {
+    llvm::DenseMap<unsigned, Value> symbols =
+        loadInputSymbols(b, loc, d.ptr, entry->getArgument(0), main, shapes, {});
+    for (const auto &[id, definition] : plan.variables)
+      symbols[id] = lowerWithSymbols(b, loc, definition, symbols);
+    bytes = lowerWithSymbols(b, loc, plan.arenaBytes, symbols);
+    // Dims the checks of the run will refuse may give any size here: never
+    // less than nothing.
+    Value zero = constantInt(b, loc, b.getI64Type(), 0);
+    bytes = b.create<LLVM::SelectOp>(loc, b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::slt, bytes, zero),
+                                     zero, bytes);
+  }
+  b.create<LLVM::ReturnOp>(loc, bytes);
 }

@@ -19,6 +19,8 @@
 #include "targets/cpu/DriverBuilder.h"
 #include "targets/cpu/RuntimeOps.h"
 
+#include "passes/memory/MemoryPlan.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
 #include "llvm/ADT/DenseMap.h"
@@ -29,7 +31,9 @@ namespace mlir::hone::cpu {
 
 /// Where a tensor lives at run time.
 struct Placement {
-  enum Kind { Input, Arena, Weights, Dynamic } kind;
+  /// Arena: a static offset; ArenaSymbolic: an offset the plan computes
+  /// from the input dims when the run starts.
+  enum Kind { Input, Arena, ArenaSymbolic, Weights, Dynamic } kind;
   /// Input number, or byte offset (arena, weights); unused for Dynamic.
   int64_t index;
 };
@@ -37,6 +41,8 @@ struct Placement {
 struct PlacedTensor {
   Placement placement;
   RankedTensorType type;
+  /// ArenaSymbolic: the offset (an offset variable of the memory plan).
+  DimExpr offset;
 };
 
 /// One kernel call of the run function: a generated kernel, or an op the
@@ -51,11 +57,19 @@ struct KernelCall {
 };
 
 /// Adds NAME_run to `d`'s module. `errorHandler` names the driver's Halide
-/// error handler, which the run installs. Fails with an error on the op
-/// whose dims cannot be computed before it runs.
+/// error handler, which the run installs. The run binds the symbols of the
+/// input dims, checks the equalities the analysis assumed, and computes the
+/// plan's offsets before any kernel. Fails with an error on the op whose
+/// dims cannot be computed before it runs.
 LogicalResult buildRunFunction(DriverBuilder &d, func::FuncOp main, ArrayRef<KernelCall> kernels,
                                const llvm::DenseMap<Value, PlacedTensor> &tensors,
-                               StringRef errorHandler);
+                               StringRef errorHandler, const SymbolicShapes &shapes,
+                               const MemoryPlan &plan);
+
+/// Adds `size_t NAME_arena_bytes(const hone_tensor_t *inputs)`: the plan's
+/// arena size for the inputs' dims.
+void buildArenaBytesFunction(DriverBuilder &d, func::FuncOp main, const SymbolicShapes &shapes,
+                             const MemoryPlan &plan);
 
 /// Bytes per element in memory (bools take a byte).
 int64_t elementBytes(Type elementType);

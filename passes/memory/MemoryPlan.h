@@ -1,0 +1,52 @@
+//===- MemoryPlan.h - Arena offsets as expressions over input dims -*- C++ -*-===//
+//
+// The compile-time memory plan (SoD², ASPLOS'24): every intermediate tensor
+// whose size is known when a run starts (a constant, or an expression of the
+// graph inputs' dims) gets an offset in one arena, so that tensors whose
+// lifetimes overlap never share bytes. Offsets of symbolic sizes are
+// expressions too, evaluated once per input shape at run time; tensors whose
+// size depends on data are left to the runtime's scratch.
+//
+// The plan is first made for representative sizes (each input-dim symbol at
+// its bound, or 128) by the greedy of decreasing size, each tensor at the
+// lowest aligned gap clear of the live ones. With static sizes that plan is
+// the answer. With symbolic ones it fixes an order: each tensor sits at the
+// end of the highest live tensor placed below it in the representative
+// plan, which is clear of every such tensor whatever the dims (sizes only
+// shift what is above them).
+//
+//===----------------------------------------------------------------------===//
+#ifndef HONE_PASSES_MEMORY_MEMORYPLAN_H
+#define HONE_PASSES_MEMORY_MEMORYPLAN_H
+
+#include "passes/shapes/SymbolicShapes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+
+#include "llvm/ADT/DenseMap.h"
+
+namespace mlir::hone {
+
+struct MemoryPlan {
+  /// The offset of every planned tensor: a constant, or (symbolic plans) the
+  /// symbol of an offset variable.
+  llvm::DenseMap<Value, DimExpr> offsets;
+  /// Symbolic plans: the offset variables in evaluation order, each with its
+  /// definition (over input-dim symbols and earlier variables). Their
+  /// symbol ids follow the analysis' symbols.
+  std::vector<std::pair<unsigned, DimExpr>> variables;
+  /// Bytes the arena needs (aligned).
+  DimExpr arenaBytes = DimExpr(0);
+  /// Whether any offset or size is an expression (not a constant).
+  bool symbolic = false;
+};
+
+/// Plans `func`'s single block. `alignment` is a power of two.
+MemoryPlan planMemory(func::FuncOp func, const SymbolicShapes &shapes, int64_t alignment);
+
+/// Representative value of an input-dim symbol when its size is unknown.
+constexpr int64_t kRepresentativeDim = 128;
+
+} // namespace mlir::hone
+
+#endif // HONE_PASSES_MEMORY_MEMORYPLAN_H
