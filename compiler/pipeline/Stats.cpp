@@ -8,6 +8,7 @@
 #include "compiler/pipeline/Stats.h"
 
 #include "dialects/hone/HoneOps.h"
+#include "passes/memory/MemoryPlan.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 
@@ -18,6 +19,9 @@ using namespace mlir;
 using namespace mlir::hone;
 
 namespace {
+
+/// The arena alignment the memory stage plans with (its default).
+constexpr int64_t kArenaAlignment = 64;
 
 std::optional<int64_t> elementCount(Type type) {
   auto shaped = dyn_cast<RankedTensorType>(type);
@@ -96,10 +100,27 @@ std::string mlir::hone::statsJson(ModuleOp module) {
   else
     json << "null";
   json << ", \"peak_memory\": ";
-  if (auto arena = main ? main->getAttrOfType<IntegerAttr>("hone.arena_bytes") : IntegerAttr())
+  if (auto arena = main ? main->getAttrOfType<IntegerAttr>("hone.arena_bytes") : IntegerAttr()) {
     json << arena.getInt();
-  else
+  } else if (main && main->hasAttr("hone.arena_bytes") && main.getBody().hasOneBlock()) {
+    // A symbolic plan: its size as one expression over the input dims'
+    // symbols (the offset variables inlined).
+    SymbolicShapes shapes(main);
+    MemoryPlan plan = planMemory(main, shapes, kArenaAlignment);
+    llvm::DenseMap<unsigned, DimExpr> inlined;
+    for (const auto &[id, definition] : plan.variables)
+      inlined[id] = definition.substitute([&](const DimExpr &leaf) {
+        auto it = leaf.getKind() == DimExpr::Kind::Symbol ? inlined.find(leaf.getIndex()) : inlined.end();
+        return it == inlined.end() ? DimExpr() : it->second;
+      });
+    DimExpr peak = plan.arenaBytes.substitute([&](const DimExpr &leaf) {
+      auto it = leaf.getKind() == DimExpr::Kind::Symbol ? inlined.find(leaf.getIndex()) : inlined.end();
+      return it == inlined.end() ? DimExpr() : it->second;
+    });
+    json << "\"" << shapes.print(peak) << "\"";
+  } else {
     json << "null";
+  }
   json << "}";
   return json.str();
 }

@@ -20,7 +20,10 @@ namespace mlir::hone {
 ///                of Conv, ConvTranspose, MatMul and Gemm, at the compiled
 ///                shapes (other ops are not counted, as in the papers'
 ///                GFLOP figures); null when a shape is dynamic;
-///   peak_memory  bytes of the compile-time arena (the memory plan's peak).
+///   peak_memory  bytes of the compile-time arena (the memory plan's peak):
+///                a number, or for a model with dynamic dims a string, the
+///                expression over the input dims' symbols (their
+///                dim_params, or input.dimK) that gives it for any shape.
 std::string statsJson(ModuleOp module);
 
 } // namespace mlir::hone

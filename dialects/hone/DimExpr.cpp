@@ -696,8 +696,18 @@ DimExpr makeDimExprOp(Kind kind, llvm::ArrayRef<DimExpr> operands) {
   case Kind::Add:
   case Kind::Mul: {
     if (!isFloatResult)
-      if (std::optional<Polynomial> p = polynomialOf(kind, x[0], x[1]))
+      if (std::optional<Polynomial> p = polynomialOf(kind, x[0], x[1])) {
+        // floordiv(a, d) + k is floordiv(a + k * d, d): one atom instead
+        // of a sum (chains of strided windows stay small).
+        if (p->constant != 0 && p->terms.size() == 1 && p->terms[0].second == 1 &&
+            p->terms[0].first.size() == 1 && p->terms[0].first[0].getKind() == Kind::FloorDiv) {
+          const DimExpr &atom = p->terms[0].first[0];
+          std::optional<int64_t> divisor = atom.getOperands()[1].getConstant();
+          if (divisor && *divisor > 0)
+            return floorDiv(atom.getOperands()[0] + DimExpr(wrapMul(p->constant, *divisor)), atom.getOperands()[1]);
+        }
         return p->build();
+      }
     // Floats (and sums too large to expand): constants go second.
     if (asScalar(x[0]) && !asScalar(x[1]))
       std::swap(x[0], x[1]);
@@ -715,6 +725,13 @@ DimExpr makeDimExprOp(Kind kind, llvm::ArrayRef<DimExpr> operands) {
     std::optional<int64_t> divisor = x[1].getConstant();
     if (!divisor || *divisor <= 0)
       break;
+    // With a positive divisor, ceildiv(a, d) is floordiv(a + d - 1, d),
+    // and floordiv(floordiv(a, b), c) is floordiv(a, b * c): one form.
+    if (kind == Kind::CeilDiv)
+      return floorDiv(x[0] + DimExpr(*divisor - 1), x[1]);
+    if (kind == Kind::FloorDiv && x[0].getKind() == Kind::FloorDiv)
+      if (std::optional<int64_t> inner = x[0].getOperands()[1].getConstant(); inner && *inner > 0)
+        return floorDiv(x[0].getOperands()[0], DimExpr(wrapMul(*inner, *divisor)));
     Polynomial p = Polynomial::of(x[0]);
     if (!p.termsDivisibleBy(*divisor))
       break;

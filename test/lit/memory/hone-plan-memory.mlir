@@ -65,9 +65,9 @@ func.func @mixed(%x: tensor<3x4xf32>, %y: tensor<1x1x4x4xf32>) -> (tensor<2x?xi6
 // the arena's size an expression. %c reuses %a's place as in @chain; %b sits
 // above both whatever n is.
 // CHECK-LABEL: func.func @symbolic
-// CHECK-SAME: hone.arena_bytes = "(ceildiv(((input0.dim0 * 16) + @2), 64) * 64)"
+// CHECK-SAME: hone.arena_bytes = "(floordiv((((input0.dim0 * 16) + @2) + 63), 64) * 64)"
 // CHECK: hone.relu {{.*}} {hone.arena_offsets = ["@0 = 0"]}
-// CHECK: hone.exp {{.*}} {hone.arena_offsets = ["@2 = max((ceildiv(((input0.dim0 * 16) + @0), 64) * 64), (ceildiv(((input0.dim0 * 16) + @1), 64) * 64))"]}
+// CHECK: hone.exp {{.*}} {hone.arena_offsets = ["@2 = max((floordiv((((input0.dim0 * 16) + @0) + 63), 64) * 64), (floordiv((((input0.dim0 * 16) + @1) + 63), 64) * 64))"]}
 // CHECK: hone.neg {{.*}} {hone.arena_offsets = ["@1 = 0"]}
 func.func @symbolic(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
   %a = hone.relu %x : (tensor<?x4xf32>) -> tensor<?x4xf32>
