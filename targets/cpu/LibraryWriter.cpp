@@ -15,6 +15,7 @@
 #include "runtime/include/hone/runtime.h"
 #include "targets/cpu/CpuTargets.h"
 #include "targets/cpu/HalideKernels.h"
+#include "targets/cpu/HalideRuntimeCache.h"
 #include "targets/cpu/RunFunction.h"
 #include "targets/cpu/RuntimeOps.h"
 #include "targets/cpu/Schedules.h"
@@ -259,9 +260,11 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     }
     objects.push_back(object);
   }
-  std::string runtimeObject = options.workDir + "/halide_runtime.o";
-  Halide::compile_standalone_runtime(runtimeObject, target);
-  objects.push_back(runtimeObject);
+  try {
+    objects.push_back(halideRuntimeObject(target, options.workDir));
+  } catch (const Halide::Error &e) {
+    return main.emitError() << "Halide failed to generate its runtime: " << e.what(), failure();
+  }
 
   // The host driver.
   context->loadDialect<LLVM::LLVMDialect>();

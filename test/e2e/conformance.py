@@ -26,6 +26,7 @@ MODES = {
     "interp": ["--interp"],
     "interp-dynamic": ["--interp", "--force-dynamic"],
     "compiled": [],
+    "compiled-dynamic": ["--force-dynamic"],
 }
 
 

@@ -15,8 +15,11 @@ library compiled with --target=arm64-linux, linked with the runtime and
 test/e2e/npy_runner by Debian's aarch64 cross toolchain and run under
 qemu-aarch64 (arm64-linux). --static-shapes compiles each case for its own
 input shape (--input-shape), for models with dynamic dims while compiled code
-is static-only. Exit status 0 only when every case matches. Not part of
-ctest: the suite needs PyTorch to make.
+is static-only. --once (compiled, with --honec) compiles each model once as
+exported (dynamic dims symbolic) with `honec --emit=shared` and runs every
+case through that one library. Exit status 0 only when every case matches.
+Not part of ctest: the suite needs PyTorch to make; tools/models/more_shapes.py
+writes the dynamic models with more shapes (same weights).
 """
 import argparse
 import glob
@@ -81,6 +84,8 @@ def main():
     ap.add_argument("--honec", help="honec, for --mode arm64-linux")
     ap.add_argument("--static-shapes", action="store_true",
                     help="compile each case for its input shape (--input-shape)")
+    ap.add_argument("--once", action="store_true",
+                    help="compile each model once (honec --emit=shared) and run every case on it")
     ap.add_argument("--tol", default="1e-4")
     ap.add_argument("--only", nargs="*")
     ap.add_argument("models")
@@ -88,6 +93,8 @@ def main():
 
     if args.mode == "arm64-linux" and not args.honec:
         ap.error("--mode arm64-linux needs --honec")
+    if args.once and (args.mode != "compiled" or not args.honec or args.static_shapes):
+        ap.error("--once needs --mode compiled and --honec, without --static-shapes")
     work = tempfile.mkdtemp(prefix="hone-suite-")
     failures = 0
     print(f"{'model':<14} {'input':<18} {'result':<8} {'max rel err':>12} {'seconds':>8}")
@@ -97,6 +104,19 @@ def main():
             continue
         meta = json.load(open(meta_path))
         input_name = meta["inputs"][0]["name"]
+        library = None
+        if args.once:
+            start = time.time()
+            library = os.path.join(work, name)
+            proc = subprocess.run([args.honec, os.path.join(args.models, name, "model.onnx"),
+                                   "--emit=shared", "-o", library], capture_output=True, text=True)
+            if proc.returncode:
+                failures += 1
+                print(f"{name:<14} {'(compile)':<18} {'FAIL':<8}")
+                print("   ", (proc.stderr.strip().splitlines() or ["?"])[0][:300])
+                continue
+            library += ".so"
+            print(f"{name:<14} {'(compile once)':<18} {'':<8} {'':>12} {time.time() - start:>8.1f}")
         for k, case in enumerate(meta["cases"]):
             model = os.path.join(args.models, name, "model.onnx")
             input_path = os.path.join(args.models, name, f'input_{k}.npy')
@@ -115,7 +135,7 @@ def main():
                 if not ok and message:
                     print("   ", message.splitlines()[0][:300])
                 continue
-            cmd = [args.hone_run, model, *(["--interp"] if args.mode == "interp" else []),
+            cmd = [args.hone_run, library or model, *(["--interp"] if args.mode == "interp" else []),
                    "--input", f"{input_name}={input_path}", "--tol", args.tol, "--json",
                    *shape_flags]
             for out in expects:
