@@ -103,6 +103,24 @@ static std::optional<int64_t> leafCount(Operation *op, unsigned i) {
   return type.getNumElements();
 }
 
+std::optional<int64_t> ShapeContext::valueCount(unsigned i) const {
+  if (std::optional<int64_t> count = leafCount(op, i))
+    return count;
+  return i < pinnedLengths.size() ? pinnedLengths[i] : std::nullopt;
+}
+
+LogicalResult ShapeContext::pinLength(unsigned i, int64_t count, const Twine &what) {
+  if (isAbsent(i) || !hasRank(i) || getRank(i) != 1 || count > kMaxValueElements ||
+      operandDims[i][0].getConstant())
+    return success(); // static (its own checks apply) or not pinnable
+  if (failed(require(eq(operandDims[i][0], DimExpr(count)),
+                     "expected " + Twine(count) + " " + what + ", got " + operandDims[i][0].str())))
+    return failure();
+  pinnedLengths.resize(op->getNumOperands());
+  pinnedLengths[i] = count;
+  return success();
+}
+
 std::optional<SmallVector<DimExpr>> ShapeContext::getIntValues(unsigned i) const {
   if (isAbsent(i))
     return std::nullopt;
@@ -119,7 +137,7 @@ std::optional<SmallVector<DimExpr>> ShapeContext::getIntValues(unsigned i) const
     return values;
   }
   auto type = cast<ShapedType>(op->getOperand(i).getType());
-  std::optional<int64_t> count = leafCount(op, i);
+  std::optional<int64_t> count = valueCount(i);
   if (!count || !type.getElementType().isIntOrIndex() || type.getElementType().isInteger(1))
     return std::nullopt;
   SmallVector<DimExpr> values;
@@ -145,7 +163,7 @@ std::optional<SmallVector<DimExpr>> ShapeContext::getFloatValues(unsigned i) con
     return ints;
   }
   auto type = cast<ShapedType>(op->getOperand(i).getType());
-  std::optional<int64_t> count = leafCount(op, i);
+  std::optional<int64_t> count = valueCount(i);
   if (!count || !isa<FloatType>(type.getElementType()))
     return std::nullopt;
   SmallVector<DimExpr> values;

@@ -109,6 +109,12 @@ public:
   std::optional<SmallVector<DimExpr>> getIntValues(unsigned i) const;
   /// The values of operand `i` as floats (integers convert).
   std::optional<SmallVector<DimExpr>> getFloatValues(unsigned i) const;
+  /// Operand `i` is a 1-D tensor whose length the op's semantics fix at
+  /// `count` (Resize's scales: one per dim; TopK's K: one): when its length
+  /// is dynamic, requires it (a run-time check) and from then on sees its
+  /// values as leaves like a static operand's. `what` names the values in
+  /// the message.
+  LogicalResult pinLength(unsigned i, int64_t count, const Twine &what);
   /// The values of integer operand `i` when they are all constants: for
   /// operands whose values decide which dims a result has (axes).
   std::optional<SmallVector<int64_t>> getConstantInts(unsigned i) const;
@@ -142,6 +148,10 @@ private:
   /// Per operand: whether its rank is known, and its given values.
   SmallVector<bool> operandRanked;
   SmallVector<std::optional<SmallVector<DimExpr>>> operandValues;
+  /// Per operand: a length pinLength fixed.
+  SmallVector<std::optional<int64_t>> pinnedLengths;
+  /// The element count of operand `i` when its values can be leaves.
+  std::optional<int64_t> valueCount(unsigned i) const;
   SmallVector<ShapeResult> results;
   SmallVector<std::optional<SmallVector<DimExpr>>> resultValues;
   SmallVector<ShapeCheck> checks;

@@ -34,7 +34,7 @@ FailureOr<BinaryReads> readTwo(const KernelRequest &request) {
 
 /// Mod: with fmod the remainder has the dividend's sign (C's fmod, and the
 /// only form floats allow); otherwise the divisor's (Python's %). A zero
-/// integer divisor gives 0 rather than trapping.
+/// integer divisor gives 0 rather than trapping (the evaluator agrees).
 FailureOr<Halide::Func> buildMod(const KernelRequest &request) {
   FailureOr<BinaryReads> in = readTwo(request);
   if (failed(in))
@@ -49,7 +49,13 @@ FailureOr<Halide::Func> buildMod(const KernelRequest &request) {
       return request.fail("floating-point Mod needs fmod = 1");
     value = a - Halide::trunc(a / b) * b;
   } else if (fmod || type.is_uint()) {
-    value = a - Halide::div_round_to_zero(a, b) * b;
+    // div_round_to_zero is the machine's division, which traps on a zero
+    // divisor (and on INT_MIN / -1); those divisors leave remainder 0.
+    Halide::Expr trivial = b == zero;
+    if (type.is_int())
+      trivial = trivial || b == Halide::cast(type, -1);
+    Halide::Expr divisor = Halide::select(trivial, Halide::cast(type, 1), b);
+    value = Halide::select(trivial, zero, a - Halide::div_round_to_zero(a, divisor) * divisor);
   } else {
     // Halide's % is Euclidean (never negative); move it to b's sign.
     Halide::Expr r = a % b;

@@ -127,6 +127,8 @@ LogicalResult mlir::hone::shapeTopK(ShapeContext &context) {
       normalizeAxis(op, getIntAttr(op, "axis", -1), static_cast<int64_t>(dims.size()));
   if (failed(axis))
     return failure();
+  if (failed(context.pinLength(1, 1, "value of k")))
+    return failure();
   std::optional<SmallVector<DimExpr>> k = context.getIntValues(1);
   if (k && k->size() == 1) {
     DimExpr count = (*k)[0];

@@ -271,6 +271,8 @@ LogicalResult mlir::hone::shapeSplit(ShapeContext &context) {
   unsigned outputs = context.getNumResults();
   SmallVector<DimExpr> sizes;
   if (!context.isAbsent(1)) {
+    if (failed(context.pinLength(1, outputs, "split sizes")))
+      return failure();
     std::optional<SmallVector<DimExpr>> split = context.getIntValues(1);
     if (!split) {
       sizes = ShapeResult::ofRank(outputs).dims;
@@ -471,6 +473,8 @@ LogicalResult mlir::hone::shapeTile(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
   ArrayRef<DimExpr> x = context.getDims(0);
+  if (failed(context.pinLength(1, static_cast<int64_t>(x.size()), "repeats")))
+    return failure();
   std::optional<SmallVector<DimExpr>> repeats = context.getIntValues(1);
   if (!repeats) {
     context.setResult(0, ShapeResult::ofRank(static_cast<int64_t>(x.size())));
@@ -492,6 +496,8 @@ LogicalResult mlir::hone::shapePad(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
   ArrayRef<DimExpr> x = context.getDims(0);
+  if (failed(context.pinLength(1, 2 * static_cast<int64_t>(x.size()), "pads")))
+    return failure();
   std::optional<SmallVector<DimExpr>> pads = context.getIntValues(1);
   if (!pads) {
     context.setResult(0, ShapeResult::ofRank(static_cast<int64_t>(x.size())));
@@ -696,7 +702,10 @@ LogicalResult mlir::hone::shapeResize(ShapeContext &context) {
   if (auto type = context.isAbsent(3) ? nullptr
                                       : dyn_cast<RankedTensorType>(context.getOp()->getOperand(3).getType()))
     emptySizes = type.hasStaticShape() && type.getNumElements() == 0;
+  int64_t rank = static_cast<int64_t>(x.size());
   if (!context.isAbsent(3) && !emptySizes) {
+    if (failed(context.pinLength(3, rank, "sizes")))
+      return failure();
     if (std::optional<SmallVector<DimExpr>> sizes = context.getIntValues(3)) {
       if (sizes->size() != x.size())
         return context.getOp()->emitOpError()
@@ -705,6 +714,8 @@ LogicalResult mlir::hone::shapeResize(ShapeContext &context) {
         return failure();
       dims.assign(sizes->begin(), sizes->end());
     }
+  } else if (failed(context.pinLength(2, rank, "scales"))) {
+    return failure();
   } else if (std::optional<SmallVector<DimExpr>> scales = context.getFloatValues(2)) {
     if (scales->size() != x.size())
       return context.getOp()->emitOpError()
