@@ -528,6 +528,21 @@ LogicalResult GraphImporter::importSubgraph(const onnx::GraphProto &graph, Block
   return success();
 }
 
+/// A graph output whose rank hone cannot infer (a Reshape by a shape
+/// tensor of unknown length) takes the rank the model declares for it,
+/// with dynamic dims. The op's shape function then reads that rank as a
+/// requirement (ShapeContext::declaredResultRank), checked at run time;
+/// the declared dims are not used (hone infers dims itself).
+static void applyDeclaredRank(Value value, const onnx::ValueInfoProto &output) {
+  auto unranked = dyn_cast<UnrankedTensorType>(value.getType());
+  if (!unranked || !isa<OpResult>(value) || !output.type().has_tensor_type() ||
+      !output.type().tensor_type().has_shape())
+    return;
+  int64_t rank = output.type().tensor_type().shape().dim_size();
+  value.setType(RankedTensorType::get(SmallVector<int64_t>(rank, ShapedType::kDynamic),
+                                      unranked.getElementType()));
+}
+
 LogicalResult GraphImporter::importMainGraph(const onnx::GraphProto &graph, ModuleOp module) {
   std::set<std::string> initializerNames;
   for (const onnx::TensorProto &init : graph.initializer())
@@ -579,6 +594,7 @@ LogicalResult GraphImporter::importMainGraph(const onnx::GraphProto &graph, Modu
     Value value = lookup(output.name());
     if (!value)
       return emitError(graphLoc()) << "graph output '" << output.name() << "' is not defined";
+    applyDeclaredRank(value, output);
     results.push_back(value);
     resultTypes.push_back(value.getType());
   }

@@ -121,6 +121,14 @@ LogicalResult ShapeContext::pinLength(unsigned i, int64_t count, const Twine &wh
   return success();
 }
 
+std::optional<int64_t> ShapeContext::declaredResultRank(unsigned i) const {
+  if (i >= op->getNumResults())
+    return std::nullopt;
+  if (auto type = dyn_cast<RankedTensorType>(op->getResult(i).getType()))
+    return type.getRank();
+  return std::nullopt;
+}
+
 std::optional<SmallVector<DimExpr>> ShapeContext::getIntValues(unsigned i) const {
   if (isAbsent(i))
     return std::nullopt;

@@ -115,6 +115,10 @@ public:
   /// values as leaves like a static operand's. `what` names the values in
   /// the message.
   LogicalResult pinLength(unsigned i, int64_t count, const Twine &what);
+  /// The rank result `i`'s type declares, when it is ranked: the model can
+  /// state a rank the operands do not show (a graph output's declared type,
+  /// applied at import), which pins the length of a shape operand.
+  std::optional<int64_t> declaredResultRank(unsigned i) const;
   /// The values of integer operand `i` when they are all constants: for
   /// operands whose values decide which dims a result has (axes).
   std::optional<SmallVector<int64_t>> getConstantInts(unsigned i) const;

@@ -19,24 +19,26 @@ namespace {
 
 using Halide::Expr;
 
-/// Reflects `x` into [lo, hi].
-Expr reflect(Expr x, double lo, double hi) {
-  double range = hi - lo;
-  if (range <= 0)
-    return f64(lo);
-  auto fold = [&](Expr distance, double from, double to) {
-    Expr flips = Halide::floor(distance / f64(range));
-    Expr rest = distance - flips * f64(range);
+/// Reflects `x` into [lo, hi] (doubles; the image's extent may be known
+/// only at run time).
+Expr reflect(Expr x, Expr lo, Expr hi) {
+  Expr range = hi - lo;
+  Expr safeRange = Halide::select(range > f64(0), range, f64(1));
+  // From `from` towards `to` (up: +1, down: -1).
+  auto fold = [&](Expr distance, Expr from, Expr to, double up) {
+    Expr flips = Halide::floor(distance / safeRange);
+    Expr rest = distance - flips * safeRange;
     Expr even = Halide::cast(Halide::Int(64), flips) % 2 == 0;
-    return Halide::select(even, f64(from) + (to > from ? rest : -rest), f64(to) + (to > from ? -rest : rest));
+    return Halide::select(even, from + f64(up) * rest, to - f64(up) * rest);
   };
-  return Halide::select(x < f64(lo), fold(f64(lo) - x, lo, hi), x > f64(hi), fold(x - f64(hi), hi, lo), x);
+  Expr folded = Halide::select(x < lo, fold(lo - x, lo, hi, 1), x > hi, fold(x - hi, hi, lo, -1), x);
+  return Halide::select(range > f64(0), folded, lo);
 }
 
 FailureOr<Halide::Func> buildGridSample(const KernelRequest &request) {
   const HalideValue *x = request.operand(0), *grid = request.operand(1);
-  if (!x || !grid || x->type.getRank() != 4 || grid->type.getRank() != 4 || !x->type.hasStaticShape())
-    return request.fail("expected a static X [N, C, H, W] and a grid [N, H', W', 2]");
+  if (!x || !grid || x->type.getRank() != 4 || grid->type.getRank() != 4)
+    return request.fail("expected X [N, C, H, W] and a grid [N, H', W', 2]");
   StringRef mode = getStrAttr(request.op, "mode", "bilinear");
   StringRef padding = getStrAttr(request.op, "padding_mode", "zeros");
   if (mode != "bilinear" && mode != "nearest" && mode != "bicubic")
@@ -44,21 +46,22 @@ FailureOr<Halide::Func> buildGridSample(const KernelRequest &request) {
   if (padding != "zeros" && padding != "border" && padding != "reflection")
     return request.fail("unknown padding_mode '" + padding.str() + "'");
   bool alignCorners = getIntAttr(request.op, "align_corners", 0) != 0;
-  int h = static_cast<int>(x->type.getDimSize(2)), w = static_cast<int>(x->type.getDimSize(3));
-  if (h == 0 || w == 0)
-    return request.fail("expected a non-empty image");
+  // Non-empty whenever the result is (the shape function requires it).
+  Expr h = x->dim(2), w = x->dim(3);
   Halide::Var j("j"), i("i"), c("c"), n("n");
 
-  auto unnormalize = [&](Expr v, int size) {
+  auto asDouble = [](Expr v) { return Halide::cast(Halide::Float(64), v); };
+  auto unnormalize = [&](Expr v, Expr size) {
     v = Halide::select(Halide::is_nan(v), f64(-1e9), Halide::clamp(v, f64(-1e9), f64(1e9)));
-    Expr one = f64(1), extent = f64(size);
+    Expr one = f64(1), extent = asDouble(size);
     return alignCorners ? (v + one) / f64(2) * (extent - one) : ((v + one) * extent - one) / f64(2);
   };
-  auto pad = [&](Expr v, int size) {
+  auto pad = [&](Expr v, Expr size) {
+    Expr last = asDouble(size - 1);
     if (padding == "border")
-      return Halide::clamp(v, f64(0), f64(size - 1));
+      return Halide::clamp(v, f64(0), last);
     if (padding == "reflection")
-      return alignCorners ? reflect(v, 0, size - 1) : reflect(v, -0.5, size - 0.5);
+      return alignCorners ? reflect(v, f64(0), last) : reflect(v, f64(-0.5), last + f64(0.5));
     return v;
   };
   Expr gx = pad(unnormalize(Halide::cast(Halide::Float(64), grid->func(0, j, i, n)), w), w);
@@ -94,9 +97,9 @@ FailureOr<Halide::Func> buildGridSample(const KernelRequest &request) {
       if (padding != "reflection")
         return pixel(yy, xx);
       // Reflection applies to the taps too (the reference's rule).
-      auto fold = [&](Expr v, int size) {
-        Expr d = Halide::cast(Halide::Float(64), v);
-        return toInt(alignCorners ? reflect(d, 0, size - 1) : reflect(d, -0.5, size - 0.5));
+      auto fold = [&](Expr v, Expr size) {
+        Expr d = asDouble(v), last = asDouble(size - 1);
+        return toInt(alignCorners ? reflect(d, f64(0), last) : reflect(d, f64(-0.5), last + f64(0.5)));
       };
       return pixel(fold(yy, h), fold(xx, w));
     };

@@ -7,8 +7,9 @@ shapes and shape values against numpy's answer;
 inputs that break a rule of the model must fail with a shape-mismatch status
 that names the node, never crash. Covers dynamic input dims, shapes read from
 data (Reshape, Slice, Expand, ConstantOfShape), broadcasting decided at run
-time, and ops whose result size is known after they run (NonZero, Unique)
-feeding generated kernels.
+time, shape operands whose length the op or the declared output rank fixes
+(checked at run time), and ops whose result size is known after they run
+(NonZero, Unique) feeding generated kernels.
 
     run_time_dims_test.py --honec build/tools/honec/honec --hone-run build/tools/hone-run/hone-run
 """
@@ -40,6 +41,15 @@ expand_fill (float[N,1] x, int64[2] shape) => (float[P,Q] y) {
   big = Expand(x, shape)
   y = Add(big, zeros)
 }""",
+    # Shape operands of dynamic length: the declared output rank fixes the
+    # Reshape's shape length, the input's rank the Resize's scales, and
+    # TopK's K has one element; other lengths fail at run time.
+    "pinned_lengths": """<ir_version: 8, opset_import: ["" : 17]>
+pinned_lengths (float[N] x, int64[S] shape, float[C,H,W] img, float[R] scales, float[L] v, int64[J] k) => (float[A,B] y, float[P,Q,T] z, float[G] top) {
+  y = Reshape(x, shape)
+  z = Resize <mode = "nearest"> (img, , scales)
+  top, where = TopK(v, k)
+}""",
     "nonzero_gather": """<ir_version: 8, opset_import: ["" : 17]>
 nonzero_gather (float[N,M] x) => (float[K] picked, float[U] distinct) {
   where = NonZero(x)
@@ -65,6 +75,14 @@ def reference(name, inputs):
     if name == "expand_fill":
         x, shape = inputs
         return [np.broadcast_to(x, shape) + np.float32(0.5)]
+    if name == "pinned_lengths":
+        x, shape, img, scales, v, k = inputs
+        # nearest, half_pixel, round_prefer_floor at integral scales:
+        # each output pixel repeats one input pixel.
+        z = img
+        for axis, scale in enumerate(scales):
+            z = np.repeat(z, int(scale), axis=axis)
+        return [x.reshape(shape), z, np.sort(v)[::-1][:k[0]]]
     if name == "nonzero_gather":
         picked = inputs[0][np.nonzero(inputs[0])]
         return [picked, np.unique(picked)]
@@ -126,6 +144,14 @@ def main():
         ("expand_fill", [f(3, 1), i64(3, 5)], None),
         ("expand_fill", [f(1, 1), i64(4, 2)], None),
         ("expand_fill", [f(3, 1), i64(2, 5)], "node 'Expand#1' (Expand)"),
+        ("pinned_lengths", [f(12), i64(3, 4), f(2, 3, 4), np.array([1, 2, 3], np.float32), f(9), i64(4)], None),
+        ("pinned_lengths", [f(10), i64(5, -1), f(1, 2, 2), np.array([2, 1, 1], np.float32), f(3), i64(3)], None),
+        ("pinned_lengths", [f(12), i64(2, 3, 2), f(2, 3, 4), np.array([1, 2, 3], np.float32), f(9), i64(4)],
+         "the input dim 'S' must equal 2"),
+        ("pinned_lengths", [f(12), i64(3, 4), f(2, 3, 4), np.array([2, 2], np.float32), f(9), i64(4)],
+         "the input dim 'R' must equal 3"),
+        ("pinned_lengths", [f(12), i64(3, 4), f(2, 3, 4), np.array([1, 2, 3], np.float32), f(9), i64(4, 1)],
+         "the input dim 'J' must equal 1"),
         ("nonzero_gather", [np.array([[0, 1.5, 0], [2, 0, 1.5]], dtype=np.float32)], None),
         ("nonzero_gather", [np.round(f(7, 5))], None),
         ("nonzero_gather", [np.zeros((3, 3), dtype=np.float32)], None),

@@ -211,6 +211,12 @@ LogicalResult mlir::hone::shapeGridSample(ShapeContext &context) {
       x[0], grid[0], "input and grid batches differ: " + x[0].str() + " vs " + grid[0].str());
   if (failed(batch))
     return failure();
+  // Every sample reads the image (clamped into it), so a non-empty result
+  // needs a non-empty image.
+  if (failed(context.require(logicalOr(logicalAnd(gt(x[2], 0), gt(x[3], 0)),
+                                       eq(grid[1] * grid[2], 0)),
+                             "cannot sample an empty image")))
+    return failure();
   context.setResult(0, ShapeResult::of({*batch, x[1], grid[1], grid[2]}));
   return success();
 }

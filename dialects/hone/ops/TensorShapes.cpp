@@ -38,6 +38,9 @@ LogicalResult requireNonNegative(ShapeContext &context, ArrayRef<DimExpr> dims, 
 /// what is left. Entries known only at run time decide the same by value.
 LogicalResult mlir::hone::shapeReshape(ShapeContext &context) {
   Operation *op = context.getOp();
+  if (std::optional<int64_t> rank = context.declaredResultRank(0))
+    if (failed(context.pinLength(1, *rank, "shape entries (the declared rank)")))
+      return failure();
   std::optional<SmallVector<DimExpr>> shape = context.getIntValues(1);
   if (!shape) {
     if (std::optional<int64_t> rank = vectorLength(context, 1))
@@ -130,6 +133,9 @@ LogicalResult mlir::hone::shapeSqueeze(ShapeContext &context) {
     return success();
   ArrayRef<DimExpr> x = context.getDims(0);
   int64_t rank = static_cast<int64_t>(x.size());
+  if (std::optional<int64_t> declared = context.declaredResultRank(0); declared && *declared <= rank)
+    if (failed(context.pinLength(1, rank - *declared, "axes (the declared rank)")))
+      return failure();
   SmallVector<bool> drop(rank, false);
   if (context.isAbsent(1)) {
     // Every 1 goes; a dim known only at run time might be 1, so the rank
@@ -178,6 +184,11 @@ LogicalResult mlir::hone::shapeUnsqueeze(ShapeContext &context) {
   if (unrankedOperand0(context))
     return success();
   ArrayRef<DimExpr> x = context.getDims(0);
+  if (std::optional<int64_t> rank = context.declaredResultRank(0);
+      rank && *rank >= static_cast<int64_t>(x.size()))
+    if (failed(context.pinLength(1, *rank - static_cast<int64_t>(x.size()),
+                                 "axes (the declared rank)")))
+      return failure();
   std::optional<SmallVector<int64_t>> axes = context.getConstantInts(1);
   if (!axes) {
     std::optional<SmallVector<DimExpr>> runtimeAxes = context.getIntValues(1);
@@ -444,6 +455,11 @@ LogicalResult mlir::hone::shapeGatherND(ShapeContext &context) {
 
 /// Expand broadcasts the input against the shape operand's values.
 LogicalResult mlir::hone::shapeExpand(ShapeContext &context) {
+  // A declared rank above the input's is the shape's length.
+  if (std::optional<int64_t> rank = context.declaredResultRank(0);
+      rank && context.hasRank(0) && *rank > context.getRank(0))
+    if (failed(context.pinLength(1, *rank, "dims (the declared rank)")))
+      return failure();
   std::optional<SmallVector<DimExpr>> shape = context.getIntValues(1);
   if (!shape || !context.hasRank(0)) {
     if (std::optional<int64_t> rank = vectorLength(context, 1); rank && context.hasRank(0))
@@ -542,6 +558,9 @@ LogicalResult mlir::hone::shapeScalar(ShapeContext &context) {
 }
 
 LogicalResult mlir::hone::shapeFromShapeOperand(ShapeContext &context) {
+  if (std::optional<int64_t> rank = context.declaredResultRank(0))
+    if (failed(context.pinLength(0, *rank, "dims (the declared rank)")))
+      return failure();
   if (std::optional<SmallVector<DimExpr>> shape = context.getIntValues(0)) {
     if (failed(requireNonNegative(context, *shape, "dims")))
       return failure();
