@@ -40,6 +40,7 @@
 #include "llvm/TargetParser/Host.h"
 
 #include <cctype>
+#include <functional>
 #include <map>
 
 using namespace mlir;
@@ -129,44 +130,67 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     tensors[arg] = {{Placement::Input, arg.getArgNumber()}, type, DimExpr()};
   }
   std::vector<Operation *> kernels;
-  for (Operation &op : body) {
-    if (isa<NoneOp, func::ReturnOp>(op))
-      continue;
-    if (auto constant = dyn_cast<ConstantOp>(op)) {
-      std::string error;
-      FailureOr<ref::Tensor> value = tensorFromElementsAttr(constant.getValue(), error);
-      if (failed(value))
-        return op.emitError() << error, failure();
-      int64_t offset = alignUp(static_cast<int64_t>(weights.size()), kWeightAlignment);
-      weights.resize(offset);
-      weights.append(static_cast<const char *>(value->rawData()), value->byteSize());
-      tensors[constant.getResult()] = {{Placement::Weights, offset},
-                                       cast<RankedTensorType>(constant.getType()), DimExpr()};
-      continue;
+  // Ops inside If and Loop regions run as often as their region does (or
+  // not at all): their results, and the regions' arguments, take memory
+  // from the run's scratch, never a place in the plan.
+  std::function<LogicalResult(Block &, bool)> collect = [&](Block &block,
+                                                            bool topLevel) -> LogicalResult {
+    for (Operation &op : block) {
+      if (isa<NoneOp, func::ReturnOp, YieldOp>(op))
+        continue;
+      if (auto constant = dyn_cast<ConstantOp>(op)) {
+        std::string error;
+        FailureOr<ref::Tensor> value = tensorFromElementsAttr(constant.getValue(), error);
+        if (failed(value))
+          return op.emitError() << error, failure();
+        int64_t offset = alignUp(static_cast<int64_t>(weights.size()), kWeightAlignment);
+        weights.resize(offset);
+        weights.append(static_cast<const char *>(value->rawData()), value->byteSize());
+        tensors[constant.getResult()] = {{Placement::Weights, offset},
+                                         cast<RankedTensorType>(constant.getType()), DimExpr()};
+        continue;
+      }
+      if (topLevel && !op.hasAttr("hone.arena_offsets"))
+        return op.emitError() << "has no memory plan (run --hone-plan-memory first)", failure();
+      for (OpResult result : op.getResults()) {
+        auto type = dyn_cast<RankedTensorType>(result.getType());
+        if (result.getResultNumber() > 0 && result.use_empty() && op.getNumRegions() == 0)
+          continue; // an unused optional result is not computed
+        if (!type)
+          return op.emitError() << "result " << result.getResultNumber()
+                                << " has an unknown rank, which the CPU code generator does not "
+                                   "compile",
+                 failure();
+        // The plan places what is sized when a run starts (statically or by
+        // the input dims); the others are sized during the run.
+        auto planned = plan.offsets.find(result);
+        if (!topLevel || planned == plan.offsets.end())
+          tensors[result] = PlacedTensor{{Placement::Dynamic, 0}, type, DimExpr()};
+        else if (std::optional<int64_t> offset = planned->second.getConstant())
+          tensors[result] = PlacedTensor{{Placement::Arena, *offset}, type, DimExpr()};
+        else
+          tensors[result] = PlacedTensor{{Placement::ArenaSymbolic, 0}, type, planned->second};
+      }
+      kernels.push_back(&op);
+      for (Region &region : op.getRegions())
+        for (Block &inner : region) {
+          for (BlockArgument arg : inner.getArguments()) {
+            auto type = dyn_cast<RankedTensorType>(arg.getType());
+            if (!type)
+              return op.emitError() << "region argument " << arg.getArgNumber()
+                                    << " has an unknown rank, which the CPU code generator does "
+                                       "not compile",
+                     failure();
+            tensors[arg] = PlacedTensor{{Placement::Dynamic, 0}, type, DimExpr()};
+          }
+          if (failed(collect(inner, false)))
+            return failure();
+        }
     }
-    if (!op.hasAttr("hone.arena_offsets"))
-      return op.emitError() << "has no memory plan (run --hone-plan-memory first)", failure();
-    for (OpResult result : op.getResults()) {
-      auto type = dyn_cast<RankedTensorType>(result.getType());
-      if (result.getResultNumber() > 0 && result.use_empty())
-        continue; // an unused optional result is not computed
-      if (!type)
-        return op.emitError() << "result " << result.getResultNumber()
-                              << " has an unknown rank, which the CPU code generator does not "
-                                 "compile",
-               failure();
-      // The plan places what is sized when a run starts (statically or by
-      // the input dims); the others are sized during the run.
-      auto planned = plan.offsets.find(result);
-      if (planned == plan.offsets.end())
-        tensors[result] = PlacedTensor{{Placement::Dynamic, 0}, type, DimExpr()};
-      else if (std::optional<int64_t> offset = planned->second.getConstant())
-        tensors[result] = PlacedTensor{{Placement::Arena, *offset}, type, DimExpr()};
-      else
-        tensors[result] = PlacedTensor{{Placement::ArenaSymbolic, 0}, type, planned->second};
-    }
-    kernels.push_back(&op);
-  }
+    return success();
+  };
+  if (failed(collect(body, true)))
+    return failure();
   // Every tensor needs a Halide element type (bfloat16 has none yet).
   for (auto &[value, tensor] : tensors)
     if (halideTypeOf(tensor.type.getElementType()).bits() == 0) {
@@ -199,8 +223,8 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
   std::vector<std::vector<HalideValue>> kernelResults;
   for (size_t k = 0; k < kernels.size(); ++k) {
     Operation *op = kernels[k];
-    if (runtimeOpFor(op)) {
-      kernelResults.emplace_back(); // the runtime runs it
+    if (runtimeOpFor(op) || isControlFlow(op)) {
+      kernelResults.emplace_back(); // the runtime runs it, or the driver
       continue;
     }
     std::vector<Halide::ImageParam> params;
@@ -294,7 +318,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
 
   // Kernel declarations.
   for (size_t k = 0; k < kernels.size(); ++k) {
-    if (runtimeOpFor(kernels[k]))
+    if (runtimeOpFor(kernels[k]) || isControlFlow(kernels[k]))
       continue;
     size_t buffers = 1; // the user context
     for (Value operand : kernels[k]->getOperands())

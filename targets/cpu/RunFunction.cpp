@@ -16,6 +16,8 @@
 #include "targets/cpu/DimLowering.h"
 #include "targets/cpu/HalideKernels.h"
 
+#include <limits>
+
 using namespace mlir;
 using namespace mlir::hone;
 using namespace mlir::hone::cpu;
@@ -101,11 +103,32 @@ private:
   RuntimeTensor &tensorOf(Value value);
   /// Element `index` of `tensor` (element type `element`) as i64 or f64.
   Value loadElement(const RuntimeTensor &tensor, Type element, int64_t index, bool asFloat);
+  /// The leaves of `op`'s shape function (operand dims and values) as the
+  /// run's values.
+  std::function<Value(const DimExpr &)> operandLeaves(Operation *op);
   /// The dims of `op`'s results, computed and checked; fills `results`.
   LogicalResult computeResults(const KernelCall &call);
   /// Calls the runtime for an op it runs; its results' dims and data come
   /// back from it.
   LogicalResult callRuntimeOp(const KernelCall &call);
+  /// Emits the calls of `block`'s ops, in order.
+  LogicalResult emitBlock(Block &block);
+  /// One generated kernel: results' dims and places, then the call.
+  LogicalResult emitKernel(const KernelCall &call);
+  /// If: a branch per region; the taken one's results are copied into the
+  /// If's results.
+  LogicalResult emitIf(IfOp op);
+  /// Loop: a loop in the run function over the body's kernels; carried
+  /// values pass from one iteration to the next, scan outputs are stacked.
+  LogicalResult emitLoop(LoopOp op);
+  /// Where `result` (with `dims`) lives: its place in the arena (checking
+  /// that the dims fit it) or memory from the scratch.
+  FailureOr<Value> placeResult(OpResult result, ArrayRef<Value> dims, const std::string &node);
+  /// Copies `elements` elements of `type` from `from` to `to`.
+  void copyElements(Value to, Value from, Value elements, RankedTensorType type);
+  /// `dims` checked against the static dims of `type` (a mismatch fails the
+  /// run), with the static ones as constants.
+  SmallVector<Value> checkedDims(ArrayRef<Value> dims, RankedTensorType type, const std::string &what);
   /// An array of `count` hone_tensor_t on the stack.
   Value tensorArray(int64_t count);
   Value allocate(const RankedTensorType &type, ArrayRef<Value> dims, const std::string &node);
@@ -128,6 +151,7 @@ private:
   Block *returnBlock = nullptr;
   Value ctx, inputs, arena, weights;
   llvm::DenseMap<Value, RuntimeTensor> values;
+  llvm::DenseMap<Operation *, const KernelCall *> callOf;
 };
 
 void RunFunctionBuilder::checkOr(Value ok, hone_status_t status, const std::string &message) {
@@ -308,29 +332,33 @@ LogicalResult RunFunctionBuilder::callRuntimeOp(const KernelCall &call) {
   return success();
 }
 
+std::function<Value(const DimExpr &)> RunFunctionBuilder::operandLeaves(Operation *op) {
+  SmallVector<RuntimeTensor> operands;
+  for (Value operand : op->getOperands())
+    operands.push_back(values.count(operand) ? values[operand] : RuntimeTensor());
+  return [this, op, operands](const DimExpr &leaf) -> Value {
+    unsigned i = leaf.getIndex();
+    if (i >= operands.size() || !operands[i].data)
+      return nullptr;
+    if (leaf.getKind() == DimExpr::Kind::OperandDim)
+      return leaf.getPosition() < static_cast<int64_t>(operands[i].dims.size())
+                 ? operands[i].dims[leaf.getPosition()]
+                 : nullptr;
+    if (leaf.getKind() == DimExpr::Kind::OperandValue) {
+      auto type = cast<ShapedType>(op->getOperand(i).getType());
+      return loadElement(operands[i], type.getElementType(), leaf.getPosition(), leaf.isFloat());
+    }
+    return nullptr;
+  };
+}
+
 LogicalResult RunFunctionBuilder::computeResults(const KernelCall &call) {
   Operation *op = call.op;
   std::string node = describeNode(op->getLoc());
   ShapeContext shapes(op);
   if (failed(shapes.infer()))
     return failure(); // the shape function said why
-  SmallVector<const RuntimeTensor *> operands;
-  for (Value operand : op->getOperands())
-    operands.push_back(values.count(operand) ? &values[operand] : nullptr);
-  LlvmDimLowering lowering(b, loc, [&](const DimExpr &leaf) -> Value {
-    unsigned i = leaf.getIndex();
-    if (i >= operands.size() || !operands[i])
-      return nullptr;
-    if (leaf.getKind() == DimExpr::Kind::OperandDim)
-      return leaf.getPosition() < static_cast<int64_t>(operands[i]->dims.size())
-                 ? operands[i]->dims[leaf.getPosition()]
-                 : nullptr;
-    if (leaf.getKind() == DimExpr::Kind::OperandValue) {
-      auto type = cast<ShapedType>(op->getOperand(i).getType());
-      return loadElement(*operands[i], type.getElementType(), leaf.getPosition(), leaf.isFloat());
-    }
-    return nullptr;
-  });
+  LlvmDimLowering lowering(b, loc, operandLeaves(op));
   // The shape function's conditions, before anything else reads data the
   // inputs' dims might not cover.
   for (const ShapeCheck &check : shapes.getChecks()) {
@@ -388,31 +416,405 @@ LogicalResult RunFunctionBuilder::computeResults(const KernelCall &call) {
                   std::to_string(k) + " would be negative or 2^31 or more");
       tensor.dims.push_back(value);
     }
-    switch (placed.placement.kind) {
-    case Placement::Arena:
-      tensor.data = fieldPtr(b, loc, arena, placed.placement.index);
-      break;
-    case Placement::ArenaSymbolic: {
-      // The plan sized this tensor from the input dims; what the op's
-      // shape function computes now must fit (it always should).
-      Value planned = lowerWithSymbols(b, loc, this->shapes.bytes(result), symbolValues);
-      Value offset = lowerWithSymbols(b, loc, placed.offset, symbolValues);
-      if (!planned || !offset)
-        return op->emitError() << "the memory plan of a result cannot be computed", failure();
-      Value elements = checkedElements(tensor.dims, node + ": a result");
-      Value bytes = b.create<LLVM::MulOp>(loc, elements, i64(elementBytes(placed.type.getElementType())));
-      checkOr(b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::sle, bytes, planned), HONE_ERROR_INTERNAL,
-              node + ": a result outgrows its place in the memory plan");
-      tensor.data = fieldPtr(b, loc, arena, offset);
-      break;
-    }
-    case Placement::Dynamic:
-      tensor.data = allocate(placed.type, tensor.dims, node);
-      break;
-    default:
-      return op->emitError() << "a result placed as an input or weights", failure();
-    }
+    FailureOr<Value> data = placeResult(result, tensor.dims, node);
+    if (failed(data))
+      return failure();
+    tensor.data = *data;
     values[result] = std::move(tensor);
+  }
+  return success();
+}
+
+FailureOr<Value> RunFunctionBuilder::placeResult(OpResult result, ArrayRef<Value> dims,
+                                                 const std::string &node) {
+  const PlacedTensor &placed = tensors.find(result)->second;
+  switch (placed.placement.kind) {
+  case Placement::Arena:
+    return fieldPtr(b, loc, arena, placed.placement.index);
+  case Placement::ArenaSymbolic: {
+    // The plan sized this tensor from the input dims; what the op's shape
+    // function computes now must fit (it always should).
+    Value planned = lowerWithSymbols(b, loc, this->shapes.bytes(result), symbolValues);
+    Value offset = lowerWithSymbols(b, loc, placed.offset, symbolValues);
+    if (!planned || !offset)
+      return result.getOwner()->emitError() << "the memory plan of a result cannot be computed",
+             failure();
+    Value elements = checkedElements(dims, node + ": a result");
+    Value bytes = b.create<LLVM::MulOp>(loc, elements, i64(elementBytes(placed.type.getElementType())));
+    checkOr(b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::sle, bytes, planned), HONE_ERROR_INTERNAL,
+            node + ": a result outgrows its place in the memory plan");
+    return fieldPtr(b, loc, arena, offset);
+  }
+  case Placement::Dynamic:
+    return allocate(placed.type, dims, node);
+  default:
+    return result.getOwner()->emitError() << "a result placed as an input or weights", failure();
+  }
+}
+
+void RunFunctionBuilder::copyElements(Value to, Value from, Value elements, RankedTensorType type) {
+  Value bytes = b.create<LLVM::MulOp>(loc, elements, i64(elementBytes(type.getElementType())));
+  b.create<LLVM::MemcpyOp>(loc, to, from, bytes, false);
+}
+
+SmallVector<Value> RunFunctionBuilder::checkedDims(ArrayRef<Value> dims, RankedTensorType type,
+                                                   const std::string &what) {
+  SmallVector<Value> checked;
+  for (auto [k, dim] : llvm::enumerate(dims)) {
+    if (type.isDynamicDim(k)) {
+      checked.push_back(dim);
+      continue;
+    }
+    Value size = i64(type.getDimSize(k));
+    checkOr(b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::eq, dim, size), HONE_ERROR_SHAPE_MISMATCH,
+            what + " dim " + std::to_string(k) + " is not " + std::to_string(type.getDimSize(k)) +
+                " as the model declares");
+    checked.push_back(size);
+  }
+  return checked;
+}
+
+LogicalResult RunFunctionBuilder::emitBlock(Block &block) {
+  for (Operation &op : block) {
+    auto it = callOf.find(&op);
+    if (it == callOf.end())
+      continue; // constants, none, terminators
+    const KernelCall &call = *it->second;
+    LogicalResult emitted = call.runtimeOp          ? callRuntimeOp(call)
+                            : isa<IfOp>(call.op)   ? emitIf(cast<IfOp>(call.op))
+                            : isa<LoopOp>(call.op) ? emitLoop(cast<LoopOp>(call.op))
+                                                   : emitKernel(call);
+    if (failed(emitted))
+      return failure();
+  }
+  return success();
+}
+
+LogicalResult RunFunctionBuilder::emitIf(IfOp op) {
+  std::string node = describeNode(op->getLoc());
+  const RuntimeTensor &condTensor = values[op.getCond()];
+  Value cond = b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ne,
+                                      loadElement(condTensor, b.getI1Type(), 0, false),
+                                      i64(0));
+  // The merge block receives each result's data and dims.
+  Block *merge = new Block();
+  for (OpResult result : op->getResults()) {
+    merge->addArgument(d.ptr, loc);
+    for (int64_t k = 0; k < tensors.find(result)->second.type.getRank(); ++k)
+      merge->addArgument(b.getI64Type(), loc);
+  }
+  Block *thenBlock = new Block(), *elseBlock = new Block();
+  func.getBody().push_back(thenBlock);
+  func.getBody().push_back(elseBlock);
+  b.create<LLVM::CondBrOp>(loc, cond, thenBlock, ValueRange{}, elseBlock, ValueRange{});
+  std::pair<Region *, Block *> branches[] = {{&op.getThenBranch(), thenBlock},
+                                              {&op.getElseBranch(), elseBlock}};
+  for (auto [region, block] : branches) {
+    b.setInsertionPointToStart(block);
+    Block &body = region->front();
+    if (failed(emitBlock(body)))
+      return failure();
+    auto yield = cast<YieldOp>(body.getTerminator());
+    SmallVector<Value> forwarded;
+    for (auto [result, yielded] : llvm::zip(op->getResults(), yield.getValues())) {
+      const RuntimeTensor &from = values[yielded];
+      RankedTensorType type = tensors.find(result)->second.type;
+      if (static_cast<int64_t>(from.dims.size()) != type.getRank())
+        return op->emitError() << "a branch yields a result of another rank", failure();
+      SmallVector<Value> dims = checkedDims(from.dims, type, node + ": result " +
+                                                              std::to_string(result.getResultNumber()));
+      FailureOr<Value> to = placeResult(result, dims, node);
+      if (failed(to))
+        return failure();
+      copyElements(*to, from.data, checkedElements(dims, node + ": a result"), type);
+      forwarded.push_back(*to);
+      forwarded.append(dims.begin(), dims.end());
+    }
+    b.create<LLVM::BrOp>(loc, forwarded, merge);
+  }
+  func.getBody().push_back(merge);
+  b.setInsertionPointToStart(merge);
+  unsigned arg = 0;
+  for (OpResult result : op->getResults()) {
+    RuntimeTensor tensor;
+    tensor.data = merge->getArgument(arg++);
+    for (int64_t k = 0; k < tensors.find(result)->second.type.getRank(); ++k)
+      tensor.dims.push_back(merge->getArgument(arg++));
+    values[result] = std::move(tensor);
+  }
+  return success();
+}
+
+LogicalResult RunFunctionBuilder::emitLoop(LoopOp op) {
+  std::string node = describeNode(op->getLoc());
+  Block &body = op.getBody().front();
+  auto yield = cast<YieldOp>(body.getTerminator());
+  unsigned carried = op.getVInitial().size();
+  unsigned scans = op->getNumResults() - carried;
+  bool hasTripCount = !isa<NoneType>(op.getM().getType());
+  bool hasCondition = !isa<NoneType>(op.getCond().getType());
+  if (!hasTripCount && !hasCondition)
+    return op->emitError() << "a Loop with neither a trip count nor a condition never ends", failure();
+  if (body.getNumArguments() != 2 + carried || yield.getValues().size() != 1 + carried + scans)
+    return op->emitError() << "the body's arguments or results do not match the Loop's", failure();
+  Type i1 = b.getI1Type(), i64Type = b.getI64Type();
+  Value tripCount = hasTripCount ? loadElement(values[op.getM()], b.getI64Type(), 0, false)
+                                 : i64(std::numeric_limits<int64_t>::max());
+  Value cond = hasCondition
+                   ? b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ne,
+                                            loadElement(values[op.getCond()], i1, 0, false), i64(0))
+                         .getResult()
+                   : b.create<LLVM::ConstantOp>(loc, i1, b.getBoolAttr(true)).getResult();
+  // A scan output's slice dims as the analysis knows them from the input
+  // dims (when it does): the result's dims when no iteration runs.
+  SmallVector<SmallVector<Value>> declaredSlices(scans);
+  for (unsigned j = 0; j < scans; ++j) {
+    const TensorDims &known = shapes.get(op->getResult(carried + j));
+    for (size_t k = 1; known.ranked && k < known.dims.size(); ++k) {
+      DimExpr dim = shapes.resolve(known.dims[k]);
+      declaredSlices[j].push_back(shapes.knownAtStart(dim) ? lowerWithSymbols(b, loc, dim, symbolValues)
+                                                           : Value());
+    }
+  }
+  // The body reads the iteration number and the condition as tensors.
+  Value iterationSlot = b.create<LLVM::AllocaOp>(loc, d.ptr, b.getI8Type(), i64(8), 8);
+  Value conditionSlot = b.create<LLVM::AllocaOp>(loc, d.ptr, b.getI8Type(), i64(8), 8);
+
+  // The loop header's arguments: the iteration number, the condition, each
+  // carried value (data, dims), each scan output (stacked data, capacity in
+  // iterations, the dims of one iteration's slice).
+  SmallVector<Value> initial{i64(0), cond};
+  SmallVector<RankedTensorType> carriedTypes, scanTypes;
+  for (unsigned k = 0; k < carried; ++k) {
+    RankedTensorType type = tensors.find(body.getArgument(2 + k))->second.type;
+    const RuntimeTensor &from = values[op.getVInitial()[k]];
+    if (static_cast<int64_t>(from.dims.size()) != type.getRank())
+      return op->emitError() << "carried value " << k << " changes rank", failure();
+    carriedTypes.push_back(type);
+    initial.push_back(from.data);
+    initial.append(from.dims.begin(), from.dims.end());
+  }
+  for (unsigned j = 0; j < scans; ++j) {
+    RankedTensorType type = tensors.find(op->getResult(carried + j))->second.type;
+    if (type.getRank() < 1)
+      return op->emitError() << "scan output " << j << " must have rank 1 or more", failure();
+    scanTypes.push_back(type);
+    initial.push_back(b.create<LLVM::ZeroOp>(loc, d.ptr));
+    initial.push_back(i64(0));
+    for (int64_t k = 1; k < type.getRank(); ++k)
+      initial.push_back(i64(0));
+  }
+  Block *header = new Block();
+  for (Value v : initial)
+    header->addArgument(v.getType(), loc);
+  func.getBody().push_back(header);
+  b.create<LLVM::BrOp>(loc, initial, header);
+  b.setInsertionPointToStart(header);
+  Value iteration = header->getArgument(0);
+  Value going = b.create<LLVM::AndOp>(
+      loc, header->getArgument(1), b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::slt, iteration, tripCount));
+  Block *bodyBlock = new Block(), *exit = new Block();
+  func.getBody().push_back(bodyBlock);
+  b.create<LLVM::CondBrOp>(loc, going, bodyBlock, ValueRange{}, exit, ValueRange{});
+
+  // The body. Its halide_buffer_t descriptors are on the stack: released
+  // at the end of each iteration.
+  b.setInsertionPointToStart(bodyBlock);
+  Value stack = b.create<LLVM::StackSaveOp>(loc, d.ptr);
+  b.create<LLVM::StoreOp>(loc, iteration, iterationSlot);
+  b.create<LLVM::StoreOp>(loc, b.create<LLVM::ZExtOp>(loc, b.getI8Type(), header->getArgument(1)),
+                          conditionSlot);
+  // (Scalars; a body that declares them as one-element tensors sees that.)
+  Value slots[] = {iterationSlot, conditionSlot};
+  for (auto [k, slot] : llvm::enumerate(slots)) {
+    RuntimeTensor tensor{slot, {}};
+    for (int64_t r = 0; r < tensors.find(body.getArgument(k))->second.type.getRank(); ++r)
+      tensor.dims.push_back(i64(1));
+    values[body.getArgument(k)] = std::move(tensor);
+  }
+  unsigned arg = 2;
+  for (unsigned k = 0; k < carried; ++k) {
+    RuntimeTensor tensor;
+    tensor.data = header->getArgument(arg++);
+    for (int64_t r = 0; r < carriedTypes[k].getRank(); ++r)
+      tensor.dims.push_back(header->getArgument(arg++));
+    values[body.getArgument(2 + k)] = std::move(tensor);
+  }
+  if (failed(emitBlock(body)))
+    return failure();
+  SmallVector<Value> next{b.create<LLVM::AddOp>(loc, iteration, i64(1))};
+  next.push_back(b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ne,
+                                        loadElement(values[yield.getValues()[0]], i1, 0, false), i64(0)));
+  for (unsigned k = 0; k < carried; ++k) {
+    Value yielded = yield.getValues()[1 + k];
+    RuntimeTensor from = values[yielded];
+    if (static_cast<int64_t>(from.dims.size()) != carriedTypes[k].getRank())
+      return op->emitError() << "carried value " << k << " changes rank", failure();
+    SmallVector<Value> dims = checkedDims(from.dims, carriedTypes[k],
+                                          node + ": carried value " + std::to_string(k));
+    // The iteration number and condition slots are rewritten by the next
+    // iteration: a value that is one of them is copied.
+    if (yielded == body.getArgument(0) || yielded == body.getArgument(1)) {
+      Value copy = allocate(carriedTypes[k], dims, node);
+      copyElements(copy, from.data, i64(1), carriedTypes[k]);
+      from.data = copy;
+    }
+    next.push_back(from.data);
+    next.append(dims.begin(), dims.end());
+  }
+  for (unsigned j = 0; j < scans; ++j) {
+    RankedTensorType type = scanTypes[j];
+    std::string what = node + ": scan output " + std::to_string(j);
+    const RuntimeTensor &slice = values[yield.getValues()[1 + carried + j]];
+    if (static_cast<int64_t>(slice.dims.size()) + 1 != type.getRank())
+      return op->emitError() << "scan output " << j << " has the wrong rank", failure();
+    Value stacked = header->getArgument(arg++), capacity = header->getArgument(arg++);
+    // Every iteration's slice has the first one's dims.
+    SmallVector<Value> sliceDims;
+    for (int64_t k = 0; k + 1 < type.getRank(); ++k) {
+      Value previous = header->getArgument(arg++);
+      Value first = b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::eq, iteration, i64(0));
+      Value dim = b.create<LLVM::SelectOp>(loc, first, slice.dims[k], previous);
+      checkOr(b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::eq, slice.dims[k], dim),
+              HONE_ERROR_SHAPE_MISMATCH, what + " changes its dims between iterations");
+      sliceDims.push_back(dim);
+    }
+    Value sliceElements = checkedElements(sliceDims, what);
+    Value sliceBytes = b.create<LLVM::MulOp>(loc, sliceElements, i64(elementBytes(type.getElementType())));
+    // Room for this slice: the stack of slices doubles when full.
+    Block *grow = new Block(), *store = new Block();
+    store->addArgument(d.ptr, loc);
+    store->addArgument(i64Type, loc);
+    func.getBody().push_back(grow);
+    b.create<LLVM::CondBrOp>(loc, b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::slt, iteration, capacity),
+                             store, ValueRange{stacked, capacity}, grow, ValueRange{});
+    b.setInsertionPointToStart(grow);
+    Value doubled = b.create<LLVM::SelectOp>(
+        loc, b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::slt, capacity, i64(4)), i64(4),
+        b.create<LLVM::MulOp>(loc, capacity, i64(2)));
+    SmallVector<Value> grownDims{doubled};
+    grownDims.append(sliceDims.begin(), sliceDims.end());
+    Value grown = allocate(type, grownDims, what);
+    b.create<LLVM::MemcpyOp>(loc, grown, stacked, b.create<LLVM::MulOp>(loc, iteration, sliceBytes), false);
+    b.create<LLVM::BrOp>(loc, ValueRange{grown, doubled}, store);
+    func.getBody().push_back(store);
+    b.setInsertionPointToStart(store);
+    Value at = b.create<LLVM::GEPOp>(loc, d.ptr, b.getI8Type(), store->getArgument(0),
+                                     ValueRange{b.create<LLVM::MulOp>(loc, iteration, sliceBytes)});
+    b.create<LLVM::MemcpyOp>(loc, at, slice.data, sliceBytes, false);
+    next.push_back(store->getArgument(0));
+    next.push_back(store->getArgument(1));
+    next.append(sliceDims.begin(), sliceDims.end());
+  }
+  b.create<LLVM::StackRestoreOp>(loc, stack);
+  b.create<LLVM::BrOp>(loc, next, header);
+
+  // After the last iteration: the results, copied into their places.
+  func.getBody().push_back(exit);
+  b.setInsertionPointToStart(exit);
+  arg = 2;
+  for (unsigned k = 0; k < carried; ++k) {
+    OpResult result = op->getResult(k);
+    RankedTensorType type = tensors.find(result)->second.type;
+    Value data = header->getArgument(arg++);
+    SmallVector<Value> dims;
+    for (int64_t r = 0; r < carriedTypes[k].getRank(); ++r)
+      dims.push_back(header->getArgument(arg++));
+    dims = checkedDims(dims, type, node + ": result " + std::to_string(k));
+    FailureOr<Value> to = placeResult(result, dims, node);
+    if (failed(to))
+      return failure();
+    copyElements(*to, data, checkedElements(dims, node + ": a result"), type);
+    values[result] = RuntimeTensor{*to, dims};
+  }
+  for (unsigned j = 0; j < scans; ++j) {
+    OpResult result = op->getResult(carried + j);
+    RankedTensorType type = scanTypes[j];
+    Value stacked = header->getArgument(arg++);
+    arg++; // capacity
+    SmallVector<Value> dims{iteration};
+    for (int64_t k = 1; k < type.getRank(); ++k) {
+      Value dim = header->getArgument(arg++);
+      // No iteration ran: the slice dims are the static ones, else what
+      // the shape function says, else 0.
+      Value none = type.isDynamicDim(k) ? Value() : i64(type.getDimSize(k));
+      if (!none && static_cast<size_t>(k - 1) < declaredSlices[j].size())
+        none = declaredSlices[j][k - 1];
+      dims.push_back(!none ? dim
+                           : b.create<LLVM::SelectOp>(
+                                  loc, b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::eq, iteration, i64(0)),
+                                  none, dim)
+                                 .getResult());
+    }
+    dims = checkedDims(dims, type, node + ": result " + std::to_string(carried + j));
+    FailureOr<Value> to = placeResult(result, dims, node);
+    if (failed(to))
+      return failure();
+    copyElements(*to, stacked, checkedElements(dims, node + ": a result"), type);
+    values[result] = RuntimeTensor{*to, dims};
+  }
+  return success();
+}
+
+LogicalResult RunFunctionBuilder::emitKernel(const KernelCall &call) {
+  Type i32Type = b.getI32Type();
+  if (failed(computeResults(call)))
+    return failure();
+  Operation *op = call.op;
+  SmallVector<Value> args{ctx};
+  for (Value operand : op->getOperands()) {
+    if (isa<NoneType>(operand.getType()))
+      continue;
+    const RuntimeTensor &tensor = values[operand];
+    args.push_back(halideBuffer(tensor.data, cast<ShapedType>(operand.getType()).getElementType(),
+                                tensor.dims));
+  }
+  for (auto [result, view] : llvm::zip(op->getResults(), call.resultViews)) {
+    if (!view)
+      continue;
+    const RuntimeTensor &tensor = values[result];
+    SmallVector<Value> dims = tensor.dims;
+    if (view.getShape() != tensors.find(result)->second.type.getShape()) {
+      // The kernel's own (static) view of the same elements.
+      dims.clear();
+      for (int64_t size : view.getShape())
+        dims.push_back(i64(size));
+    }
+    args.push_back(halideBuffer(tensor.data, view.getElementType(), dims));
+  }
+  // A kernel whose results are all empty has nothing to compute; it is
+  // not called (Halide's loops over fused dims misjudge empty extents).
+  Value anyElements;
+  bool dynamicResults = false;
+  for (auto [result, view] : llvm::zip(op->getResults(), call.resultViews)) {
+    if (!view)
+      continue;
+    const RuntimeTensor &tensor = values[result];
+    Value nonEmpty = b.create<LLVM::ConstantOp>(loc, b.getI1Type(), b.getBoolAttr(true));
+    for (Value dim : tensor.dims) {
+      dynamicResults |= !dim.getDefiningOp<LLVM::ConstantOp>();
+      nonEmpty = b.create<LLVM::AndOp>(
+          loc, nonEmpty, b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ne, dim, i64(0)));
+    }
+    anyElements = anyElements ? b.create<LLVM::OrOp>(loc, anyElements, nonEmpty).getResult() : nonEmpty;
+  }
+  Block *after = nullptr;
+  if (dynamicResults && anyElements) {
+    Block *callBlock = new Block();
+    after = new Block();
+    func.getBody().push_back(callBlock);
+    func.getBody().push_back(after);
+    b.create<LLVM::CondBrOp>(loc, anyElements, callBlock, ValueRange{}, after, ValueRange{});
+    b.setInsertionPointToStart(callBlock);
+  }
+  auto kernelCall = b.create<LLVM::CallOp>(loc, TypeRange{i32Type}, call.symbol, args);
+  // A failing kernel (it never should: shapes are checked before it runs)
+  // ends the run.
+  checkOr(b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::eq, kernelCall.getResult(), i32(0)),
+          HONE_ERROR_INTERNAL, describeNode(op->getLoc()) + ": the kernel failed");
+  if (after) {
+    b.create<LLVM::BrOp>(loc, ValueRange{}, after);
+    b.setInsertionPointToStart(after);
   }
   return success();
 }
@@ -518,71 +920,10 @@ LogicalResult RunFunctionBuilder::build(func::FuncOp main, ArrayRef<KernelCall> 
       values[value] = std::move(tensor);
     }
 
-  for (const KernelCall &call : kernels) {
-    if (call.runtimeOp) {
-      if (failed(callRuntimeOp(call)))
-        return failure();
-      continue;
-    }
-    if (failed(computeResults(call)))
-      return failure();
-    Operation *op = call.op;
-    SmallVector<Value> args{ctx};
-    for (Value operand : op->getOperands()) {
-      if (isa<NoneType>(operand.getType()))
-        continue;
-      const RuntimeTensor &tensor = values[operand];
-      args.push_back(halideBuffer(tensor.data, cast<ShapedType>(operand.getType()).getElementType(),
-                                  tensor.dims));
-    }
-    for (auto [result, view] : llvm::zip(op->getResults(), call.resultViews)) {
-      if (!view)
-        continue;
-      const RuntimeTensor &tensor = values[result];
-      SmallVector<Value> dims = tensor.dims;
-      if (view.getShape() != tensors.find(result)->second.type.getShape()) {
-        // The kernel's own (static) view of the same elements.
-        dims.clear();
-        for (int64_t size : view.getShape())
-          dims.push_back(i64(size));
-      }
-      args.push_back(halideBuffer(tensor.data, view.getElementType(), dims));
-    }
-    // A kernel whose results are all empty has nothing to compute; it is
-    // not called (Halide's loops over fused dims misjudge empty extents).
-    Value anyElements;
-    bool dynamicResults = false;
-    for (auto [result, view] : llvm::zip(op->getResults(), call.resultViews)) {
-      if (!view)
-        continue;
-      const RuntimeTensor &tensor = values[result];
-      Value nonEmpty = b.create<LLVM::ConstantOp>(loc, b.getI1Type(), b.getBoolAttr(true));
-      for (Value dim : tensor.dims) {
-        dynamicResults |= !dim.getDefiningOp<LLVM::ConstantOp>();
-        nonEmpty = b.create<LLVM::AndOp>(
-            loc, nonEmpty, b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::ne, dim, i64(0)));
-      }
-      anyElements = anyElements ? b.create<LLVM::OrOp>(loc, anyElements, nonEmpty).getResult() : nonEmpty;
-    }
-    Block *after = nullptr;
-    if (dynamicResults && anyElements) {
-      Block *callBlock = new Block();
-      after = new Block();
-      func.getBody().push_back(callBlock);
-      func.getBody().push_back(after);
-      b.create<LLVM::CondBrOp>(loc, anyElements, callBlock, ValueRange{}, after, ValueRange{});
-      b.setInsertionPointToStart(callBlock);
-    }
-    auto kernelCall = b.create<LLVM::CallOp>(loc, TypeRange{i32Type}, call.symbol, args);
-    // A failing kernel (it never should: shapes are checked before it runs)
-    // ends the run.
-    checkOr(b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::eq, kernelCall.getResult(), i32(0)),
-            HONE_ERROR_INTERNAL, describeNode(op->getLoc()) + ": the kernel failed");
-    if (after) {
-      b.create<LLVM::BrOp>(loc, ValueRange{}, after);
-      b.setInsertionPointToStart(after);
-    }
-  }
+  for (const KernelCall &call : kernels)
+    callOf[call.op] = &call;
+  if (failed(emitBlock(main.getBody().front())))
+    return failure();
 
   // Outputs: data pointers and dims.
   auto returnOp = cast<func::ReturnOp>(main.getBody().front().getTerminator());
@@ -599,6 +940,8 @@ LogicalResult RunFunctionBuilder::build(func::FuncOp main, ArrayRef<KernelCall> 
 }
 
 } // namespace
+
+bool mlir::hone::cpu::isControlFlow(Operation *op) { return isa<IfOp, LoopOp>(op); }
 
 int64_t mlir::hone::cpu::elementBytes(Type elementType) {
   if (elementType.isInteger(1))

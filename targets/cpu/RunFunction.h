@@ -56,6 +56,10 @@ struct KernelCall {
   SmallVector<RankedTensorType> resultViews;
 };
 
+/// If and Loop: the run function itself branches and loops, running their
+/// regions' kernels (no kernel of their own).
+bool isControlFlow(Operation *op);
+
 /// Adds NAME_run to `d`'s module. `errorHandler` names the driver's Halide
 /// error handler, which the run installs. The run binds the symbols of the
 /// input dims, checks the equalities the analysis assumed, and computes the
