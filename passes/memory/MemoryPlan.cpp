@@ -37,6 +37,11 @@ DimExpr alignTo(const DimExpr &value, int64_t alignment) {
 
 } // namespace
 
+bool mlir::hone::isViewOp(Operation *op) {
+  return isa<ReshapeOp, FlattenOp, SqueezeOp, UnsqueezeOp, IdentityOp>(op) &&
+         op->getNumResults() == 1 && isa<ShapedType>(op->getOperand(0).getType());
+}
+
 MemoryPlan mlir::hone::planMemory(func::FuncOp func, const SymbolicShapes &shapes,
                                   int64_t alignment) {
   MemoryPlan plan;
@@ -62,12 +67,30 @@ MemoryPlan mlir::hone::planMemory(func::FuncOp func, const SymbolicShapes &shape
     });
   };
 
+  // Views, and the views of each root.
+  llvm::DenseMap<Value, SmallVector<Value>> viewsOf;
+  for (Operation &op : body) {
+    if (!isViewOp(&op))
+      continue;
+    Value source = op.getOperand(0), result = op.getResult(0);
+    Value root = plan.views.lookup(source);
+    if (!root)
+      root = source;
+    Operation *rootOp = root.getDefiningOp();
+    bool rootPlanned = rootOp && !isa<ConstantOp>(rootOp);
+    bool returned = llvm::any_of(result.getUsers(), [](Operation *user) { return isa<func::ReturnOp>(user); });
+    if (!rootPlanned && returned)
+      continue;
+    plan.views[result] = root;
+    viewsOf[root].push_back(result);
+  }
+
   std::vector<Lifetime> lifetimes;
   for (Operation &op : body) {
     if (isa<ConstantOp, NoneOp>(op) || op.hasTrait<OpTrait::IsTerminator>())
       continue;
     for (OpResult result : op.getResults()) {
-      if (result.getResultNumber() > 0 && result.use_empty())
+      if ((result.getResultNumber() > 0 && result.use_empty()) || plan.views.count(result))
         continue;
       DimExpr bytes = shapes.bytes(result);
       // Sizes that depend on data are the runtime's.
@@ -77,10 +100,15 @@ MemoryPlan mlir::hone::planMemory(func::FuncOp func, const SymbolicShapes &shape
       if (!size || *size < 0)
         continue;
       int64_t end = position[&op];
-      for (OpOperand &use : result.getUses()) {
-        Operation *user = body.findAncestorOpInBlock(*use.getOwner());
-        end = std::max(end, isa<func::ReturnOp>(user) ? endOfFunction : position[user]);
-      }
+      SmallVector<Value> sharing{result};
+      auto views = viewsOf.find(result);
+      if (views != viewsOf.end())
+        sharing.append(views->second.begin(), views->second.end());
+      for (Value value : sharing)
+        for (OpOperand &use : value.getUses()) {
+          Operation *user = body.findAncestorOpInBlock(*use.getOwner());
+          end = std::max(end, isa<func::ReturnOp>(user) ? endOfFunction : position[user]);
+        }
       plan.symbolic |= !bytes.getConstant().has_value();
       lifetimes.push_back({result, bytes, *size, position[&op], end});
     }

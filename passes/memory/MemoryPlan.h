@@ -15,6 +15,11 @@
 // plan, which is clear of every such tensor whatever the dims (sizes only
 // shift what is above them).
 //
+// Reshape-class ops take no memory: their result is a view of the
+// operand's storage, which lives until the last use of any of its views.
+// A function result stays a copy when it would view a graph input or the
+// weights (outputs never alias memory the caller or the library owns).
+//
 //===----------------------------------------------------------------------===//
 #ifndef HONE_PASSES_MEMORY_MEMORYPLAN_H
 #define HONE_PASSES_MEMORY_MEMORYPLAN_H
@@ -39,7 +44,16 @@ struct MemoryPlan {
   DimExpr arenaBytes = DimExpr(0);
   /// Whether any offset or size is an expression (not a constant).
   bool symbolic = false;
+  /// Results that are views of another tensor's bytes (isViewOp), with the
+  /// tensor whose storage they share (planned, a graph input or weights).
+  /// They take no space; their root lives as long as they are used.
+  llvm::DenseMap<Value, Value> views;
 };
+
+/// Ops whose result is their first operand's elements in the same order
+/// under other dims (Reshape, Flatten, Squeeze, Unsqueeze, Identity): the
+/// plan makes the result a view of the operand, not a copy.
+bool isViewOp(Operation *op);
 
 /// Plans `func`'s single block. `alignment` is a power of two.
 MemoryPlan planMemory(func::FuncOp func, const SymbolicShapes &shapes, int64_t alignment);

@@ -1,7 +1,8 @@
 //===- PlanMemory.cpp - Arena offsets from tensor lifetimes ---------------===//
 //
 // The plan (MemoryPlan.h) written as attributes: `hone.arena_offsets` on
-// each op (one entry per result, -1 when the result is not in the arena)
+// each op (one entry per result, -1 when the result is not in the arena; a
+// view's is its root's)
 // and `hone.arena_bytes` on the function; integers for static sizes, else
 // the offset variables' definitions over the input dims' symbols.
 //
@@ -48,13 +49,18 @@ void PlanMemoryPass::runOnOperation() {
                                : shapes.getSymbols()[id].name;
   };
   llvm::DenseMap<unsigned, DimExpr> definitions(plan.variables.begin(), plan.variables.end());
+  // A view is at its root's offset.
+  auto storageOf = [&](Value value) {
+    Value root = plan.views.lookup(value);
+    return root ? root : value;
+  };
   for (Operation &op : func.getBody().front()) {
     if (isa<ConstantOp, NoneOp>(op) || op.hasTrait<OpTrait::IsTerminator>() || op.getNumResults() == 0)
       continue;
     if (!plan.symbolic) {
       SmallVector<int64_t> offsets;
       for (Value result : op.getResults()) {
-        auto it = plan.offsets.find(result);
+        auto it = plan.offsets.find(storageOf(result));
         offsets.push_back(it == plan.offsets.end() ? -1 : *it->second.getConstant());
       }
       op.setAttr("hone.arena_offsets", builder.getDenseI64ArrayAttr(offsets));
@@ -62,7 +68,7 @@ void PlanMemoryPass::runOnOperation() {
     }
     SmallVector<Attribute> offsets;
     for (Value result : op.getResults()) {
-      auto it = plan.offsets.find(result);
+      auto it = plan.offsets.find(storageOf(result));
       if (it == plan.offsets.end()) {
         offsets.push_back(builder.getStringAttr("-1"));
         continue;

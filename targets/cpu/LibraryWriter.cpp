@@ -130,6 +130,12 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     tensors[arg] = {{Placement::Input, arg.getArgNumber()}, type, DimExpr()};
   }
   std::vector<Operation *> kernels;
+  // A view needs no kernel: the run function computes (and checks) its dims
+  // and points it at its operand's bytes.
+  auto isView = [&](Operation *op) {
+    auto it = op->getNumResults() == 1 ? tensors.find(op->getResult(0)) : tensors.end();
+    return it != tensors.end() && it->second.placement.kind == Placement::View;
+  };
   // Ops inside If and Loop regions run as often as their region does (or
   // not at all): their results, and the regions' arguments, take memory
   // from the run's scratch, never a place in the plan.
@@ -164,7 +170,9 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
         // The plan places what is sized when a run starts (statically or by
         // the input dims); the others are sized during the run.
         auto planned = plan.offsets.find(result);
-        if (!topLevel || planned == plan.offsets.end())
+        if (topLevel && plan.views.count(result))
+          tensors[result] = PlacedTensor{{Placement::View, 0}, type, DimExpr()};
+        else if (!topLevel || planned == plan.offsets.end())
           tensors[result] = PlacedTensor{{Placement::Dynamic, 0}, type, DimExpr()};
         else if (std::optional<int64_t> offset = planned->second.getConstant())
           tensors[result] = PlacedTensor{{Placement::Arena, *offset}, type, DimExpr()};
@@ -223,7 +231,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
   std::vector<std::vector<HalideValue>> kernelResults;
   for (size_t k = 0; k < kernels.size(); ++k) {
     Operation *op = kernels[k];
-    if (runtimeOpFor(op) || isControlFlow(op)) {
+    if (runtimeOpFor(op) || isControlFlow(op) || isView(op)) {
       kernelResults.emplace_back(); // the runtime runs it, or the driver
       continue;
     }
@@ -318,7 +326,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
 
   // Kernel declarations.
   for (size_t k = 0; k < kernels.size(); ++k) {
-    if (runtimeOpFor(kernels[k]) || isControlFlow(kernels[k]))
+    if (runtimeOpFor(kernels[k]) || isControlFlow(kernels[k]) || isView(kernels[k]))
       continue;
     size_t buffers = 1; // the user context
     for (Value operand : kernels[k]->getOperands())

@@ -447,6 +447,8 @@ FailureOr<Value> RunFunctionBuilder::placeResult(OpResult result, ArrayRef<Value
   }
   case Placement::Dynamic:
     return allocate(placed.type, dims, node);
+  case Placement::View:
+    return values[result.getOwner()->getOperand(0)].data;
   default:
     return result.getOwner()->emitError() << "a result placed as an input or weights", failure();
   }
@@ -480,7 +482,10 @@ LogicalResult RunFunctionBuilder::emitBlock(Block &block) {
     if (it == callOf.end())
       continue; // constants, none, terminators
     const KernelCall &call = *it->second;
+    auto placed = op.getNumResults() == 1 ? tensors.find(op.getResult(0)) : tensors.end();
+    bool view = placed != tensors.end() && placed->second.placement.kind == Placement::View;
     LogicalResult emitted = call.runtimeOp          ? callRuntimeOp(call)
+                            : view                 ? computeResults(call)
                             : isa<IfOp>(call.op)   ? emitIf(cast<IfOp>(call.op))
                             : isa<LoopOp>(call.op) ? emitLoop(cast<LoopOp>(call.op))
                                                    : emitKernel(call);

@@ -33,7 +33,8 @@ namespace mlir::hone::cpu {
 struct Placement {
   /// Arena: a static offset; ArenaSymbolic: an offset the plan computes
   /// from the input dims when the run starts.
-  enum Kind { Input, Arena, ArenaSymbolic, Weights, Dynamic } kind;
+  /// View: the operand's bytes under the result's dims (MemoryPlan views).
+  enum Kind { Input, Arena, ArenaSymbolic, Weights, Dynamic, View } kind;
   /// Input number, or byte offset (arena, weights); unused for Dynamic.
   int64_t index;
 };
