@@ -337,7 +337,9 @@ FailureOr<Halide::Func> defineResult0(const KernelRequest &request, const std::s
     bool intSafe = name == "Relu" || name == "Abs" || name == "Neg" || name == "Identity";
     if (!isFloat && !intSafe)
       return request.fail("the CPU kernel takes floating-point inputs");
-    func(halideArgs(vars)) = unary->second(broadcastRead(operands[0], vars, result), op);
+    // A unary op's operand has the result's shape: a plain read (no
+    // run-time broadcast test per dynamic dim, which blocks dense vectors).
+    func(halideArgs(vars)) = unary->second(operands[0].func(halideArgs(vars)), op);
     return func;
   }
   if (auto binary = binaryOps().find(name); binary != binaryOps().end()) {
