@@ -653,6 +653,26 @@ std::optional<Polynomial> polynomialOf(Kind kind, const DimExpr &a, const DimExp
   return kind == Kind::Add ? Polynomial::add(pa, pb) : Polynomial::multiply(pa, pb);
 }
 
+/// Whether `a >= b` whatever the values of their leaves: `a - b` is a
+/// polynomial whose constant and coefficients are non-negative, over atoms
+/// that are non-negative (dims are). Lets max and min drop a dominated
+/// operand, which keeps the memory plan's maxima short.
+bool knownAtLeast(const DimExpr &a, const DimExpr &b) {
+  if (a.isFloat() || b.isFloat())
+    return false;
+  Polynomial negated = Polynomial::of(b);
+  for (auto &term : negated.terms)
+    term.second = wrapMul(term.second, -1);
+  negated.constant = wrapMul(negated.constant, -1);
+  std::optional<Polynomial> difference = Polynomial::add(Polynomial::of(a), negated);
+  if (!difference || difference->constant < 0)
+    return false;
+  return llvm::all_of(difference->terms, [](const auto &term) {
+    return term.second > 0 &&
+           llvm::all_of(term.first, [](const DimExpr &atom) { return atom.isNonNegative(); });
+  });
+}
+
 } // namespace
 
 /// Builds an operation, folding constants and applying the local
@@ -751,6 +771,19 @@ DimExpr makeDimExprOp(Kind kind, llvm::ArrayRef<DimExpr> operands) {
     for (int i = 0; i < 2; ++i)
       if (std::optional<int64_t> c = x[i].getConstant(); c && *c <= 0 && x[1 - i].isNonNegative())
         return kind == Kind::Max ? x[1 - i] : x[i];
+    if (anyFloat)
+      break;
+    // An operand that dominates the other, directly or as an operand of a
+    // nested max (min).
+    for (int i = 0; i < 2; ++i) {
+      const DimExpr &other = x[1 - i];
+      if (kind == Kind::Max ? knownAtLeast(x[i], other) : knownAtLeast(other, x[i]))
+        return x[i];
+      if (x[i].getKind() == kind)
+        for (const DimExpr &inner : x[i].getOperands())
+          if (kind == Kind::Max ? knownAtLeast(inner, other) : knownAtLeast(other, inner))
+            return x[i];
+    }
     break;
   }
   case Kind::Eq:

@@ -126,3 +126,19 @@ TEST_CASE("symbols print by name and substitute", "[dimexpr]") {
   (bytes + seq).walkLeaves([&](const DimExpr &) { ++leaves; });
   CHECK(leaves == 2);
 }
+
+TEST_CASE("max and min drop an operand the other dominates", "[dimexpr]") {
+  DimExpr n = DimExpr::operandDim(0, 0), m = DimExpr::operandDim(0, 1);
+  CHECK(max(n, n * 2) == n * 2);
+  CHECK(min(n, n * 2) == n);
+  CHECK(max(n * 8 + 64, n * 8) == n * 8 + 64);
+  CHECK(min(n * m + 1, n * m) == n * m);
+  // Nested: max(max(4n, m), 2n) is max(4n, m).
+  CHECK(max(max(n * 4, m), n * 2) == max(n * 4, m));
+  // Incomparable operands stay.
+  CHECK(max(n, m).getKind() == DimExpr::Kind::Max);
+  CHECK(max(n * 2, n + m).getKind() == DimExpr::Kind::Max);
+  // A value read at run time may be negative: max(v, 2v) is not 2v.
+  DimExpr v = DimExpr::operandValue(1, 0, /*isFloat=*/false);
+  CHECK(max(v, v * 2).getKind() == DimExpr::Kind::Max);
+}
