@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "dialects/hone/ops/ShapeHelpers.h"
 
+#include "dialects/hone/ops/OpAttributes.h"
+
 using namespace mlir;
 using namespace mlir::hone;
 
@@ -112,4 +114,11 @@ DimExpr mlir::hone::pick(ArrayRef<DimExpr> values, const DimExpr &index) {
   for (size_t i = 0; i < values.size(); ++i)
     value = select(eq(index, static_cast<int64_t>(i)), values[i], value);
   return value;
+}
+
+std::pair<int64_t, int64_t> mlir::hone::shapeOpRange(Operation *op, int64_t rank) {
+  auto clampAxis = [&](int64_t v) {
+    return std::max<int64_t>(0, std::min(rank, v < 0 ? v + rank : v));
+  };
+  return {clampAxis(getIntAttr(op, "start", 0)), clampAxis(getIntAttr(op, "end", rank))};
 }

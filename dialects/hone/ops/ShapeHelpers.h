@@ -29,6 +29,11 @@ FailureOr<SmallVector<DimExpr>> broadcastShapes(ShapeContext &context, ArrayRef<
 /// Whether every dim is a compile-time constant.
 bool allConstant(ArrayRef<DimExpr> dims);
 
+/// Shape's dims [start, end) of an operand of rank `rank`: its `start` and
+/// `end` attributes, negative ones counted from the end, clamped into
+/// [0, rank] (end may fall below start: no dims).
+std::pair<int64_t, int64_t> shapeOpRange(Operation *op, int64_t rank);
+
 /// A 1-D operand's static length.
 std::optional<int64_t> vectorLength(ShapeContext &context, unsigned i);
 

@@ -542,12 +542,7 @@ LogicalResult mlir::hone::shapeShape(ShapeContext &context) {
     context.setResult(0, ShapeResult::ofRank(1));
     return success();
   }
-  int64_t rank = context.getRank(0);
-  auto clampAxis = [&](int64_t v) {
-    return std::max<int64_t>(0, std::min(rank, v < 0 ? v + rank : v));
-  };
-  int64_t start = clampAxis(getIntAttr(context.getOp(), "start", 0));
-  int64_t end = clampAxis(getIntAttr(context.getOp(), "end", rank));
+  auto [start, end] = shapeOpRange(context.getOp(), context.getRank(0));
   context.setResult(0, ShapeResult::of({DimExpr(std::max<int64_t>(0, end - start))}));
   return success();
 }

@@ -115,12 +115,7 @@ DimExpr truncDiv(const DimExpr &a, const DimExpr &b) {
 LogicalResult mlir::hone::valueShape(ShapeContext &context) {
   if (!context.hasRank(0))
     return success();
-  int64_t rank = context.getRank(0);
-  auto clampAxis = [&](int64_t v) {
-    return std::max<int64_t>(0, std::min(rank, v < 0 ? v + rank : v));
-  };
-  int64_t start = clampAxis(getIntAttr(context.getOp(), "start", 0));
-  int64_t end = clampAxis(getIntAttr(context.getOp(), "end", rank));
+  auto [start, end] = shapeOpRange(context.getOp(), context.getRank(0));
   ArrayRef<DimExpr> dims = context.getDims(0);
   SmallVector<DimExpr> values;
   for (int64_t d = start; d < end; ++d)
@@ -212,22 +207,17 @@ LogicalResult mlir::hone::valueMod(ShapeContext &context) {
     return success();
   return elementwise(context, [](ArrayRef<DimExpr> x) { return mod(x[0], x[1]); });
 }
-LogicalResult mlir::hone::valueMax(ShapeContext &context) {
-  return elementwise(context, [](ArrayRef<DimExpr> x) {
+/// Max and Min are variadic: `pick` folds the inputs left to right.
+static LogicalResult variadicExtreme(ShapeContext &context, DimExpr (*pick)(const DimExpr &, const DimExpr &)) {
+  return elementwise(context, [pick](ArrayRef<DimExpr> x) {
     DimExpr m = x[0];
     for (size_t i = 1; i < x.size(); ++i)
-      m = max(m, x[i]);
+      m = pick(m, x[i]);
     return m;
   });
 }
-LogicalResult mlir::hone::valueMin(ShapeContext &context) {
-  return elementwise(context, [](ArrayRef<DimExpr> x) {
-    DimExpr m = x[0];
-    for (size_t i = 1; i < x.size(); ++i)
-      m = min(m, x[i]);
-    return m;
-  });
-}
+LogicalResult mlir::hone::valueMax(ShapeContext &context) { return variadicExtreme(context, max); }
+LogicalResult mlir::hone::valueMin(ShapeContext &context) { return variadicExtreme(context, min); }
 LogicalResult mlir::hone::valueNeg(ShapeContext &context) {
   return elementwise(context, [](ArrayRef<DimExpr> x) { return -x[0]; });
 }
