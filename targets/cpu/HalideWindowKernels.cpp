@@ -28,6 +28,41 @@ Halide::Func withBoundary(const HalideValue &value, Halide::Expr padValue) {
   return Halide::BoundaryConditions::constant_exterior(value.func, padValue, bounds);
 }
 
+/// `value` with zeros around it, computed once for a kernel that reads it
+/// many times (a convolution's taps): zeros everywhere, then the input
+/// copied in by rows. Both loops are dense vectors whatever the extents;
+/// a select between the input and zero per element would leave a clamp and
+/// a select in every vector wherever the extents are known only at run time.
+Halide::Func zeroPadded(const HalideValue &value) {
+  int64_t rank = value.type.getRank();
+  std::vector<Halide::Var> vars = tensorVars(rank);
+  Halide::Func padded("padded");
+  padded(halideArgs(vars)) = Halide::cast(halideTypeOf(value.type.getElementType()), 0);
+  Halide::Region interior; // Halide order
+  for (int64_t d = rank - 1; d >= 0; --d)
+    interior.push_back({0, value.dim(d)});
+  Halide::RDom r(interior);
+  std::vector<Halide::Expr> at;
+  for (int d = 0; d < r.dimensions(); ++d)
+    at.push_back(r[d]);
+  padded(at) = value.func(at);
+  // Zeros: vectors along the innermost dim, rows in parallel. The copy:
+  // vectors along the input's rows, every outer dim in parallel (each
+  // element is written by one iteration: no race).
+  bool dynamic = !value.type.hasStaticShape();
+  int64_t elements = dynamic ? kParallelThreshold : value.type.getNumElements();
+  computeOnceParallel(padded, elements, dynamic);
+  Halide::Stage copy = padded.update();
+  copy.vectorize(r[0], kVectorLanes, Halide::TailStrategy::GuardWithIf);
+  if (elements >= kParallelThreshold) {
+    std::vector<Halide::VarOrRVar> loops;
+    for (int d = 0; d < r.dimensions(); ++d)
+      loops.push_back(r[d]);
+    parallelOuter(copy, loops, dynamic);
+  }
+  return padded;
+}
+
 bool isConstant(const Halide::Expr &e, int64_t value) {
   const int64_t *known = Halide::Internal::as_const_int(e);
   return known && *known == value;
@@ -157,8 +192,7 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
                  llvm::any_of(window->padEnd, [](const Halide::Expr &p) { return !isConstant(p, 0); });
   Halide::Func padded = x->func;
   if (hasPads) {
-    padded = withBoundary(*x, Halide::cast(halideTypeOf(x->type.getElementType()), 0));
-    computeOnceParallel(padded, x->type.hasStaticShape() ? x->type.getNumElements() : kParallelThreshold);
+    padded = zeroPadded(*x);
   }
   std::vector<Halide::Var> vars = tensorVars(rank);
   Halide::Region region{{0, cg}};
@@ -280,9 +314,17 @@ FailureOr<Halide::Func> buildPool(const KernelRequest &request, PoolKind kind) {
   if (failed(taps))
     return failure();
   Halide::Type type = halideTypeOf(x->type.getElementType());
+  // Without pads and ceil_mode every tap lies inside the input (the shape
+  // function's floor drops a partial last window): the kernel reads the
+  // input itself. A boundary condition there costs a clamp and a select per
+  // load that the simplifier removes only where it knows the extents.
+  bool tapsInside = getIntAttr(request.op, "ceil_mode", 0) == 0 &&
+                    llvm::all_of(window->padBegin, [](const Halide::Expr &p) { return isConstant(p, 0); }) &&
+                    llvm::all_of(window->padEnd, [](const Halide::Expr &p) { return isConstant(p, 0); });
+  auto withPad = [&](Halide::Expr padValue) { return tapsInside ? x->func : withBoundary(*x, padValue); };
   Halide::Func pool("pool");
   if (kind == PoolKind::Max) {
-    Halide::Func padded = withBoundary(*x, type.min());
+    Halide::Func padded = withPad(type.min());
     Halide::Expr tap = padded(halideArgs(taps->in));
     pool(halideArgs(vars)) = Halide::maximum(tap);
     if (request.op->getNumResults() > 1 && request.resultType(1) && request.resultUsed(1)) {
@@ -313,7 +355,7 @@ FailureOr<Halide::Func> buildPool(const KernelRequest &request, PoolKind kind) {
     }
     return pool;
   }
-  Halide::Func padded = withBoundary(*x, Halide::cast(type, 0));
+  Halide::Func padded = withPad(Halide::cast(type, 0));
   Halide::Expr tap = padded(halideArgs(taps->in));
   if (kind == PoolKind::Lp) {
     double p = static_cast<double>(getIntAttr(request.op, "p", 2));
@@ -324,6 +366,11 @@ FailureOr<Halide::Func> buildPool(const KernelRequest &request, PoolKind kind) {
   // count_include_pad counts taps in the explicit padding, never past it.
   bool countPad = getIntAttr(request.op, "count_include_pad", 0) != 0;
   Halide::Expr count = Halide::sum(Halide::select(countPad ? taps->insidePadded : taps->inside, 1, 0));
+  if (tapsInside) {
+    count = 1;
+    for (const Halide::Expr &k : window->kernel)
+      count = count * k;
+  }
   pool(halideArgs(vars)) = Halide::sum(tap) / Halide::cast(type, Halide::max(count, 1));
   return pool;
 }

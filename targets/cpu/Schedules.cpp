@@ -77,10 +77,18 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
       nest.push_back(vars[i]);
   if (tileOrder != TileOrder::LanesInnermost)
     nest.push_back(tileOrder == TileOrder::RowsOutermost ? rowsOuter : lanesOuter);
+  // With run-time extents each parallel task recovers its tile's
+  // coordinates with divisions by run-time values (tens of cycles each, a
+  // depthwise tile is only 72 FMAs): a task then runs a row of tiles (the
+  // innermost tile loop stays a plain loop inside it), unless that would
+  // leave a single tile loop to parallelize.
+  size_t firstParallel = dynamic && nest.size() > 4 ? 3 : 2;
   std::vector<Halide::Var> fusedNames;
   for (size_t i = 3; i < nest.size(); ++i)
     fusedNames.emplace_back(name + "_t" + std::to_string(i));
-  Halide::Var tiles = vars.size() == 1 ? lanesOuter : (nest.size() > 3 ? fusedNames.back() : nest[2].var);
+  Halide::Var tiles = vars.size() == 1                        ? lanesOuter
+                      : firstParallel == 2 && nest.size() > 3 ? fusedNames.back()
+                                                              : nest[2].var;
   // Every schedule of the result (one per tile size, and the general one)
   // has the same loops, so that the accumulator is computed at the tile in
   // each. Its last tile shifts inwards to overlap its neighbour
@@ -92,8 +100,8 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
     }
     stage.split(x, lanesOuter, lanes, laneCount, tail).split(y, rowsOuter, rowsInner, rowCount, tail);
     stage.reorder(nest);
-    Halide::Var fused = nest[2].var;
-    for (size_t i = 3; i < nest.size(); ++i) {
+    Halide::Var fused = nest[firstParallel].var;
+    for (size_t i = firstParallel + 1; i < nest.size(); ++i) {
       stage.fuse(fused, nest[i].var, fusedNames[i - 3]);
       fused = fusedNames[i - 3];
     }
@@ -185,16 +193,8 @@ void vectorizeInnermost(Halide::Func f, const Halide::Var &var, int64_t extent) 
     f.vectorize(var, kVectorLanes, Halide::TailStrategy::ShiftInwards);
 }
 
-/// Fuses `f`'s vars `vars` (Halide order, adjacent in its loop nest) into
-/// one loop and returns it.
-Halide::Var fuseOuter(Halide::Func f, const std::vector<Halide::Var> &vars) {
-  Halide::Var outer = vars.front();
-  for (size_t i = 1; i < vars.size(); ++i) {
-    Halide::Var fused(f.name() + "_f" + std::to_string(i));
-    f.fuse(outer, vars[i], fused);
-    outer = fused;
-  }
-  return outer;
+bool anyDynamic(const std::vector<int64_t> &extents) {
+  return std::any_of(extents.begin(), extents.end(), [](int64_t e) { return e < 0; });
 }
 
 /// Elements of `extents`; a dynamic extent (-1) counts as large (kernels
@@ -211,13 +211,34 @@ int64_t product(const std::vector<int64_t> &extents) {
 
 } // namespace
 
-void mlir::hone::cpu::computeOnceParallel(Halide::Func f, int64_t elements) {
-  computeOnce(f);
-  // Every dim but the innermost in one parallel loop: the outermost alone
-  // is often a batch of 1.
+void mlir::hone::cpu::parallelOuter(Halide::Stage stage, const std::vector<Halide::VarOrRVar> &loops,
+                                     bool dynamic) {
+  // Every loop but the innermost, not the outermost alone: that is often a
+  // batch of 1.
+  size_t first = dynamic && loops.size() >= 3 ? 2 : 1;
+  if (loops.size() <= first)
+    return;
+  Halide::VarOrRVar outer = loops[first];
+  for (size_t i = first + 1; i < loops.size(); ++i) {
+    std::string name = outer.name() + "_f" + std::to_string(i);
+    Halide::VarOrRVar fused = outer.is_rvar ? Halide::VarOrRVar(Halide::RVar(name)) : Halide::VarOrRVar(Halide::Var(name));
+    stage.fuse(outer, loops[i], fused);
+    outer = fused;
+  }
+  stage.parallel(outer);
+}
+
+namespace {
+std::vector<Halide::VarOrRVar> loopsOf(const Halide::Func &f) {
   std::vector<Halide::Var> args = f.args();
-  if (args.size() >= 2 && elements >= kParallelThreshold)
-    f.parallel(fuseOuter(f, std::vector<Halide::Var>(args.begin() + 1, args.end())));
+  return std::vector<Halide::VarOrRVar>(args.begin(), args.end());
+}
+} // namespace
+
+void mlir::hone::cpu::computeOnceParallel(Halide::Func f, int64_t elements, bool dynamic) {
+  computeOnce(f);
+  if (elements >= kParallelThreshold)
+    parallelOuter(f, loopsOf(f), dynamic);
 }
 
 void mlir::hone::cpu::scheduleRowwise(Halide::Func result, const std::vector<Halide::Func> &perRow,
@@ -235,7 +256,12 @@ void mlir::hone::cpu::scheduleRowwise(Halide::Func result, const std::vector<Hal
       computeOnce(f);
     return;
   }
-  Halide::Var rows = fuseOuter(result, std::vector<Halide::Var>(args.begin() + rowDims, args.end()));
+  Halide::Var rows = args[rowDims];
+  for (size_t i = rowDims + 1; i < args.size(); ++i) {
+    Halide::Var fused(result.name() + "_f" + std::to_string(i));
+    result.fuse(rows, args[i], fused);
+    rows = fused;
+  }
   if (product(extents) >= kParallelThreshold)
     result.parallel(rows);
   for (Halide::Func f : perRow)
@@ -262,5 +288,5 @@ void mlir::hone::cpu::scheduleDefault(Halide::Func f, const std::vector<int64_t>
   }
   vectorizeInnermost(f, args[0], extents[0]);
   if (parallel)
-    f.parallel(fuseOuter(f, std::vector<Halide::Var>(args.begin() + 1, args.end())));
+    parallelOuter(f, loopsOf(f), anyDynamic(extents));
 }

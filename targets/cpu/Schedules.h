@@ -82,9 +82,21 @@ TileOrder tileOrderFor(int64_t rowOperand, int64_t laneOperand);
 void computeOnce(Halide::Func f);
 
 /// Computes `f` (a padded copy of an operand, say) once for the kernel,
-/// vectorized along its innermost var and parallel over the others (fused)
-/// when it holds `elements` >= kParallelThreshold.
-void computeOnceParallel(Halide::Func f, int64_t elements);
+/// vectorized along its innermost var and parallel over the others (see
+/// parallelOuter) when it holds `elements` >= kParallelThreshold; `dynamic`:
+/// its extents are known only at run time.
+void computeOnceParallel(Halide::Func f, int64_t elements, bool dynamic);
+
+/// Runs `stage`'s loops `loops` (innermost first, adjacent in its nest,
+/// the innermost one vectorized) but the first as one parallel loop. With
+/// `dynamic` extents the second stays a plain loop inside it: each
+/// iteration of a fused loop recovers its coordinates by dividing by the
+/// loops' extents, tens of cycles each by run-time values (a row of a deep
+/// feature map is a few vectors), and a reduction computed inline per
+/// vector (a pool's maximum) is bounded exactly only along a plain loop
+/// (along a fused one its bounds widen to the whole dim: a heap allocation
+/// per vector).
+void parallelOuter(Halide::Stage stage, const std::vector<Halide::VarOrRVar> &loops, bool dynamic);
 
 /// A kernel that reduces along its `rowDims` innermost dims (Halide order)
 /// and maps each row on its own (softmax, layer normalization): the rows,
