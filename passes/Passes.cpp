@@ -1,6 +1,7 @@
 //===- Passes.cpp - Every hone pass ---------------------------------------===//
 #include "passes/Passes.h"
 
+#include "passes/fusion/Passes.h"
 #include "passes/memory/Passes.h"
 #include "passes/shapes/Passes.h"
 #include "passes/simplify/Passes.h"
@@ -8,5 +9,6 @@
 void mlir::hone::registerAllHonePasses() {
   registerHoneSimplifyPasses();
   registerHoneShapesPasses();
+  registerHoneFusionPasses();
   registerHoneMemoryPasses();
 }

@@ -138,6 +138,16 @@ public:
     }
     return nullptr;
   }
+  /// The shared tensor behind get(), for binding it to a block argument
+  /// without a copy.
+  TensorRef getRef(Value value) const {
+    for (auto frame = frames.rbegin(); frame != frames.rend(); ++frame) {
+      auto it = frame->find(value);
+      if (it != frame->end())
+        return it->second;
+    }
+    return nullptr;
+  }
 
 private:
   std::vector<llvm::DenseMap<Value, TensorRef>> frames;
@@ -285,6 +295,22 @@ private:
     }
     if (isa<NoneOp>(op))
       return success(); // absent input: frames.get() gives nullptr
+    if (auto fused = dyn_cast<FusedOp>(op)) {
+      // A fusion group means what its body computes from its inputs.
+      std::vector<TensorRef> args;
+      for (Value input : fused.getInputs()) {
+        TensorRef value = frames.getRef(input);
+        if (!value && !isa<NoneType>(input.getType()))
+          return fail(op, "uses a value that was never computed");
+        args.push_back(std::move(value));
+      }
+      std::vector<Tensor> results;
+      if (failed(runBlock(fused.getBody().front(), args, results)))
+        return failure();
+      for (unsigned i = 0; i < op->getNumResults(); ++i)
+        frames.set(op->getResult(i), std::make_shared<Tensor>(std::move(results[i])));
+      return success();
+    }
     std::vector<const Tensor *> inputs;
     for (Value operand : op->getOperands()) {
       const Tensor *value = frames.get(operand);

@@ -7,7 +7,7 @@
 #ifndef HONE_CONTROLFLOW_OPS
 #define HONE_CONTROLFLOW_OPS
 
-def Hone_IfOp : Hone_ControlFlowOp<"if", "If", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_IfOp : Hone_ControlFlowOp<"if", "If", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX If (canonical form: opset 16)";
   let description = [{
     If conditional
@@ -24,11 +24,14 @@ def Hone_IfOp : Hone_ControlFlowOp<"if", "If", [DeclareOpInterfaceMethods<Hone_S
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeFromRegions(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
   let regions = (region SizedRegion<1>:$then_branch, SizedRegion<1>:$else_branch);
 }
 
-def Hone_LoopOp : Hone_ControlFlowOp<"loop", "Loop", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_LoopOp : Hone_ControlFlowOp<"loop", "Loop", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Loop (canonical form: opset 16)";
   let description = [{
     Generic Looping construct. This loop has multiple termination conditions:
@@ -46,6 +49,9 @@ def Hone_LoopOp : Hone_ControlFlowOp<"loop", "Loop", [DeclareOpInterfaceMethods<
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeFromRegions(context);
+    }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
     }
   }];
   let regions = (region SizedRegion<1>:$body);

@@ -7,7 +7,7 @@
 #ifndef HONE_ELEMENTWISE_OPS
 #define HONE_ELEMENTWISE_OPS
 
-def Hone_AbsOp : Hone_ElementwiseOp<"abs", "Abs", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_AbsOp : Hone_ElementwiseOp<"abs", "Abs", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Abs (canonical form: opset 13)";
   let description = [{
     Absolute takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the absolute is, y = abs(x), is applied to the tensor elementwise.
@@ -30,10 +30,13 @@ def Hone_AbsOp : Hone_ElementwiseOp<"abs", "Abs", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueAbs(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_AcosOp : Hone_ElementwiseOp<"acos", "Acos", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_AcosOp : Hone_ElementwiseOp<"acos", "Acos", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Acos (canonical form: opset 7)";
   let description = [{
     Calculates the arccosine (inverse of cosine) of the given input tensor, element-wise.
@@ -53,10 +56,13 @@ def Hone_AcosOp : Hone_ElementwiseOp<"acos", "Acos", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_AcoshOp : Hone_ElementwiseOp<"acosh", "Acosh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_AcoshOp : Hone_ElementwiseOp<"acosh", "Acosh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Acosh (canonical form: opset 9)";
   let description = [{
     Calculates the hyperbolic arccosine of the given input tensor element-wise.
@@ -76,10 +82,13 @@ def Hone_AcoshOp : Hone_ElementwiseOp<"acosh", "Acosh", [DeclareOpInterfaceMetho
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_AsinOp : Hone_ElementwiseOp<"asin", "Asin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_AsinOp : Hone_ElementwiseOp<"asin", "Asin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Asin (canonical form: opset 7)";
   let description = [{
     Calculates the arcsine (inverse of sine) of the given input tensor, element-wise.
@@ -99,10 +108,13 @@ def Hone_AsinOp : Hone_ElementwiseOp<"asin", "Asin", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_AsinhOp : Hone_ElementwiseOp<"asinh", "Asinh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_AsinhOp : Hone_ElementwiseOp<"asinh", "Asinh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Asinh (canonical form: opset 9)";
   let description = [{
     Calculates the hyperbolic arcsine of the given input tensor element-wise.
@@ -122,10 +134,13 @@ def Hone_AsinhOp : Hone_ElementwiseOp<"asinh", "Asinh", [DeclareOpInterfaceMetho
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_AtanOp : Hone_ElementwiseOp<"atan", "Atan", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_AtanOp : Hone_ElementwiseOp<"atan", "Atan", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Atan (canonical form: opset 7)";
   let description = [{
     Calculates the arctangent (inverse of tangent) of the given input tensor, element-wise.
@@ -145,10 +160,13 @@ def Hone_AtanOp : Hone_ElementwiseOp<"atan", "Atan", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_AtanhOp : Hone_ElementwiseOp<"atanh", "Atanh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_AtanhOp : Hone_ElementwiseOp<"atanh", "Atanh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Atanh (canonical form: opset 9)";
   let description = [{
     Calculates the hyperbolic arctangent of the given input tensor element-wise.
@@ -168,10 +186,13 @@ def Hone_AtanhOp : Hone_ElementwiseOp<"atanh", "Atanh", [DeclareOpInterfaceMetho
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_CeilOp : Hone_ElementwiseOp<"ceil", "Ceil", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_CeilOp : Hone_ElementwiseOp<"ceil", "Ceil", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Ceil (canonical form: opset 13)";
   let description = [{
     Ceil takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the ceil is, y = ceil(x), is applied to the tensor elementwise.
@@ -191,10 +212,13 @@ def Hone_CeilOp : Hone_ElementwiseOp<"ceil", "Ceil", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_CosOp : Hone_ElementwiseOp<"cos", "Cos", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_CosOp : Hone_ElementwiseOp<"cos", "Cos", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Cos (canonical form: opset 7)";
   let description = [{
     Calculates the cosine of the given input tensor, element-wise.
@@ -214,10 +238,13 @@ def Hone_CosOp : Hone_ElementwiseOp<"cos", "Cos", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_CoshOp : Hone_ElementwiseOp<"cosh", "Cosh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_CoshOp : Hone_ElementwiseOp<"cosh", "Cosh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Cosh (canonical form: opset 9)";
   let description = [{
     Calculates the hyperbolic cosine of the given input tensor element-wise.
@@ -237,10 +264,13 @@ def Hone_CoshOp : Hone_ElementwiseOp<"cosh", "Cosh", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_ErfOp : Hone_ElementwiseOp<"erf", "Erf", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ErfOp : Hone_ElementwiseOp<"erf", "Erf", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Erf (canonical form: opset 13)";
   let description = [{
     Computes the error function of the given input tensor element-wise.
@@ -260,10 +290,13 @@ def Hone_ErfOp : Hone_ElementwiseOp<"erf", "Erf", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_ExpOp : Hone_ElementwiseOp<"exp", "Exp", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ExpOp : Hone_ElementwiseOp<"exp", "Exp", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Exp (canonical form: opset 13)";
   let description = [{
     Calculates the exponential of the given input tensor, element-wise.
@@ -283,10 +316,13 @@ def Hone_ExpOp : Hone_ElementwiseOp<"exp", "Exp", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_FloorOp : Hone_ElementwiseOp<"floor", "Floor", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_FloorOp : Hone_ElementwiseOp<"floor", "Floor", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Floor (canonical form: opset 13)";
   let description = [{
     Floor takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the floor is, y = floor(x), is applied to the tensor elementwise.
@@ -306,10 +342,13 @@ def Hone_FloorOp : Hone_ElementwiseOp<"floor", "Floor", [DeclareOpInterfaceMetho
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_IsInfOp : Hone_ElementwiseOp<"isinf", "IsInf", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_IsInfOp : Hone_ElementwiseOp<"isinf", "IsInf", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX IsInf (canonical form: opset 10)";
   let description = [{
     Map infinity to true and other values to false.
@@ -328,10 +367,13 @@ def Hone_IsInfOp : Hone_ElementwiseOp<"isinf", "IsInf", [DeclareOpInterfaceMetho
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_IsNaNOp : Hone_ElementwiseOp<"isnan", "IsNaN", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_IsNaNOp : Hone_ElementwiseOp<"isnan", "IsNaN", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX IsNaN (canonical form: opset 13)";
   let description = [{
     Returns which elements of the input are NaN.
@@ -348,10 +390,13 @@ def Hone_IsNaNOp : Hone_ElementwiseOp<"isnan", "IsNaN", [DeclareOpInterfaceMetho
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_LogOp : Hone_ElementwiseOp<"log", "Log", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_LogOp : Hone_ElementwiseOp<"log", "Log", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Log (canonical form: opset 13)";
   let description = [{
     Calculates the natural log of the given input tensor, element-wise.
@@ -371,10 +416,13 @@ def Hone_LogOp : Hone_ElementwiseOp<"log", "Log", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_NegOp : Hone_ElementwiseOp<"neg", "Neg", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_NegOp : Hone_ElementwiseOp<"neg", "Neg", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Neg (canonical form: opset 13)";
   let description = [{
     Neg takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where each element flipped sign, y = -x, is applied to the tensor elementwise.
@@ -397,10 +445,13 @@ def Hone_NegOp : Hone_ElementwiseOp<"neg", "Neg", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueNeg(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_NotOp : Hone_ElementwiseOp<"not", "Not", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_NotOp : Hone_ElementwiseOp<"not", "Not", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Not (canonical form: opset 1)";
   let description = [{
     Returns the negation of the input tensor element-wise.
@@ -423,10 +474,13 @@ def Hone_NotOp : Hone_ElementwiseOp<"not", "Not", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueNot(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_ReciprocalOp : Hone_ElementwiseOp<"reciprocal", "Reciprocal", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ReciprocalOp : Hone_ElementwiseOp<"reciprocal", "Reciprocal", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Reciprocal (canonical form: opset 13)";
   let description = [{
     Reciprocal takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the reciprocal is, y = 1/x, is applied to the tensor elementwise.
@@ -446,10 +500,13 @@ def Hone_ReciprocalOp : Hone_ElementwiseOp<"reciprocal", "Reciprocal", [DeclareO
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_ReluOp : Hone_ElementwiseOp<"relu", "Relu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ReluOp : Hone_ElementwiseOp<"relu", "Relu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Relu (canonical form: opset 14)";
   let description = [{
     Relu takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the rectified linear function, y = max(0, x), is applied to the tensor elementwise.
@@ -469,10 +526,13 @@ def Hone_ReluOp : Hone_ElementwiseOp<"relu", "Relu", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_RoundOp : Hone_ElementwiseOp<"round", "Round", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_RoundOp : Hone_ElementwiseOp<"round", "Round", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Round (canonical form: opset 11)";
   let description = [{
     Round takes one input Tensor and rounds the values, element-wise, meaning it finds the nearest integer for each value. In case of halfs, the rule is to round them to the nearest even integer. The output tensor has the same shape and type as the input.
@@ -492,10 +552,13 @@ def Hone_RoundOp : Hone_ElementwiseOp<"round", "Round", [DeclareOpInterfaceMetho
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_SigmoidOp : Hone_ElementwiseOp<"sigmoid", "Sigmoid", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_SigmoidOp : Hone_ElementwiseOp<"sigmoid", "Sigmoid", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Sigmoid (canonical form: opset 13)";
   let description = [{
     Sigmoid takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the sigmoid function, y = 1 / (1 + exp(-x)), is applied to the tensor elementwise.
@@ -515,10 +578,13 @@ def Hone_SigmoidOp : Hone_ElementwiseOp<"sigmoid", "Sigmoid", [DeclareOpInterfac
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_SignOp : Hone_ElementwiseOp<"sign", "Sign", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_SignOp : Hone_ElementwiseOp<"sign", "Sign", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Sign (canonical form: opset 13)";
   let description = [{
     Calculate the sign of the given input tensor element-wise. If input > 0, output 1. if input < 0, output -1. if input == 0, output 0.
@@ -538,10 +604,13 @@ def Hone_SignOp : Hone_ElementwiseOp<"sign", "Sign", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_SinOp : Hone_ElementwiseOp<"sin", "Sin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_SinOp : Hone_ElementwiseOp<"sin", "Sin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Sin (canonical form: opset 7)";
   let description = [{
     Calculates the sine of the given input tensor, element-wise.
@@ -561,10 +630,13 @@ def Hone_SinOp : Hone_ElementwiseOp<"sin", "Sin", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_SinhOp : Hone_ElementwiseOp<"sinh", "Sinh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_SinhOp : Hone_ElementwiseOp<"sinh", "Sinh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Sinh (canonical form: opset 9)";
   let description = [{
     Calculates the hyperbolic sine of the given input tensor element-wise.
@@ -584,10 +656,13 @@ def Hone_SinhOp : Hone_ElementwiseOp<"sinh", "Sinh", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_SqrtOp : Hone_ElementwiseOp<"sqrt", "Sqrt", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_SqrtOp : Hone_ElementwiseOp<"sqrt", "Sqrt", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Sqrt (canonical form: opset 13)";
   let description = [{
     Square root takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the square root is, y = x^0.5, is applied to the tensor elementwise. If x is negative, then it will return NaN.
@@ -607,10 +682,13 @@ def Hone_SqrtOp : Hone_ElementwiseOp<"sqrt", "Sqrt", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_TanOp : Hone_ElementwiseOp<"tan", "Tan", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_TanOp : Hone_ElementwiseOp<"tan", "Tan", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Tan (canonical form: opset 7)";
   let description = [{
     Calculates the tangent of the given input tensor, element-wise.
@@ -630,10 +708,13 @@ def Hone_TanOp : Hone_ElementwiseOp<"tan", "Tan", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_TanhOp : Hone_ElementwiseOp<"tanh", "Tanh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_TanhOp : Hone_ElementwiseOp<"tanh", "Tanh", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Tanh (canonical form: opset 13)";
   let description = [{
     Calculates the hyperbolic tangent of the given input tensor element-wise.
@@ -653,10 +734,13 @@ def Hone_TanhOp : Hone_ElementwiseOp<"tanh", "Tanh", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_SoftplusOp : Hone_ElementwiseOp<"softplus", "Softplus", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_SoftplusOp : Hone_ElementwiseOp<"softplus", "Softplus", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Softplus (canonical form: opset 1)";
   let description = [{
     Softplus takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the softplus function, y = ln(exp(x) + 1), is applied to the tensor elementwise.
@@ -676,10 +760,13 @@ def Hone_SoftplusOp : Hone_ElementwiseOp<"softplus", "Softplus", [DeclareOpInter
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_SoftsignOp : Hone_ElementwiseOp<"softsign", "Softsign", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_SoftsignOp : Hone_ElementwiseOp<"softsign", "Softsign", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Softsign (canonical form: opset 1)";
   let description = [{
     Calculates the softsign (x/(1+|x|)) of the given input tensor element-wise.
@@ -699,10 +786,13 @@ def Hone_SoftsignOp : Hone_ElementwiseOp<"softsign", "Softsign", [DeclareOpInter
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_CeluOp : Hone_ElementwiseOp<"celu", "Celu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_CeluOp : Hone_ElementwiseOp<"celu", "Celu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Celu (canonical form: opset 12)";
   let description = [{
     Continuously Differentiable Exponential Linear Units: Perform the linear unit element-wise on the input tensor X using formula:
@@ -723,10 +813,13 @@ def Hone_CeluOp : Hone_ElementwiseOp<"celu", "Celu", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_EluOp : Hone_ElementwiseOp<"elu", "Elu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_EluOp : Hone_ElementwiseOp<"elu", "Elu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Elu (canonical form: opset 6)";
   let description = [{
     Elu takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the function `f(x) = alpha * (exp(x) - 1.) for x < 0`, `f(x) = x for x >= 0`., is applied to the tensor elementwise.
@@ -747,10 +840,13 @@ def Hone_EluOp : Hone_ElementwiseOp<"elu", "Elu", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_HardSigmoidOp : Hone_ElementwiseOp<"hard_sigmoid", "HardSigmoid", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_HardSigmoidOp : Hone_ElementwiseOp<"hard_sigmoid", "HardSigmoid", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX HardSigmoid (canonical form: opset 6)";
   let description = [{
     HardSigmoid takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the HardSigmoid function, y = max(0, min(1, alpha * x + beta)), is applied to the tensor elementwise.
@@ -772,10 +868,13 @@ def Hone_HardSigmoidOp : Hone_ElementwiseOp<"hard_sigmoid", "HardSigmoid", [Decl
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_HardSwishOp : Hone_ElementwiseOp<"hard_swish", "HardSwish", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_HardSwishOp : Hone_ElementwiseOp<"hard_swish", "HardSwish", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX HardSwish (canonical form: opset 14)";
   let description = [{
     HardSwish takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the HardSwish function, y = x * max(0, min(1, alpha * x + beta)) = x * HardSigmoid<alpha, beta>(x), where alpha = 1/6 and beta = 0.5, is applied to the tensor elementwise.
@@ -795,10 +894,13 @@ def Hone_HardSwishOp : Hone_ElementwiseOp<"hard_swish", "HardSwish", [DeclareOpI
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_LeakyReluOp : Hone_ElementwiseOp<"leaky_relu", "LeakyRelu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_LeakyReluOp : Hone_ElementwiseOp<"leaky_relu", "LeakyRelu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX LeakyRelu (canonical form: opset 16)";
   let description = [{
     LeakyRelu takes input data (Tensor<T>) and an argument alpha, and produces one output data (Tensor<T>) where the function `f(x) = alpha * x for x < 0`, `f(x) = x for x >= 0`, is applied to the data tensor elementwise.
@@ -819,10 +921,13 @@ def Hone_LeakyReluOp : Hone_ElementwiseOp<"leaky_relu", "LeakyRelu", [DeclareOpI
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_SeluOp : Hone_ElementwiseOp<"selu", "Selu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_SeluOp : Hone_ElementwiseOp<"selu", "Selu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Selu (canonical form: opset 6)";
   let description = [{
     Selu takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the scaled exponential linear unit function, `y = gamma * (alpha * e^x - alpha) for x <= 0`, `y = gamma * x for x > 0`, is applied to the tensor elementwise.
@@ -844,10 +949,13 @@ def Hone_SeluOp : Hone_ElementwiseOp<"selu", "Selu", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_ShrinkOp : Hone_ElementwiseOp<"shrink", "Shrink", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ShrinkOp : Hone_ElementwiseOp<"shrink", "Shrink", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Shrink (canonical form: opset 9)";
   let description = [{
     Shrink takes one input data (Tensor<numeric>) and produces one Tensor output, having same datatype and shape with input. It has two attributes, lambd and bias. The formula of this operator is: If x < -lambd, y = x + bias; If x > lambd, y = x - bias; Otherwise, y = 0.
@@ -869,10 +977,13 @@ def Hone_ShrinkOp : Hone_ElementwiseOp<"shrink", "Shrink", [DeclareOpInterfaceMe
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_ThresholdedReluOp : Hone_ElementwiseOp<"thresholded_relu", "ThresholdedRelu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ThresholdedReluOp : Hone_ElementwiseOp<"thresholded_relu", "ThresholdedRelu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX ThresholdedRelu (canonical form: opset 10)";
   let description = [{
     ThresholdedRelu takes one input data (Tensor<T>) and produces one output data (Tensor<T>) where the rectified linear function, y = x for x > alpha, y = 0 otherwise, is applied to the tensor elementwise.
@@ -893,10 +1004,13 @@ def Hone_ThresholdedReluOp : Hone_ElementwiseOp<"thresholded_relu", "Thresholded
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_PReluOp : Hone_ElementwiseOp<"prelu", "PRelu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_PReluOp : Hone_ElementwiseOp<"prelu", "PRelu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX PRelu (canonical form: opset 16)";
   let description = [{
     PRelu takes input data (Tensor<T>) and slope tensor as input, and produces one output data (Tensor<T>) where the function `f(x) = slope * x for x < 0`, `f(x) = x for x >= 0`., is applied to the data tensor elementwise.
@@ -917,10 +1031,13 @@ def Hone_PReluOp : Hone_ElementwiseOp<"prelu", "PRelu", [DeclareOpInterfaceMetho
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_AddOp : Hone_ElementwiseOp<"add", "Add", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_AddOp : Hone_ElementwiseOp<"add", "Add", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Commutative, Hone_Associative]> {
   let summary = "ONNX Add (canonical form: opset 14)";
   let description = [{
     Performs element-wise binary addition (with Numpy-style broadcasting support).
@@ -946,10 +1063,13 @@ def Hone_AddOp : Hone_ElementwiseOp<"add", "Add", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueAdd(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_SubOp : Hone_ElementwiseOp<"sub", "Sub", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_SubOp : Hone_ElementwiseOp<"sub", "Sub", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Sub (canonical form: opset 14)";
   let description = [{
     Performs element-wise binary subtraction (with Numpy-style broadcasting support).
@@ -975,10 +1095,13 @@ def Hone_SubOp : Hone_ElementwiseOp<"sub", "Sub", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueSub(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_MulOp : Hone_ElementwiseOp<"mul", "Mul", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_MulOp : Hone_ElementwiseOp<"mul", "Mul", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Commutative, Hone_Associative, Hone_Distributive]> {
   let summary = "ONNX Mul (canonical form: opset 14)";
   let description = [{
     Performs element-wise binary multiplication (with Numpy-style broadcasting support).
@@ -1004,10 +1127,13 @@ def Hone_MulOp : Hone_ElementwiseOp<"mul", "Mul", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueMul(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_DivOp : Hone_ElementwiseOp<"div", "Div", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_DivOp : Hone_ElementwiseOp<"div", "Div", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Div (canonical form: opset 14)";
   let description = [{
     Performs element-wise binary division (with Numpy-style broadcasting support).
@@ -1033,10 +1159,13 @@ def Hone_DivOp : Hone_ElementwiseOp<"div", "Div", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueDiv(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_ModOp : Hone_ElementwiseOp<"mod", "Mod", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_ModOp : Hone_ElementwiseOp<"mod", "Mod", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Mod (canonical form: opset 13)";
   let description = [{
     Performs element-wise binary modulus (with Numpy-style broadcasting support). The sign of the remainder is the same as that of the Divisor.
@@ -1063,10 +1192,13 @@ def Hone_ModOp : Hone_ElementwiseOp<"mod", "Mod", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueMod(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_PowOp : Hone_ElementwiseOp<"pow", "Pow", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_PowOp : Hone_ElementwiseOp<"pow", "Pow", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Pow (canonical form: opset 15)";
   let description = [{
     Pow takes input data (Tensor<T>) and exponent Tensor, and produces one output data (Tensor<T>) where the function `f(x) = x^exponent`, is applied to the data tensor elementwise. This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; for more details please check [the doc](Broadcasting.md).
@@ -1089,10 +1221,13 @@ def Hone_PowOp : Hone_ElementwiseOp<"pow", "Pow", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_BitShiftOp : Hone_ElementwiseOp<"bit_shift", "BitShift", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_BitShiftOp : Hone_ElementwiseOp<"bit_shift", "BitShift", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX BitShift (canonical form: opset 11)";
   let description = [{
     Bitwise shift operator performs element-wise operation. For each input element, if the attribute "direction" is "RIGHT", this operator moves its binary representation toward the right side so that the input value is effectively decreased. If the attribute "direction" is "LEFT", bits of binary representation moves toward the left side, which results the increase of its actual value.
@@ -1116,10 +1251,13 @@ def Hone_BitShiftOp : Hone_ElementwiseOp<"bit_shift", "BitShift", [DeclareOpInte
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_AndOp : Hone_ElementwiseOp<"and", "And", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_AndOp : Hone_ElementwiseOp<"and", "And", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Commutative, Hone_Associative]> {
   let summary = "ONNX And (canonical form: opset 7)";
   let description = [{
     Returns the tensor resulted from performing the `and` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1145,10 +1283,13 @@ def Hone_AndOp : Hone_ElementwiseOp<"and", "And", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueAnd(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_OrOp : Hone_ElementwiseOp<"or", "Or", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_OrOp : Hone_ElementwiseOp<"or", "Or", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Commutative, Hone_Associative]> {
   let summary = "ONNX Or (canonical form: opset 7)";
   let description = [{
     Returns the tensor resulted from performing the `or` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1174,10 +1315,13 @@ def Hone_OrOp : Hone_ElementwiseOp<"or", "Or", [DeclareOpInterfaceMethods<Hone_S
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueOr(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_XorOp : Hone_ElementwiseOp<"xor", "Xor", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_XorOp : Hone_ElementwiseOp<"xor", "Xor", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Commutative, Hone_Associative]> {
   let summary = "ONNX Xor (canonical form: opset 7)";
   let description = [{
     Returns the tensor resulted from performing the `xor` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1200,10 +1344,13 @@ def Hone_XorOp : Hone_ElementwiseOp<"xor", "Xor", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_EqualOp : Hone_ElementwiseOp<"equal", "Equal", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_EqualOp : Hone_ElementwiseOp<"equal", "Equal", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Commutative]> {
   let summary = "ONNX Equal (canonical form: opset 13)";
   let description = [{
     Returns the tensor resulted from performing the `equal` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1229,10 +1376,13 @@ def Hone_EqualOp : Hone_ElementwiseOp<"equal", "Equal", [DeclareOpInterfaceMetho
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueEqual(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_GreaterOp : Hone_ElementwiseOp<"greater", "Greater", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_GreaterOp : Hone_ElementwiseOp<"greater", "Greater", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Greater (canonical form: opset 13)";
   let description = [{
     Returns the tensor resulted from performing the `greater` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1258,10 +1408,13 @@ def Hone_GreaterOp : Hone_ElementwiseOp<"greater", "Greater", [DeclareOpInterfac
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueGreater(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_GreaterOrEqualOp : Hone_ElementwiseOp<"greater_or_equal", "GreaterOrEqual", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_GreaterOrEqualOp : Hone_ElementwiseOp<"greater_or_equal", "GreaterOrEqual", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX GreaterOrEqual (canonical form: opset 16)";
   let description = [{
     Returns the tensor resulted from performing the `greater_equal` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1287,10 +1440,13 @@ def Hone_GreaterOrEqualOp : Hone_ElementwiseOp<"greater_or_equal", "GreaterOrEqu
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueGreaterOrEqual(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_LessOp : Hone_ElementwiseOp<"less", "Less", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_LessOp : Hone_ElementwiseOp<"less", "Less", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Less (canonical form: opset 13)";
   let description = [{
     Returns the tensor resulted from performing the `less` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1316,10 +1472,13 @@ def Hone_LessOp : Hone_ElementwiseOp<"less", "Less", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueLess(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_LessOrEqualOp : Hone_ElementwiseOp<"less_or_equal", "LessOrEqual", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_LessOrEqualOp : Hone_ElementwiseOp<"less_or_equal", "LessOrEqual", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX LessOrEqual (canonical form: opset 16)";
   let description = [{
     Returns the tensor resulted from performing the `less_equal` logical operation elementwise on the input tensors `A` and `B` (with Numpy-style broadcasting support).
@@ -1345,10 +1504,13 @@ def Hone_LessOrEqualOp : Hone_ElementwiseOp<"less_or_equal", "LessOrEqual", [Dec
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueLessOrEqual(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_WhereOp : Hone_ElementwiseOp<"where", "Where", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_WhereOp : Hone_ElementwiseOp<"where", "Where", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Where (canonical form: opset 16)";
   let description = [{
     Return elements, either from X or Y, depending on condition. Where behaves like [numpy.where](https://docs.scipy.org/doc/numpy/reference/generated/numpy.where.html) with three parameters.
@@ -1375,10 +1537,13 @@ def Hone_WhereOp : Hone_ElementwiseOp<"where", "Where", [DeclareOpInterfaceMetho
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueWhere(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_ClipOp : Hone_ElementwiseOp<"clip", "Clip", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ClipOp : Hone_ElementwiseOp<"clip", "Clip", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Clip (canonical form: opset 13)";
   let description = [{
     Clip operator limits the given input within an interval. The interval is specified by the inputs 'min' and 'max'. They default to numeric_limits::lowest() and numeric_limits::max(), respectively.
@@ -1400,10 +1565,13 @@ def Hone_ClipOp : Hone_ElementwiseOp<"clip", "Clip", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_CastOp : Hone_ElementwiseOp<"cast", "Cast", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_CastOp : Hone_ElementwiseOp<"cast", "Cast", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Cast (canonical form: opset 13)";
   let description = [{
     The operator casts the elements of a given input tensor to a data type specified by the 'to' argument and returns an output tensor of the same size in the converted type. The 'to' argument must be one of the data types specified in the 'DataType' enum field in the TensorProto message.
@@ -1424,10 +1592,13 @@ def Hone_CastOp : Hone_ElementwiseOp<"cast", "Cast", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueCast(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_CastLikeOp : Hone_ElementwiseOp<"cast_like", "CastLike", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_CastLikeOp : Hone_ElementwiseOp<"cast_like", "CastLike", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX CastLike (canonical form: opset 15)";
   let description = [{
     The operator casts the elements of a given input tensor (the first input) to the same data type as the elements of the second input tensor. See documentation of the Cast operator for further details.
@@ -1448,10 +1619,13 @@ def Hone_CastLikeOp : Hone_ElementwiseOp<"cast_like", "CastLike", [DeclareOpInte
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_SumOp : Hone_ElementwiseOp<"sum", "Sum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_SumOp : Hone_ElementwiseOp<"sum", "Sum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Commutative, Hone_Associative]> {
   let summary = "ONNX Sum (canonical form: opset 13)";
   let description = [{
     Element-wise sum of each of the input tensors (with Numpy-style broadcasting support). All inputs and outputs must have the same data type. This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; for more details please check [the doc](Broadcasting.md).
@@ -1473,10 +1647,13 @@ def Hone_SumOp : Hone_ElementwiseOp<"sum", "Sum", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_MeanOp : Hone_ElementwiseOp<"mean", "Mean", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_MeanOp : Hone_ElementwiseOp<"mean", "Mean", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Commutative]> {
   let summary = "ONNX Mean (canonical form: opset 13)";
   let description = [{
     Element-wise mean of each of the input tensors (with Numpy-style broadcasting support). All inputs and outputs must have the same data type. This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; for more details please check [the doc](Broadcasting.md).
@@ -1498,10 +1675,13 @@ def Hone_MeanOp : Hone_ElementwiseOp<"mean", "Mean", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBroadcast(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_MaxOp : Hone_ElementwiseOp<"max", "Max", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_MaxOp : Hone_ElementwiseOp<"max", "Max", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Commutative, Hone_Associative]> {
   let summary = "ONNX Max (canonical form: opset 13)";
   let description = [{
     Element-wise max of each of the input tensors (with Numpy-style broadcasting support). All inputs and outputs must have the same data type. This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; for more details please check [the doc](Broadcasting.md).
@@ -1526,10 +1706,13 @@ def Hone_MaxOp : Hone_ElementwiseOp<"max", "Max", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueMax(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_MinOp : Hone_ElementwiseOp<"min", "Min", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_MinOp : Hone_ElementwiseOp<"min", "Min", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Commutative, Hone_Associative]> {
   let summary = "ONNX Min (canonical form: opset 13)";
   let description = [{
     Element-wise min of each of the input tensors (with Numpy-style broadcasting support). All inputs and outputs must have the same data type. This operator supports **multidirectional (i.e., Numpy-style) broadcasting**; for more details please check [the doc](Broadcasting.md).
@@ -1554,10 +1737,13 @@ def Hone_MinOp : Hone_ElementwiseOp<"min", "Min", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueMin(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::mappingTypeOfElementwise(getOperation());
+    }
   }];
 }
 
-def Hone_IdentityOp : Hone_ElementwiseOp<"identity", "Identity", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_IdentityOp : Hone_ElementwiseOp<"identity", "Identity", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Identity (canonical form: opset 16)";
   let description = [{
     Identity operator
@@ -1579,6 +1765,9 @@ def Hone_IdentityOp : Hone_ElementwiseOp<"identity", "Identity", [DeclareOpInter
     }
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueSameElements(context);
+    }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
     }
   }];
 }

@@ -8,6 +8,7 @@
 #define HONE_INTERFACES
 
 include "mlir/IR/OpBase.td"
+include "dialects/hone/HoneEnums.td"
 
 def Hone_OnnxOpInterface : OpInterface<"OnnxOpInterface"> {
   let cppNamespace = "::mlir::hone";
@@ -54,6 +55,28 @@ def Hone_ValueFunctionOpInterface : OpInterface<"ValueFunctionOpInterface"> {
       (ins "::mlir::hone::ShapeContext &":$context)>,
   ];
 }
+
+def Hone_FusionOpInterface : OpInterface<"FusionOpInterface"> {
+  let cppNamespace = "::mlir::hone";
+  let description = [{
+    What operator fusion (passes/fusion/) asks an op: its mapping type
+    (DNNFusion, PLDI'21, Table 2), the relation between its output and
+    input elements. Elementwise ops are One-to-One unless an operand is
+    broadcast (then One-to-Many), so the answer may depend on the op's
+    operand types; the defaults per ONNX operator are in generate_ops.py.
+  }];
+  let methods = [
+    InterfaceMethod<"The op's mapping type.",
+      "::mlir::hone::MappingType", "getMappingType", (ins)>,
+  ];
+}
+
+/// Algebraic properties that graph rewriting before fusion relies on
+/// (DNNFusion §4.2): a op(b, c) = op(c, b); op(op(a, b), c) = op(a, op(b, c));
+/// the op distributes over addition and subtraction (a * (b + c) = a * b + a * c).
+def Hone_Commutative : NativeOpTrait<"Commutative"> { let cppNamespace = "::mlir::hone"; }
+def Hone_Associative : NativeOpTrait<"Associative"> { let cppNamespace = "::mlir::hone"; }
+def Hone_Distributive : NativeOpTrait<"Distributive"> { let cppNamespace = "::mlir::hone"; }
 
 /// The op's result values depend only on its operands' shapes, not their
 /// data (Shape, Size): with static operand types they fold to constants.

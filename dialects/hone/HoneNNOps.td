@@ -7,7 +7,7 @@
 #ifndef HONE_NN_OPS
 #define HONE_NN_OPS
 
-def Hone_ConvOp : Hone_NNOp<"conv", "Conv", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ConvOp : Hone_NNOp<"conv", "Conv", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Conv (canonical form: opset 11)";
   let description = [{
     The convolution operator consumes an input tensor and a filter, and computes the output.
@@ -37,10 +37,13 @@ def Hone_ConvOp : Hone_NNOp<"conv", "Conv", [DeclareOpInterfaceMethods<Hone_Shap
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeConv(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_ConvTransposeOp : Hone_NNOp<"conv_transpose", "ConvTranspose", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ConvTransposeOp : Hone_NNOp<"conv_transpose", "ConvTranspose", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX ConvTranspose (canonical form: opset 11)";
   let description = [{
     The convolution transpose operator consumes an input tensor and a filter, and computes the output.
@@ -72,10 +75,13 @@ def Hone_ConvTransposeOp : Hone_NNOp<"conv_transpose", "ConvTranspose", [Declare
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeConvTranspose(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_AveragePoolOp : Hone_NNOp<"average_pool", "AveragePool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_AveragePoolOp : Hone_NNOp<"average_pool", "AveragePool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX AveragePool (canonical form: opset 11)";
   let description = [{
     AveragePool consumes an input tensor X and applies average pooling across the tensor according to kernel sizes, stride sizes, and pad lengths. average pooling consisting of computing the average on all values of a subset of the input tensor according to the kernel size and downsampling the data into the output tensor Y for further processing.
@@ -101,10 +107,13 @@ def Hone_AveragePoolOp : Hone_NNOp<"average_pool", "AveragePool", [DeclareOpInte
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapePool(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_MaxPoolOp : Hone_NNOp<"max_pool", "MaxPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_MaxPoolOp : Hone_NNOp<"max_pool", "MaxPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX MaxPool (canonical form: opset 12)";
   let description = [{
     MaxPool consumes an input tensor X and applies max pooling across the tensor according to kernel sizes, stride sizes, and pad lengths. max pooling consisting of computing the max on all values of a subset of the input tensor according to the kernel size and downsampling the data into the output tensor Y for further processing.
@@ -132,10 +141,13 @@ def Hone_MaxPoolOp : Hone_NNOp<"max_pool", "MaxPool", [DeclareOpInterfaceMethods
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapePool(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_GlobalAveragePoolOp : Hone_NNOp<"global_average_pool", "GlobalAveragePool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_GlobalAveragePoolOp : Hone_NNOp<"global_average_pool", "GlobalAveragePool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX GlobalAveragePool (canonical form: opset 1)";
   let description = [{
     GlobalAveragePool consumes an input tensor X and applies average pooling across the values in the same channel. This is equivalent to AveragePool with kernel size equal to the spatial dimension of input tensor.
@@ -155,10 +167,13 @@ def Hone_GlobalAveragePoolOp : Hone_NNOp<"global_average_pool", "GlobalAveragePo
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeGlobalPool(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_GlobalMaxPoolOp : Hone_NNOp<"global_max_pool", "GlobalMaxPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_GlobalMaxPoolOp : Hone_NNOp<"global_max_pool", "GlobalMaxPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX GlobalMaxPool (canonical form: opset 1)";
   let description = [{
     GlobalMaxPool consumes an input tensor X and applies max pooling across the values in the same channel. This is equivalent to MaxPool with kernel size equal to the spatial dimension of input tensor.
@@ -178,10 +193,13 @@ def Hone_GlobalMaxPoolOp : Hone_NNOp<"global_max_pool", "GlobalMaxPool", [Declar
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeGlobalPool(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_MaxUnpoolOp : Hone_NNOp<"max_unpool", "MaxUnpool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_MaxUnpoolOp : Hone_NNOp<"max_unpool", "MaxUnpool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX MaxUnpool (canonical form: opset 11)";
   let description = [{
     MaxUnpool essentially computes the partial inverse of the MaxPool op. The input information to this op is typically the the output information from a MaxPool op. The first input tensor X is the tensor that needs to be unpooled, which is typically the pooled tensor (first output) from MaxPool.
@@ -206,10 +224,13 @@ def Hone_MaxUnpoolOp : Hone_NNOp<"max_unpool", "MaxUnpool", [DeclareOpInterfaceM
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeMaxUnpool(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_LpPoolOp : Hone_NNOp<"lp_pool", "LpPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_LpPoolOp : Hone_NNOp<"lp_pool", "LpPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX LpPool (canonical form: opset 11)";
   let description = [{
     LpPool consumes an input tensor X and applies Lp pooling across the tensor according to kernel sizes, stride sizes, and pad lengths. Lp pooling consisting of computing the Lp norm on all values of a subset of the input tensor according to the kernel size and downsampling the data into the output tensor Y for further processing.
@@ -234,10 +255,13 @@ def Hone_LpPoolOp : Hone_NNOp<"lp_pool", "LpPool", [DeclareOpInterfaceMethods<Ho
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapePool(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_GlobalLpPoolOp : Hone_NNOp<"global_lp_pool", "GlobalLpPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_GlobalLpPoolOp : Hone_NNOp<"global_lp_pool", "GlobalLpPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX GlobalLpPool (canonical form: opset 2)";
   let description = [{
     GlobalLpPool consumes an input tensor X and applies lp pool pooling across the values in the same channel. This is equivalent to LpPool with kernel size equal to the spatial dimension of input tensor.
@@ -258,10 +282,13 @@ def Hone_GlobalLpPoolOp : Hone_NNOp<"global_lp_pool", "GlobalLpPool", [DeclareOp
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeGlobalPool(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_BatchNormalizationOp : Hone_NNOp<"batch_normalization", "BatchNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_BatchNormalizationOp : Hone_NNOp<"batch_normalization", "BatchNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX BatchNormalization (canonical form: opset 15)";
   let description = [{
     Carries out batch normalization as described in the paper https://arxiv.org/abs/1502.03167. Depending on the mode it is being run, There are five required inputs 'X', 'scale', 'B', 'input_mean' and 'input_var'.
@@ -290,10 +317,13 @@ def Hone_BatchNormalizationOp : Hone_NNOp<"batch_normalization", "BatchNormaliza
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeBatchNormalization(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_InstanceNormalizationOp : Hone_NNOp<"instance_normalization", "InstanceNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_InstanceNormalizationOp : Hone_NNOp<"instance_normalization", "InstanceNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX InstanceNormalization (canonical form: opset 6)";
   let description = [{
     Carries out instance normalization as described in the paper https://arxiv.org/abs/1607.08022.
@@ -316,10 +346,13 @@ def Hone_InstanceNormalizationOp : Hone_NNOp<"instance_normalization", "Instance
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_LayerNormalizationOp : Hone_NNOp<"layer_normalization", "LayerNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_LayerNormalizationOp : Hone_NNOp<"layer_normalization", "LayerNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX LayerNormalization (canonical form: opset 17)";
   let description = [{
     This is layer normalization defined in ONNX as function. The overall computation can be split into two stages. The first stage is standardization, which makes the normalized elements have zero mean and unit variances. The computation required by standardization can be described by the following equations.
@@ -346,10 +379,13 @@ def Hone_LayerNormalizationOp : Hone_NNOp<"layer_normalization", "LayerNormaliza
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeLayerNormalization(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_LRNOp : Hone_NNOp<"lrn", "LRN", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_LRNOp : Hone_NNOp<"lrn", "LRN", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX LRN (canonical form: opset 13)";
   let description = [{
     Local Response Normalization proposed in the [AlexNet paper](https://papers.nips.cc/paper/4824-imagenet-classification-with-deep-convolutional-neural-networks.pdf). It normalizes over local input regions. The local region is defined across the channels.
@@ -373,10 +409,13 @@ def Hone_LRNOp : Hone_NNOp<"lrn", "LRN", [DeclareOpInterfaceMethods<Hone_ShapeFu
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_MeanVarianceNormalizationOp : Hone_NNOp<"mean_variance_normalization", "MeanVarianceNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_MeanVarianceNormalizationOp : Hone_NNOp<"mean_variance_normalization", "MeanVarianceNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX MeanVarianceNormalization (canonical form: opset 13)";
   let description = [{
     A MeanVarianceNormalization Function: Perform mean variance normalization on the input tensor X using formula: <br/> ``` (X-EX)/sqrt(E(X-EX)^2) ```
@@ -397,10 +436,13 @@ def Hone_MeanVarianceNormalizationOp : Hone_NNOp<"mean_variance_normalization", 
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_LpNormalizationOp : Hone_NNOp<"lp_normalization", "LpNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_LpNormalizationOp : Hone_NNOp<"lp_normalization", "LpNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX LpNormalization (canonical form: opset 1)";
   let description = [{
     Given a matrix, apply Lp-normalization along the provided axis.
@@ -422,10 +464,13 @@ def Hone_LpNormalizationOp : Hone_NNOp<"lp_normalization", "LpNormalization", [D
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_GemmOp : Hone_NNOp<"gemm", "Gemm", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_GemmOp : Hone_NNOp<"gemm", "Gemm", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Gemm (canonical form: opset 13)";
   let description = [{
     General Matrix multiplication: https://en.wikipedia.org/wiki/Basic_Linear_Algebra_Subprograms#Level_3
@@ -453,10 +498,13 @@ def Hone_GemmOp : Hone_NNOp<"gemm", "Gemm", [DeclareOpInterfaceMethods<Hone_Shap
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeGemm(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_MatMulOp : Hone_NNOp<"matmul", "MatMul", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_MatMulOp : Hone_NNOp<"matmul", "MatMul", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Distributive]> {
   let summary = "ONNX MatMul (canonical form: opset 13)";
   let description = [{
     Matrix product that behaves like numpy.matmul: https://docs.scipy.org/doc/numpy-1.13.0/reference/generated/numpy.matmul.html
@@ -479,10 +527,13 @@ def Hone_MatMulOp : Hone_NNOp<"matmul", "MatMul", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeMatMul(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_EinsumOp : Hone_NNOp<"einsum", "Einsum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_EinsumOp : Hone_NNOp<"einsum", "Einsum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Einsum (canonical form: opset 12)";
   let description = [{
     An einsum of the form ```term1, term2 -> output-term``` produces an output tensor using the following equation
@@ -503,10 +554,13 @@ def Hone_EinsumOp : Hone_NNOp<"einsum", "Einsum", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeEinsum(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_SoftmaxOp : Hone_NNOp<"softmax", "Softmax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_SoftmaxOp : Hone_NNOp<"softmax", "Softmax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Softmax (canonical form: opset 13)";
   let description = [{
     The operator computes the normalized exponential values for the given input:
@@ -529,10 +583,13 @@ def Hone_SoftmaxOp : Hone_NNOp<"softmax", "Softmax", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_LogSoftmaxOp : Hone_NNOp<"log_softmax", "LogSoftmax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_LogSoftmaxOp : Hone_NNOp<"log_softmax", "LogSoftmax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX LogSoftmax (canonical form: opset 13)";
   let description = [{
     The operator computes the log of softmax values for the given input:
@@ -555,10 +612,13 @@ def Hone_LogSoftmaxOp : Hone_NNOp<"log_softmax", "LogSoftmax", [DeclareOpInterfa
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_HardmaxOp : Hone_NNOp<"hardmax", "Hardmax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_HardmaxOp : Hone_NNOp<"hardmax", "Hardmax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Hardmax (canonical form: opset 13)";
   let description = [{
     The operator computes the hardmax values for the given input:
@@ -581,10 +641,13 @@ def Hone_HardmaxOp : Hone_NNOp<"hardmax", "Hardmax", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_DropoutOp : Hone_NNOp<"dropout", "Dropout", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_DropoutOp : Hone_NNOp<"dropout", "Dropout", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Dropout (canonical form: opset 13)";
   let description = [{
     Dropout takes an input floating-point tensor, an optional input ratio (floating-point scalar) and an optional input training_mode (boolean scalar). It produces two tensor outputs, output (floating-point tensor) and mask (optional `Tensor<bool>`).
@@ -608,10 +671,13 @@ def Hone_DropoutOp : Hone_NNOp<"dropout", "Dropout", [DeclareOpInterfaceMethods<
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
   }];
 }
 
-def Hone_ResizeOp : Hone_NNOp<"resize", "Resize", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ResizeOp : Hone_NNOp<"resize", "Resize", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Resize (canonical form: opset 13)";
   let description = [{
     Resize the input tensor. In general, it calculates every value in the output tensor as a weighted average of neighborhood (a.k.a. sampling locations) in the input tensor. Each dimension value of the output tensor is: output_dimension = floor(input_dimension * (roi_end - roi_start) * scale) if input \"sizes\" is not specified.
@@ -640,10 +706,13 @@ def Hone_ResizeOp : Hone_NNOp<"resize", "Resize", [DeclareOpInterfaceMethods<Hon
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeResize(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToMany;
+    }
   }];
 }
 
-def Hone_GridSampleOp : Hone_NNOp<"grid_sample", "GridSample", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_GridSampleOp : Hone_NNOp<"grid_sample", "GridSample", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX GridSample (canonical form: opset 16)";
   let description = [{
     Given an `input` and a flow-field `grid`, computes the `output` using `input` values and pixel locations from `grid`. Currently, only spatial (4-D) inputs are supported. For `input` with shape (N, C, H, W) and `grid` with shape (N, H_out, W_out, 2), the `output` will have shape (N, C, H_out, W_out).
@@ -667,10 +736,13 @@ def Hone_GridSampleOp : Hone_NNOp<"grid_sample", "GridSample", [DeclareOpInterfa
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeGridSample(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_RoiAlignOp : Hone_NNOp<"roi_align", "RoiAlign", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_RoiAlignOp : Hone_NNOp<"roi_align", "RoiAlign", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX RoiAlign (canonical form: opset 16)";
   let description = [{
     Region of Interest (RoI) align operation described in the [Mask R-CNN paper](https://arxiv.org/abs/1703.06870). RoiAlign consumes an input tensor X and region of interests (rois) to apply pooling across each RoI; it produces a 4-D tensor of shape (num_rois, C, output_height, output_width).
@@ -698,10 +770,13 @@ def Hone_RoiAlignOp : Hone_NNOp<"roi_align", "RoiAlign", [DeclareOpInterfaceMeth
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeRoiAlign(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_NonMaxSuppressionOp : Hone_NNOp<"non_max_suppression", "NonMaxSuppression", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_NonMaxSuppressionOp : Hone_NNOp<"non_max_suppression", "NonMaxSuppression", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX NonMaxSuppression (canonical form: opset 11)";
   let description = [{
     Filter out boxes that have high intersection-over-union (IOU) overlap with previously selected boxes. Bounding boxes with score less than score_threshold are removed. Bounding box format is indicated by attribute center_point_box.
@@ -723,10 +798,13 @@ def Hone_NonMaxSuppressionOp : Hone_NNOp<"non_max_suppression", "NonMaxSuppressi
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeNonMaxSuppression(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_DetOp : Hone_NNOp<"det", "Det", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_DetOp : Hone_NNOp<"det", "Det", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX Det (canonical form: opset 11)";
   let description = [{
     Det calculates determinant of a square matrix or batches of square matrices. Det takes one input tensor of shape `[*, M, M]`, where `*` is zero or more batch dimensions, and the inner-most 2 dimensions form square matrices. The output is a tensor of shape `[*]`, containing the determinants of all input submatrices. e.g., When the input is 2-D, the output is a scalar(shape is empty: `[]`).
@@ -746,10 +824,13 @@ def Hone_DetOp : Hone_NNOp<"det", "Det", [DeclareOpInterfaceMethods<Hone_ShapeFu
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeDet(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_NegativeLogLikelihoodLossOp : Hone_NNOp<"negative_log_likelihood_loss", "NegativeLogLikelihoodLoss", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_NegativeLogLikelihoodLossOp : Hone_NNOp<"negative_log_likelihood_loss", "NegativeLogLikelihoodLoss", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX NegativeLogLikelihoodLoss (canonical form: opset 13)";
   let description = [{
     A NegativeLogLikelihoodLoss operator computes (weighted) negative log likelihood loss. Its "input" tensor has the shape of (N, C, d1, d2, ..., dk) where k >= 0. The "input" tensor contains log-probabilities for input[n, :, d_1, d_2,..., d_k] being in a class of [0, C). The operator's "target" input tensor has the shape of (N, d1, d2, ..., dk).
@@ -773,10 +854,13 @@ def Hone_NegativeLogLikelihoodLossOp : Hone_NNOp<"negative_log_likelihood_loss",
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeLoss(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_SoftmaxCrossEntropyLossOp : Hone_NNOp<"softmax_cross_entropy_loss", "SoftmaxCrossEntropyLoss", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_SoftmaxCrossEntropyLossOp : Hone_NNOp<"softmax_cross_entropy_loss", "SoftmaxCrossEntropyLoss", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX SoftmaxCrossEntropyLoss (canonical form: opset 13)";
   let description = [{
     Loss function that measures the softmax cross entropy between 'scores' and 'labels'. This operator first computes a loss tensor whose shape is identical to the labels input. If the input is 2-D with shape (N, C), the loss tensor may be a N-element vector L = (l_1, l_2, ..., l_N).
@@ -800,6 +884,9 @@ def Hone_SoftmaxCrossEntropyLossOp : Hone_NNOp<"softmax_cross_entropy_loss", "So
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeLoss(context);
+    }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
     }
   }];
 }

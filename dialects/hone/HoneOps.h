@@ -17,7 +17,9 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "dialects/hone/ops/Verifiers.h"
 
+#include "dialects/hone/AlgebraicTraits.h"
 #include "dialects/hone/ShapeFunction.h"
+#include "dialects/hone/ops/MappingTypes.h"
 #include "dialects/hone/ops/ShapeFunctions.h"
 #include "dialects/hone/ops/ValueFunctions.h"
 

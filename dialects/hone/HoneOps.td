@@ -53,6 +53,33 @@ def Hone_YieldOp : Hone_Op<"yield", [Pure, Terminator, ReturnLike]> {
   let assemblyFormat = "($values^ `:` type($values))? attr-dict";
 }
 
+def Hone_FusedOp : Hone_Op<"fused", [IsolatedFromAbove, Pure, SingleBlock,
+    DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+  let summary = "Ops that run as one kernel (operator fusion)";
+  let description = [{
+    A group of ops that the fusion planner (passes/fusion/) chose to run as
+    one kernel: the body computes the results from the block arguments (the
+    group's inputs, in order) and yields them; values inside the body are
+    never written out between kernels. `fused_mapping` is the group's
+    mapping type, derived pairwise with the fusion table (DNNFusion, PLDI'21).
+
+    ```mlir
+    %y = hone.fused (%x, %w) {fused_mapping = "many_to_many"} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> {
+    ^bb0(%a: tensor<1x3x8x8xf32>, %b: tensor<4x3x3x3xf32>):
+      %none = hone.none
+      %c = hone.conv %a, %b, %none : ...
+      %r = hone.relu %c : ...
+      hone.yield %r : tensor<1x4x6x6xf32>
+    }
+    ```
+  }];
+  let arguments = (ins Variadic<AnyType>:$inputs, StrAttr:$fused_mapping);
+  let results = (outs Variadic<AnyType>:$results);
+  let regions = (region SizedRegion<1>:$body);
+  let assemblyFormat = "`(` $inputs `)` attr-dict `:` functional-type($inputs, results) $body";
+  let hasVerifier = 1;
+}
+
 include "dialects/hone/HoneElementwiseOps.td"
 include "dialects/hone/HoneNNOps.td"
 include "dialects/hone/HoneTensorOps.td"

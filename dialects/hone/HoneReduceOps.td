@@ -7,7 +7,7 @@
 #ifndef HONE_REDUCE_OPS
 #define HONE_REDUCE_OPS
 
-def Hone_ReduceSumOp : Hone_ReduceOp<"reduce_sum", "ReduceSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_ReduceSumOp : Hone_ReduceOp<"reduce_sum", "ReduceSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX ReduceSum (canonical form: opset 18)";
   let description = [{
     Computes the sum of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -33,10 +33,13 @@ def Hone_ReduceSumOp : Hone_ReduceOp<"reduce_sum", "ReduceSum", [DeclareOpInterf
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueReduceSum(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_ReduceMeanOp : Hone_ReduceOp<"reduce_mean", "ReduceMean", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ReduceMeanOp : Hone_ReduceOp<"reduce_mean", "ReduceMean", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX ReduceMean (canonical form: opset 18)";
   let description = [{
     Computes the mean of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -59,10 +62,13 @@ def Hone_ReduceMeanOp : Hone_ReduceOp<"reduce_mean", "ReduceMean", [DeclareOpInt
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeReduce(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_ReduceMaxOp : Hone_ReduceOp<"reduce_max", "ReduceMax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_ReduceMaxOp : Hone_ReduceOp<"reduce_max", "ReduceMax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX ReduceMax (canonical form: opset 18)";
   let description = [{
     Computes the max of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -88,10 +94,13 @@ def Hone_ReduceMaxOp : Hone_ReduceOp<"reduce_max", "ReduceMax", [DeclareOpInterf
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueReduceMax(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_ReduceMinOp : Hone_ReduceOp<"reduce_min", "ReduceMin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_ReduceMinOp : Hone_ReduceOp<"reduce_min", "ReduceMin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX ReduceMin (canonical form: opset 18)";
   let description = [{
     Computes the min of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -117,10 +126,13 @@ def Hone_ReduceMinOp : Hone_ReduceOp<"reduce_min", "ReduceMin", [DeclareOpInterf
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueReduceMin(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_ReduceProdOp : Hone_ReduceOp<"reduce_prod", "ReduceProd", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>]> {
+def Hone_ReduceProdOp : Hone_ReduceOp<"reduce_prod", "ReduceProd", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX ReduceProd (canonical form: opset 18)";
   let description = [{
     Computes the product of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -146,10 +158,13 @@ def Hone_ReduceProdOp : Hone_ReduceOp<"reduce_prod", "ReduceProd", [DeclareOpInt
     ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::valueReduceProd(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_ReduceL1Op : Hone_ReduceOp<"reduce_l1", "ReduceL1", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ReduceL1Op : Hone_ReduceOp<"reduce_l1", "ReduceL1", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX ReduceL1 (canonical form: opset 18)";
   let description = [{
     Computes the L1 norm of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -172,10 +187,13 @@ def Hone_ReduceL1Op : Hone_ReduceOp<"reduce_l1", "ReduceL1", [DeclareOpInterface
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeReduce(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_ReduceL2Op : Hone_ReduceOp<"reduce_l2", "ReduceL2", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ReduceL2Op : Hone_ReduceOp<"reduce_l2", "ReduceL2", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX ReduceL2 (canonical form: opset 18)";
   let description = [{
     Computes the L2 norm of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -198,10 +216,13 @@ def Hone_ReduceL2Op : Hone_ReduceOp<"reduce_l2", "ReduceL2", [DeclareOpInterface
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeReduce(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_ReduceLogSumOp : Hone_ReduceOp<"reduce_log_sum", "ReduceLogSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ReduceLogSumOp : Hone_ReduceOp<"reduce_log_sum", "ReduceLogSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX ReduceLogSum (canonical form: opset 18)";
   let description = [{
     Computes the log sum of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -224,10 +245,13 @@ def Hone_ReduceLogSumOp : Hone_ReduceOp<"reduce_log_sum", "ReduceLogSum", [Decla
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeReduce(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_ReduceLogSumExpOp : Hone_ReduceOp<"reduce_log_sum_exp", "ReduceLogSumExp", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ReduceLogSumExpOp : Hone_ReduceOp<"reduce_log_sum_exp", "ReduceLogSumExp", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX ReduceLogSumExp (canonical form: opset 18)";
   let description = [{
     Computes the log sum exponent of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -250,10 +274,13 @@ def Hone_ReduceLogSumExpOp : Hone_ReduceOp<"reduce_log_sum_exp", "ReduceLogSumEx
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeReduce(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_ReduceSumSquareOp : Hone_ReduceOp<"reduce_sum_square", "ReduceSumSquare", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ReduceSumSquareOp : Hone_ReduceOp<"reduce_sum_square", "ReduceSumSquare", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX ReduceSumSquare (canonical form: opset 18)";
   let description = [{
     Computes the sum square of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -276,10 +303,13 @@ def Hone_ReduceSumSquareOp : Hone_ReduceOp<"reduce_sum_square", "ReduceSumSquare
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeReduce(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_ArgMaxOp : Hone_ReduceOp<"argmax", "ArgMax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ArgMaxOp : Hone_ReduceOp<"argmax", "ArgMax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX ArgMax (canonical form: opset 13)";
   let description = [{
     Computes the indices of the max elements of the input tensor's element along the provided axis. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -299,10 +329,13 @@ def Hone_ArgMaxOp : Hone_ReduceOp<"argmax", "ArgMax", [DeclareOpInterfaceMethods
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeArgReduce(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_ArgMinOp : Hone_ReduceOp<"argmin", "ArgMin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_ArgMinOp : Hone_ReduceOp<"argmin", "ArgMin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX ArgMin (canonical form: opset 13)";
   let description = [{
     Computes the indices of the min elements of the input tensor's element along the provided axis. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -322,10 +355,13 @@ def Hone_ArgMinOp : Hone_ReduceOp<"argmin", "ArgMin", [DeclareOpInterfaceMethods
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeArgReduce(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_CumSumOp : Hone_ReduceOp<"cumsum", "CumSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_CumSumOp : Hone_ReduceOp<"cumsum", "CumSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX CumSum (canonical form: opset 14)";
   let description = [{
     Performs cumulative sum of the input elements along the given axis. By default, it will do the sum inclusively meaning the first element is copied as is. Through an `exclusive` attribute, this behavior can change to exclude the first element. It can also perform summation in the opposite direction of the axis. For that, set `reverse` attribute to 1.
@@ -348,10 +384,13 @@ def Hone_CumSumOp : Hone_ReduceOp<"cumsum", "CumSum", [DeclareOpInterfaceMethods
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeSameAsOperand0(context);
     }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
+    }
   }];
 }
 
-def Hone_TopKOp : Hone_ReduceOp<"topk", "TopK", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>]> {
+def Hone_TopKOp : Hone_ReduceOp<"topk", "TopK", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
   let summary = "ONNX TopK (canonical form: opset 11)";
   let description = [{
     Retrieve the top-K largest or smallest elements along a specified axis. Given an input tensor of shape [a_1, a_2, ..., a_n, r] and integer argument k, return two outputs: -Value tensor of shape [a_1, a_2, ..., a_{axis-1}, k, a_{axis+1}, ... a_n] which contains the values of the top k elements along the specified axis -Index tensor of shape [a_1, a_2, ..., a_{axis-1}, k, a_{axis+1}, ...
@@ -375,6 +414,9 @@ def Hone_TopKOp : Hone_ReduceOp<"topk", "TopK", [DeclareOpInterfaceMethods<Hone_
     }
     ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
       return ::mlir::hone::shapeTopK(context);
+    }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::ManyToMany;
     }
   }];
 }

@@ -111,6 +111,35 @@ VALUE_FUNCTIONS = {
     **{op: "value" + op for op in "ReduceProd ReduceSum ReduceMax ReduceMin".split()},
 }
 
+# Op -> its mapping type (DNNFusion, PLDI'21, Table 2), the default the
+# FusionOpInterface answers. "Elementwise": One-to-One, or One-to-Many when
+# an operand is broadcast (decided per op by mappingTypeOfElementwise).
+# Ops the paper's table does not list are placed by the same definitions:
+# an output element from one input element is One-to-One (Trilu's mask,
+# Dropout at inference), a gather or a fill is One-to-Many (Pad, Tile,
+# GatherElements, generators of a shape), anything that combines several
+# input elements per output is Many-to-Many, and so are data-dependent sizes
+# (NonZero, Unique...) and control flow, so that nothing fuses across them.
+MAPPING_TYPES = {
+    **{op: "Elementwise" for op in """Add Sub Mul Div Mod Pow BitShift And Or Xor Equal Greater
+        GreaterOrEqual Less LessOrEqual Where Sum Mean Max Min PRelu Clip""".split()},
+    **{op: "OneToOne" for op in """Abs Acos Acosh Asin Asinh Atan Atanh Ceil Cos Cosh Erf Exp
+        Floor IsInf IsNaN Log Neg Not Reciprocal Relu Round Sigmoid Sign Sin Sinh Sqrt Tan Tanh
+        Softplus Softsign Celu Elu HardSigmoid HardSwish LeakyRelu Selu Shrink ThresholdedRelu
+        Cast CastLike Identity BatchNormalization Concat Slice Split Dropout Trilu""".split()},
+    **{op: "OneToMany" for op in """Expand Gather GatherElements GatherND Resize Tile Pad
+        ConstantOfShape Range OneHot EyeLike""".split()},
+    **{op: "Reorganize" for op in "Reshape Flatten Squeeze Unsqueeze".split()},
+    **{op: "Shuffle" for op in "Transpose DepthToSpace SpaceToDepth ReverseSequence".split()},
+}
+# Everything else is Many-to-Many.
+MAPPING_CASES = ("OneToOne", "OneToMany", "ManyToMany", "Reorganize", "Shuffle")
+
+# Algebraic properties (DNNFusion section 4.2), as traits.
+COMMUTATIVE = set("Add Mul Sum Mean Max Min And Or Xor Equal".split())
+ASSOCIATIVE = set("Add Mul Sum Max Min And Or Xor".split())
+DISTRIBUTIVE = set("Mul MatMul".split())
+
 # Reserved words that cannot name an operand, result or attribute accessor.
 RESERVED = {"operands", "results", "type", "default", "region", "regions", "attributes"}
 
@@ -280,6 +309,11 @@ def op_def(op, family):
         trait_list.append("Hone_ValueFromShapes")
     if op in VALUE_FUNCTIONS:
         trait_list.append("DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>")
+    trait_list.append("DeclareOpInterfaceMethods<Hone_FusionOpInterface>")
+    for name, members in (("Commutative", COMMUTATIVE), ("Associative", ASSOCIATIVE),
+                          ("Distributive", DISTRIBUTIVE)):
+        if op in members:
+            trait_list.append(f"Hone_{name}")
     traits = "[" + ", ".join(trait_list) + "]"
     lines = [f'def {cls} : Hone_{family}Op<"{mnemonic(op)}", "{op}", {traits}> {{']
     lines.append(f'  let summary = "ONNX {op} (canonical form: opset {since})";')
@@ -324,6 +358,15 @@ def op_def(op, family):
         definitions.append(
             "    ::mlir::LogicalResult $cppClass::inferResultValues(::mlir::hone::ShapeContext &context) {\n"
             f"      return ::mlir::hone::{VALUE_FUNCTIONS[op]}(context);\n    }}")
+    mapping = MAPPING_TYPES.get(op, "ManyToMany")
+    if mapping == "Elementwise":
+        mapping_body = "return ::mlir::hone::mappingTypeOfElementwise(getOperation());"
+    else:
+        assert mapping in MAPPING_CASES, mapping
+        mapping_body = f"return ::mlir::hone::MappingType::{mapping};"
+    definitions.append(
+        "    ::mlir::hone::MappingType $cppClass::getMappingType() {\n"
+        f"      {mapping_body}\n    }}")
     if checks:
         lines.append("  let hasVerifier = 1;")
         definitions.insert(0, "    ::mlir::LogicalResult $cppClass::verify() {\n      "
@@ -337,10 +380,15 @@ def op_def(op, family):
 
 
 def check_coverage():
-    """Every op has a shape function: the table must name each one."""
-    missing = [op for ops in FAMILIES.values() for op in ops.split() if op not in SHAPE_FUNCTIONS]
+    """Every op has a shape function: the table must name each one; the
+    mapping-type and algebraic tables name only ops that exist."""
+    all_ops = {op for ops in FAMILIES.values() for op in ops.split()}
+    missing = [op for op in sorted(all_ops) if op not in SHAPE_FUNCTIONS]
     if missing:
         sys.exit(f"generate_ops.py: no shape function for {' '.join(missing)}")
+    unknown = sorted((set(MAPPING_TYPES) | COMMUTATIVE | ASSOCIATIVE | DISTRIBUTIVE) - all_ops)
+    if unknown:
+        sys.exit(f"generate_ops.py: mapping or algebraic tables name unknown ops: {' '.join(unknown)}")
 
 
 def main():

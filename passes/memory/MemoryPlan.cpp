@@ -54,18 +54,7 @@ MemoryPlan mlir::hone::planMemory(func::FuncOp func, const SymbolicShapes &shape
     position[&op] = index++;
   int64_t endOfFunction = index;
 
-  // Representative dims: a symbol's constant bound, else kRepresentativeDim.
-  auto representative = [&](const DimExpr &e) -> std::optional<int64_t> {
-    return e.evaluate([&](const DimExpr &leaf) -> std::optional<double> {
-      if (leaf.getKind() != DimExpr::Kind::Symbol)
-        return std::nullopt;
-      const DimSymbol &symbol = shapes.getSymbols()[leaf.getIndex()];
-      if (symbol.upperBound.isValid())
-        if (std::optional<int64_t> bound = symbol.upperBound.getConstant())
-          return static_cast<double>(*bound);
-      return static_cast<double>(kRepresentativeDim);
-    });
-  };
+  auto representative = [&](const DimExpr &e) { return shapes.representative(e); };
 
   // Views, and the views of each root.
   llvm::DenseMap<Value, SmallVector<Value>> viewsOf;

@@ -58,9 +58,6 @@ bool isViewOp(Operation *op);
 /// Plans `func`'s single block. `alignment` is a power of two.
 MemoryPlan planMemory(func::FuncOp func, const SymbolicShapes &shapes, int64_t alignment);
 
-/// Representative value of an input-dim symbol when its size is unknown.
-constexpr int64_t kRepresentativeDim = 128;
-
 } // namespace mlir::hone
 
 #endif // HONE_PASSES_MEMORY_MEMORYPLAN_H

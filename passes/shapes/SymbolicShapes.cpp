@@ -153,6 +153,18 @@ std::string SymbolicShapes::print(const DimExpr &e) const {
   });
 }
 
+std::optional<int64_t> SymbolicShapes::representative(const DimExpr &e) const {
+  return e.evaluate([&](const DimExpr &leaf) -> std::optional<double> {
+    if (leaf.getKind() != DimExpr::Kind::Symbol)
+      return std::nullopt;
+    const DimSymbol &symbol = symbols[leaf.getIndex()];
+    if (symbol.upperBound.isValid())
+      if (std::optional<int64_t> bound = symbol.upperBound.getConstant())
+        return static_cast<double>(*bound);
+    return static_cast<double>(kRepresentativeDim);
+  });
+}
+
 DimExpr SymbolicShapes::bytes(Value value) const {
   const TensorDims &t = get(value);
   auto type = dyn_cast<ShapedType>(value.getType());

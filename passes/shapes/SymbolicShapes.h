@@ -63,6 +63,9 @@ struct TensorDims {
   std::optional<SmallVector<DimExpr>> values;
 };
 
+/// Representative value of an input-dim symbol when its size is unknown.
+constexpr int64_t kRepresentativeDim = 128;
+
 class SymbolicShapes {
 public:
   /// Propagates through `func`'s body (a single block).
@@ -93,6 +96,9 @@ public:
   /// Bytes of `value` as an expression (null when its rank or element type
   /// is unknown).
   DimExpr bytes(Value value) const;
+  /// `e` at representative dims: each symbol at its constant upper bound,
+  /// else kRepresentativeDim (plans and cost models that need one number).
+  std::optional<int64_t> representative(const DimExpr &e) const;
 
 private:
   void propagate(Block &body);

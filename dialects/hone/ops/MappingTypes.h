@@ -1,0 +1,29 @@
+//===- MappingTypes.h - Mapping types that depend on operands ---*- C++ -*-===//
+//
+// The FusionOpInterface answers of op families whose mapping type depends
+// on their operand types (the generated ops call these).
+//
+//===----------------------------------------------------------------------===//
+#ifndef HONE_DIALECTS_HONE_OPS_MAPPINGTYPES_H
+#define HONE_DIALECTS_HONE_OPS_MAPPINGTYPES_H
+
+#include "mlir/IR/Operation.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <cstdint>
+#include <optional>
+
+#include "dialects/hone/HoneEnums.h.inc"
+
+namespace mlir::hone {
+
+/// An elementwise op (Add, Where, PRelu...): One-to-One when every tensor
+/// operand has the result's shape (dynamic dims in the same places count as
+/// equal: the symbolic analysis unified them or the model declares them
+/// alike; a single-element operand is read like a constant), One-to-Many
+/// when one is broadcast (DNNFusion's "elementwise with broadcast").
+MappingType mappingTypeOfElementwise(Operation *op);
+
+} // namespace mlir::hone
+
+#endif // HONE_DIALECTS_HONE_OPS_MAPPINGTYPES_H

@@ -1,0 +1,234 @@
+//===- FusionPlanner.cpp - DNNFusion's seed-based fusion plan -------------===//
+#include "passes/fusion/FusionPlanner.h"
+
+#include "dialects/hone/HoneOps.h"
+#include "dialects/hone/ops/Cost.h"
+
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
+
+#include <algorithm>
+
+using namespace mlir;
+using namespace mlir::hone;
+
+bool mlir::hone::isFusible(Operation *op, const SymbolicShapes &shapes) {
+  if (!isa<FusionOpInterface>(op) || isa<FusedOp>(op) || op->getNumRegions() > 0 ||
+      op->getNumResults() == 0)
+    return false;
+  for (Value result : op->getResults()) {
+    if (!isa<RankedTensorType>(result.getType()))
+      return false;
+    DimExpr bytes = shapes.bytes(result);
+    if (!bytes.isValid() || !shapes.knownAtStart(bytes))
+      return false;
+  }
+  return true;
+}
+
+namespace {
+
+class Planner {
+public:
+  Planner(Block &body, const SymbolicShapes &shapes, const FusionTable &table, const FusionOptions &options)
+      : body(body), shapes(shapes), table(table), options(options) {
+    int64_t index = 0;
+    for (Operation &op : body)
+      position[&op] = index++;
+  }
+
+  std::vector<FusionGroup> run() {
+    while (Operation *seed = nextSeed()) {
+      size_t g = groups.size();
+      groups.push_back({{seed}, MappingType::OneToOne});
+      members.emplace_back();
+      members[g].insert(seed);
+      grouped.insert(seed);
+      growSuccessors(g, seed);
+      growPredecessors(g, seed);
+    }
+    for (FusionGroup &group : groups)
+      llvm::sort(group.ops, [&](Operation *a, Operation *b) { return position[a] < position[b]; });
+    return groups;
+  }
+
+private:
+  MappingType typeOf(Operation *op) { return cast<FusionOpInterface>(op).getMappingType(); }
+
+  double bytesOf(Value value) {
+    DimExpr bytes = shapes.bytes(value);
+    std::optional<int64_t> size = bytes.isValid() ? shapes.representative(bytes) : std::nullopt;
+    return size ? static_cast<double>(*size) : 0.0;
+  }
+  double elementsOf(Value value) {
+    auto type = cast<ShapedType>(value.getType());
+    unsigned bits = type.getElementType().getIntOrFloatBitWidth();
+    return bytesOf(value) / std::max(1u, bits / 8);
+  }
+
+  /// The ungrouped fusible One-to-One op with the smallest result (the
+  /// earliest among equals): small seeds leave the most room to grow.
+  Operation *nextSeed() {
+    if (!seedsSorted) {
+      for (Operation &op : body)
+        if (isFusible(&op, shapes) && typeOf(&op) == MappingType::OneToOne)
+          seeds.push_back({bytesOf(op.getResult(0)), &op});
+      std::stable_sort(seeds.begin(), seeds.end(),
+                       [](const auto &a, const auto &b) { return a.first < b.first; });
+      seedsSorted = true;
+    }
+    while (nextSeedIndex < seeds.size()) {
+      Operation *op = seeds[nextSeedIndex++].second;
+      if (!grouped.count(op))
+        return op;
+    }
+    return nullptr;
+  }
+
+  /// Whether `from` (outside the group) reads, through any chain of ops, a
+  /// value of `group`. Ops before the group's first can not.
+  bool reachesGroup(Operation *from, const llvm::DenseSet<Operation *> &group, int64_t earliest) {
+    llvm::SmallVector<Operation *> stack{from};
+    llvm::DenseSet<Operation *> seen{from};
+    while (!stack.empty()) {
+      Operation *op = stack.pop_back_val();
+      for (Value operand : op->getOperands()) {
+        Operation *def = operand.getDefiningOp();
+        if (!def || position.lookup(def) < earliest)
+          continue;
+        if (group.count(def))
+          return true;
+        if (seen.insert(def).second)
+          stack.push_back(def);
+      }
+    }
+    return false;
+  }
+
+  /// Whether `group` as one op keeps the graph acyclic: no value it reads
+  /// from outside depends on the group itself.
+  bool acyclic(const llvm::DenseSet<Operation *> &group) {
+    int64_t earliest = std::numeric_limits<int64_t>::max();
+    for (Operation *op : group)
+      earliest = std::min(earliest, position.lookup(op));
+    for (Operation *op : group)
+      for (Value operand : op->getOperands()) {
+        Operation *def = operand.getDefiningOp();
+        if (!def || group.count(def) || position.lookup(def) < earliest)
+          continue;
+        if (reachesGroup(def, group, earliest))
+          return false;
+      }
+    return true;
+  }
+
+  /// The cost model of a "profile" cell: seconds saved by not writing the
+  /// intermediate tensors between `producer` and `consumer` and reading
+  /// them back, against what fusing adds: the producer's work again for
+  /// every extra read of a broadcasting consumer, and strided reads when a
+  /// Shuffle consumer moves the innermost dim.
+  bool profitable(Operation *producer, Operation *consumer) {
+    if (options.profile == FusionOptions::Profile::Fuse)
+      return true;
+    if (options.profile == FusionOptions::Profile::Never)
+      return false;
+    double intermediateBytes = 0, intermediateElements = 0;
+    for (Value result : producer->getResults())
+      if (llvm::is_contained(result.getUsers(), consumer)) {
+        intermediateBytes += bytesOf(result);
+        intermediateElements += elementsOf(result);
+      }
+    if (intermediateBytes <= 0)
+      return false;
+    double saved = 2 * intermediateBytes / options.bandwidth;
+    double extra = 0;
+    double consumerElements = elementsOf(consumer->getResult(0));
+    double reads = consumerElements / std::max(1.0, intermediateElements);
+    if (reads > 1) {
+      // Each producer element computed once per read: its work, at least
+      // one operation per element, again (reads - 1) times.
+      std::optional<int64_t> macs = multiplyAdds(producer);
+      double work = std::max(2.0 * static_cast<double>(macs.value_or(0)), elementsOf(producer->getResult(0)));
+      extra += work * (reads - 1) / options.peakFlops;
+    }
+    if (auto transpose = dyn_cast<TransposeOp>(consumer)) {
+      auto perm = transpose->getAttrOfType<ArrayAttr>("perm");
+      int64_t rank = cast<ShapedType>(transpose->getOperand(0).getType()).getRank();
+      bool innermostKept = !perm || perm.empty()
+                               ? rank <= 1
+                               : cast<IntegerAttr>(perm[perm.size() - 1]).getInt() == rank - 1;
+      // A cache line per element instead of per 16 elements.
+      if (!innermostKept)
+        extra += intermediateBytes * 16 / options.bandwidth;
+    }
+    return saved > extra;
+  }
+
+  /// Adds `candidate` to group `g` when the table and the constraints allow:
+  /// as a successor of the group (it reads `neighbour`'s results) or as a
+  /// predecessor (`neighbour` reads its results, which nothing outside the
+  /// group reads).
+  bool tryAdd(size_t g, Operation *candidate, Operation *neighbour, bool asSuccessor) {
+    if (grouped.count(candidate) || !isFusible(candidate, shapes) ||
+        static_cast<int64_t>(groups[g].ops.size()) >= options.maxOps)
+      return false;
+    MappingType type = typeOf(candidate);
+    const FusionRule &rule = asSuccessor ? table.rule(groups[g].type, type) : table.rule(type, groups[g].type);
+    if (rule.decision == FusionDecision::Never)
+      return false;
+    if (!asSuccessor)
+      for (Operation *user : candidate->getUsers())
+        if (!members[g].count(user))
+          return false;
+    llvm::DenseSet<Operation *> extended = members[g];
+    extended.insert(candidate);
+    if (!acyclic(extended))
+      return false;
+    if (rule.decision == FusionDecision::Profile &&
+        !(asSuccessor ? profitable(neighbour, candidate) : profitable(candidate, neighbour)))
+      return false;
+    groups[g].ops.push_back(candidate);
+    groups[g].type = rule.fused;
+    members[g].insert(candidate);
+    grouped.insert(candidate);
+    return true;
+  }
+
+  void growSuccessors(size_t g, Operation *op) {
+    llvm::SetVector<Operation *> users;
+    for (Operation *user : op->getUsers())
+      if (user->getBlock() == &body)
+        users.insert(user);
+    SmallVector<Operation *> ordered(users.begin(), users.end());
+    llvm::sort(ordered, [&](Operation *a, Operation *b) { return position[a] < position[b]; });
+    for (Operation *user : ordered)
+      if (tryAdd(g, user, op, /*asSuccessor=*/true))
+        growSuccessors(g, user);
+  }
+
+  void growPredecessors(size_t g, Operation *op) {
+    for (Value operand : op->getOperands())
+      if (Operation *def = operand.getDefiningOp())
+        if (def->getBlock() == &body && tryAdd(g, def, op, /*asSuccessor=*/false))
+          growPredecessors(g, def);
+  }
+
+  Block &body;
+  const SymbolicShapes &shapes;
+  const FusionTable &table;
+  const FusionOptions &options;
+  llvm::DenseMap<Operation *, int64_t> position;
+  llvm::DenseSet<Operation *> grouped;
+  std::vector<FusionGroup> groups;
+  std::vector<llvm::DenseSet<Operation *>> members;
+  std::vector<std::pair<double, Operation *>> seeds;
+  size_t nextSeedIndex = 0;
+  bool seedsSorted = false;
+};
+
+} // namespace
+
+std::vector<FusionGroup> mlir::hone::planFusion(Block &body, const SymbolicShapes &shapes,
+                                                const FusionTable &table, const FusionOptions &options) {
+  return Planner(body, shapes, table, options).run();
+}

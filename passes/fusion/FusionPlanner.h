@@ -1,0 +1,50 @@
+//===- FusionPlanner.h - DNNFusion's seed-based fusion plan -----*- C++ -*-===//
+//
+// Which ops of a function body run as one kernel (PLDI'21, §4.3, Listing
+// 1): seeds are the ungrouped One-to-One ops, smallest result first; a seed
+// grows into its successors (recursively), then into its predecessors whose
+// results only the group reads, while the fusion table allows each step,
+// the group stays acyclic with the rest of the graph and within the size
+// limit; "profile" cells ask a cost model. FuseOps.cpp turns the groups
+// into hone.fused ops.
+//
+//===----------------------------------------------------------------------===//
+#ifndef HONE_PASSES_FUSION_FUSIONPLANNER_H
+#define HONE_PASSES_FUSION_FUSIONPLANNER_H
+
+#include "passes/fusion/FusionTable.h"
+#include "passes/shapes/SymbolicShapes.h"
+
+#include "mlir/IR/Block.h"
+
+#include <vector>
+
+namespace mlir::hone {
+
+struct FusionOptions {
+  /// Most ops in one group (the resource constraint).
+  int64_t maxOps = 24;
+  /// How "profile" cells are decided.
+  enum class Profile { Cost, Fuse, Never } profile = Profile::Cost;
+  /// The cost model's machine: FLOP/s and bytes/s.
+  double peakFlops = 114e9;
+  double bandwidth = 12e9;
+};
+
+struct FusionGroup {
+  /// In program order.
+  SmallVector<Operation *> ops;
+  MappingType type = MappingType::OneToOne;
+};
+
+/// The groups of `body` (ops of groups with one op stay as they are).
+std::vector<FusionGroup> planFusion(Block &body, const SymbolicShapes &shapes, const FusionTable &table,
+                                    const FusionOptions &options);
+
+/// Whether an op may join a group: it has a mapping type, no regions, and
+/// results whose sizes are known when a run starts (not NonZero's).
+bool isFusible(Operation *op, const SymbolicShapes &shapes);
+
+} // namespace mlir::hone
+
+#endif // HONE_PASSES_FUSION_FUSIONPLANNER_H
