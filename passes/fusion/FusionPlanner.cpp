@@ -40,7 +40,7 @@ public:
   std::vector<FusionGroup> run() {
     while (Operation *seed = nextSeed()) {
       size_t g = groups.size();
-      groups.push_back({{seed}, MappingType::OneToOne});
+      groups.push_back({{seed}, typeOf(seed)});
       members.emplace_back();
       members[g].insert(seed);
       grouped.insert(seed);
@@ -66,13 +66,29 @@ private:
     return bytesOf(value) / std::max(1u, bits / 8);
   }
 
-  /// The ungrouped fusible One-to-One op with the smallest result (the
-  /// earliest among equals): small seeds leave the most room to grow.
+  /// Seeds in the order they are tried: the paper's, One-to-One ops with
+  /// the smallest result first (the earliest among equals: small seeds leave
+  /// the most room to grow). When those are used up, hone goes on with the
+  /// ops no group took, by the same rule and by the paper's order of
+  /// complexity (Reorganize and Shuffle, "variants of One-to-One", then
+  /// One-to-Many, then Many-to-Many), so that chains without a One-to-One
+  /// op (a transpose into a matmul) still fuse where the table allows.
+  static int complexity(MappingType type) {
+    switch (type) {
+    case MappingType::OneToOne: return 0;
+    case MappingType::Reorganize:
+    case MappingType::Shuffle: return 1;
+    case MappingType::OneToMany: return 2;
+    case MappingType::ManyToMany: return 3;
+    }
+    return 3;
+  }
+
   Operation *nextSeed() {
     if (!seedsSorted) {
       for (Operation &op : body)
-        if (isFusible(&op, shapes) && typeOf(&op) == MappingType::OneToOne)
-          seeds.push_back({bytesOf(op.getResult(0)), &op});
+        if (isFusible(&op, shapes))
+          seeds.push_back({{complexity(typeOf(&op)), bytesOf(op.getResult(0))}, &op});
       std::stable_sort(seeds.begin(), seeds.end(),
                        [](const auto &a, const auto &b) { return a.first < b.first; });
       seedsSorted = true;
@@ -122,12 +138,27 @@ private:
     return true;
   }
 
+  /// Whether `op` is a Transpose that moves the innermost dim: fused, one
+  /// side reads or writes with a stride of a row per element.
+  static bool movesInnermost(Operation *op) {
+    auto transpose = dyn_cast<TransposeOp>(op);
+    if (!transpose)
+      return false;
+    int64_t rank = cast<ShapedType>(transpose->getOperand(0).getType()).getRank();
+    auto perm = transpose->getAttrOfType<ArrayAttr>("perm");
+    if (!perm || perm.empty())
+      return rank > 1; // the default reverses the dims
+    return cast<IntegerAttr>(perm[perm.size() - 1]).getInt() != rank - 1;
+  }
+
   /// The cost model of a "profile" cell: seconds saved by not writing the
-  /// intermediate tensors between `producer` and `consumer` and reading
-  /// them back, against what fusing adds: the producer's work again for
-  /// every extra read of a broadcasting consumer, and strided reads when a
-  /// Shuffle consumer moves the innermost dim.
-  bool profitable(Operation *producer, Operation *consumer) {
+  /// tensors `producer` hands to `consumer` and reading them back, against
+  /// what fusing adds: the producer's work again for every extra read when
+  /// the group broadcasts it (its largest result, `groupElements`, has more
+  /// elements than the intermediate: a One-to-Many member re-reads, and the
+  /// fused code recomputes), and a cache line per element instead of per 16
+  /// when a Transpose on either side moves the innermost dim.
+  bool profitable(Operation *producer, Operation *consumer, double groupElements) {
     if (options.profile == FusionOptions::Profile::Fuse)
       return true;
     if (options.profile == FusionOptions::Profile::Never)
@@ -142,26 +173,26 @@ private:
       return false;
     double saved = 2 * intermediateBytes / options.bandwidth;
     double extra = 0;
-    double consumerElements = elementsOf(consumer->getResult(0));
-    double reads = consumerElements / std::max(1.0, intermediateElements);
+    for (Value result : consumer->getResults())
+      groupElements = std::max(groupElements, elementsOf(result));
+    double reads = groupElements / std::max(1.0, intermediateElements);
     if (reads > 1) {
-      // Each producer element computed once per read: its work, at least
-      // one operation per element, again (reads - 1) times.
       std::optional<int64_t> macs = multiplyAdds(producer);
       double work = std::max(2.0 * static_cast<double>(macs.value_or(0)), elementsOf(producer->getResult(0)));
       extra += work * (reads - 1) / options.peakFlops;
     }
-    if (auto transpose = dyn_cast<TransposeOp>(consumer)) {
-      auto perm = transpose->getAttrOfType<ArrayAttr>("perm");
-      int64_t rank = cast<ShapedType>(transpose->getOperand(0).getType()).getRank();
-      bool innermostKept = !perm || perm.empty()
-                               ? rank <= 1
-                               : cast<IntegerAttr>(perm[perm.size() - 1]).getInt() == rank - 1;
-      // A cache line per element instead of per 16 elements.
-      if (!innermostKept)
-        extra += intermediateBytes * 16 / options.bandwidth;
-    }
+    if (movesInnermost(producer) || movesInnermost(consumer))
+      extra += intermediateBytes * 16 / options.bandwidth;
     return saved > extra;
+  }
+
+  /// Elements of the largest result of group `g`.
+  double largestResult(size_t g) {
+    double largest = 0;
+    for (Operation *op : groups[g].ops)
+      for (Value result : op->getResults())
+        largest = std::max(largest, elementsOf(result));
+    return largest;
   }
 
   /// Adds `candidate` to group `g` when the table and the constraints allow:
@@ -185,7 +216,8 @@ private:
     if (!acyclic(extended))
       return false;
     if (rule.decision == FusionDecision::Profile &&
-        !(asSuccessor ? profitable(neighbour, candidate) : profitable(candidate, neighbour)))
+        !(asSuccessor ? profitable(neighbour, candidate, largestResult(g))
+                      : profitable(candidate, neighbour, largestResult(g))))
       return false;
     groups[g].ops.push_back(candidate);
     groups[g].type = rule.fused;
@@ -221,7 +253,7 @@ private:
   llvm::DenseSet<Operation *> grouped;
   std::vector<FusionGroup> groups;
   std::vector<llvm::DenseSet<Operation *>> members;
-  std::vector<std::pair<double, Operation *>> seeds;
+  std::vector<std::pair<std::pair<int, double>, Operation *>> seeds;
   size_t nextSeedIndex = 0;
   bool seedsSorted = false;
 };

@@ -1,7 +1,8 @@
 //===- FusionPlanner.h - DNNFusion's seed-based fusion plan -----*- C++ -*-===//
 //
 // Which ops of a function body run as one kernel (PLDI'21, §4.3, Listing
-// 1): seeds are the ungrouped One-to-One ops, smallest result first; a seed
+// 1): seeds are the ungrouped One-to-One ops, smallest result first (then,
+// hone's extension, the other ungrouped ops by complexity); a seed
 // grows into its successors (recursively), then into its predecessors whose
 // results only the group reads, while the fusion table allows each step,
 // the group stays acyclic with the rest of the graph and within the size
