@@ -17,6 +17,7 @@
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/AsmParser/AsmParser.h"
 #include "mlir/IR/BuiltinDialect.h"
+#include "llvm/ADT/StringExtras.h"
 
 #include <functional>
 
@@ -159,7 +160,15 @@ FailureOr<ElementsAttr> GraphImporter::convertTensor(const onnx::TensorProto &pr
     return ElementsAttr(DenseElementsAttr::getFromRawBuffer(type, bytes));
   }
   auto blob = HeapAsmResourceBlob::allocateAndCopyWithAlign(bytes, alignof(uint64_t));
+  // The key is printed bare in the IR (`dense_resource<key>`): characters
+  // outside an MLIR identifier (an exporter's `onnx::Conv_71`, a `/` in a
+  // path-like name) become `_` so that emitted IR parses back.
   std::string key = what.empty() ? "tensor" : what;
+  for (char &c : key)
+    if (!llvm::isAlnum(c) && c != '_' && c != '.' && c != '$')
+      c = '_';
+  if (llvm::isDigit(key.front()))
+    key.insert(key.begin(), '_');
   return ElementsAttr(DenseResourceElementsAttr::get(type, key, std::move(blob)));
 }
 
