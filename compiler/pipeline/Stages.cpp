@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #include "compiler/pipeline/Stages.h"
 
+#include "passes/fusion/Passes.h"
 #include "passes/memory/Passes.h"
 #include "passes/shapes/Passes.h"
 #include "passes/simplify/Passes.h"
@@ -17,9 +18,9 @@ using namespace mlir::hone;
 namespace {
 
 /// The importer builds this stage's IR; there is nothing to run.
-void buildImportStage(OpPassManager &) {}
+void buildImportStage(OpPassManager &, const PipelineOptions &) {}
 
-void buildSimplifyStage(OpPassManager &pm) {
+void buildSimplifyStage(OpPassManager &pm, const PipelineOptions &) {
   // Shape chains (Shape -> Gather -> Concat -> Reshape) fold one link per
   // round once the types before them are known, so the two passes
   // alternate; three rounds collapse the chains exporters emit.
@@ -32,13 +33,21 @@ void buildSimplifyStage(OpPassManager &pm) {
   pm.addPass(createCanonicalizerPass());
 }
 
-void buildDimsStage(OpPassManager &pm) {
+void buildDimsStage(OpPassManager &pm, const PipelineOptions &) {
   // Symbolic dims of every tensor, written on the IR for inspection (the
   // memory plan and the code generator run the analysis themselves).
   pm.addNestedPass<func::FuncOp>(createPropagateDimsPass());
 }
 
-void buildMemoryStage(OpPassManager &pm) {
+void buildFusionStage(OpPassManager &pm, const PipelineOptions &options) {
+  if (!options.fuse)
+    return;
+  FuseOpsPassOptions fusion;
+  fusion.table = options.fusionTable;
+  pm.addNestedPass<func::FuncOp>(createFuseOpsPass(fusion));
+}
+
+void buildMemoryStage(OpPassManager &pm, const PipelineOptions &) {
   // The plan is made last, over the final list of kernels.
   pm.addNestedPass<func::FuncOp>(createPlanMemoryPass());
 }
@@ -47,6 +56,7 @@ const StageInfo kStages[] = {
     {Stage::Import, "hone", "the imported hone IR (one op per ONNX node)", buildImportStage},
     {Stage::Simplify, "simplify", "constants folded and shapes propagated", buildSimplifyStage},
     {Stage::Dims, "dims", "every tensor's dims as symbolic expressions", buildDimsStage},
+    {Stage::Fusion, "fusion", "ops grouped into hone.fused kernels", buildFusionStage},
     {Stage::Memory, "memory", "arena offsets of every intermediate tensor", buildMemoryStage},
 };
 
@@ -61,9 +71,9 @@ std::optional<Stage> mlir::hone::findStage(llvm::StringRef name) {
   return std::nullopt;
 }
 
-void mlir::hone::buildPipelineUpTo(OpPassManager &pm, Stage last) {
+void mlir::hone::buildPipelineUpTo(OpPassManager &pm, Stage last, const PipelineOptions &options) {
   for (const StageInfo &info : kStages) {
-    info.build(pm);
+    info.build(pm, options);
     if (info.stage == last)
       return;
   }

@@ -15,6 +15,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <optional>
+#include <string>
 
 namespace mlir::hone {
 
@@ -26,8 +27,18 @@ enum class Stage {
   Simplify,
   /// Every tensor's dims as symbolic expressions, annotated (step 3).
   Dims,
+  /// Ops grouped into hone.fused kernels by mapping type (step 5).
+  Fusion,
   /// Arena offsets of every intermediate tensor (step 7).
   Memory,
+};
+
+/// Choices a user makes about the pipeline (honec's flags).
+struct PipelineOptions {
+  /// Operator fusion (passes/fusion/); off, every op is its own kernel.
+  bool fuse = true;
+  /// A file of fusion-table overrides (FusionTable.h); empty: the target's.
+  std::string fusionTable;
 };
 
 struct StageInfo {
@@ -36,7 +47,7 @@ struct StageInfo {
   llvm::StringLiteral name;
   llvm::StringLiteral description;
   /// Adds the stage's passes to `pm` (nothing for the importer).
-  void (*build)(OpPassManager &pm);
+  void (*build)(OpPassManager &pm, const PipelineOptions &options);
 };
 
 /// All stages, in pipeline order.
@@ -46,7 +57,7 @@ llvm::ArrayRef<StageInfo> pipelineStages();
 std::optional<Stage> findStage(llvm::StringRef name);
 
 /// Adds the passes of every stage up to and including `last`.
-void buildPipelineUpTo(OpPassManager &pm, Stage last);
+void buildPipelineUpTo(OpPassManager &pm, Stage last, const PipelineOptions &options = {});
 
 } // namespace mlir::hone
 

@@ -35,11 +35,19 @@ std::string mlir::hone::statsJson(ModuleOp module) {
       if (isa<ConstantOp, NoneOp, func::ReturnOp>(op))
         continue;
       ++kernels;
-      std::optional<int64_t> count = multiplyAdds(&op);
-      if (count)
-        macs += *count;
+      // A fused kernel does the work of the ops in its body.
+      auto count = [&](Operation *inner) {
+        std::optional<int64_t> n = multiplyAdds(inner);
+        if (n)
+          macs += *n;
+        else
+          flopsKnown = false;
+      };
+      if (auto fused = dyn_cast<FusedOp>(op))
+        for (Operation &inner : fused.getBody().front().without_terminator())
+          count(&inner);
       else
-        flopsKnown = false;
+        count(&op);
     }
   std::ostringstream json;
   json << "{\"onnx_ops\": ";

@@ -17,7 +17,12 @@ bool mlir::hone::isFusible(Operation *op, const SymbolicShapes &shapes) {
       op->getNumResults() == 0)
     return false;
   for (Value result : op->getResults()) {
-    if (!isa<RankedTensorType>(result.getType()))
+    auto type = dyn_cast<RankedTensorType>(result.getType());
+    if (!type)
+      return false;
+    // Integer tensors are shapes, indices and counts that the run function
+    // may read to size what follows: they stay between kernels.
+    if (type.getElementType().isInteger() && !type.getElementType().isInteger(1))
       return false;
     DimExpr bytes = shapes.bytes(result);
     if (!bytes.isValid() || !shapes.knownAtStart(bytes))
@@ -195,6 +200,24 @@ private:
     return largest;
   }
 
+  /// Whether `producer`'s results may stay inside a group: not when their
+  /// run-time dims come from an integer operand's values (a Reshape to a
+  /// shape computed at run time). Code generation sizes a group's inner
+  /// tensors from its inputs' dims, and what reads them (loops over their
+  /// extents) cannot depend on data.
+  static bool canBeInner(Operation *producer) {
+    bool dynamic = llvm::any_of(producer->getResultTypes(), [](Type type) {
+      auto ranked = dyn_cast<RankedTensorType>(type);
+      return ranked && !ranked.hasStaticShape();
+    });
+    if (!dynamic)
+      return true;
+    return llvm::none_of(producer->getOperandTypes(), [](Type type) {
+      auto ranked = dyn_cast<RankedTensorType>(type);
+      return ranked && ranked.getElementType().isInteger() && !ranked.getElementType().isInteger(1);
+    });
+  }
+
   /// Adds `candidate` to group `g` when the table and the constraints allow:
   /// as a successor of the group (it reads `neighbour`'s results) or as a
   /// predecessor (`neighbour` reads its results, which nothing outside the
@@ -207,10 +230,18 @@ private:
     const FusionRule &rule = asSuccessor ? table.rule(groups[g].type, type) : table.rule(type, groups[g].type);
     if (rule.decision == FusionDecision::Never)
       return false;
-    if (!asSuccessor)
+    if (!asSuccessor) {
+      if (!canBeInner(candidate))
+        return false;
       for (Operation *user : candidate->getUsers())
         if (!members[g].count(user))
           return false;
+    } else {
+      for (Value operand : candidate->getOperands())
+        if (Operation *def = operand.getDefiningOp())
+          if (members[g].count(def) && !canBeInner(def))
+            return false;
+    }
     llvm::DenseSet<Operation *> extended = members[g];
     extended.insert(candidate);
     if (!acyclic(extended))

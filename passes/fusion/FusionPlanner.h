@@ -43,7 +43,9 @@ std::vector<FusionGroup> planFusion(Block &body, const SymbolicShapes &shapes, c
                                     const FusionOptions &options);
 
 /// Whether an op may join a group: it has a mapping type, no regions, and
-/// results whose sizes are known when a run starts (not NonZero's).
+/// results whose sizes are known when a run starts (not NonZero's) and
+/// that are not integer tensors (shapes and indices that code generation
+/// may read to size later tensors stay between kernels; booleans fuse).
 bool isFusible(Operation *op, const SymbolicShapes &shapes);
 
 } // namespace mlir::hone

@@ -347,9 +347,23 @@ void SymbolicShapes::visitLoop(LoopOp op) {
   }
 }
 
+void SymbolicShapes::visitFused(FusedOp op) {
+  // A fusion group computes what its body does: the body's arguments are
+  // the inputs, its results what it yields.
+  Block &body = op.getBody().front();
+  for (auto [arg, input] : llvm::zip(body.getArguments(), op.getInputs()))
+    tensors[arg] = get(input);
+  for (Operation &inner : body)
+    visit(inner);
+  for (auto [result, yielded] : llvm::zip(op->getResults(), body.getTerminator()->getOperands()))
+    tensors[result] = get(yielded);
+}
+
 void SymbolicShapes::visit(Operation &op) {
   if (isa<NoneOp>(op) || op.hasTrait<OpTrait::IsTerminator>())
     return;
+  if (auto fused = dyn_cast<FusedOp>(op))
+    return visitFused(fused);
   if (auto ifOp = dyn_cast<IfOp>(op))
     return visitIf(ifOp);
   if (auto loop = dyn_cast<LoopOp>(op))

@@ -106,6 +106,7 @@ private:
   /// If and Loop: their regions' ops are visited, and the results take the
   /// dims the regions yield where those do not change (else a symbol known
   /// after the op ran).
+  void visitFused(FusedOp op);
   void visitIf(IfOp op);
   void visitLoop(LoopOp op);
   /// `a` where it equals `b`, else dim `dim` of result `result` of `op`

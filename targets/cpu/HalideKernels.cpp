@@ -401,6 +401,10 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineHalideKernel(
     return failure();
   }
   std::vector<HalideValue> results{{*first, resultView ? resultView : result}};
+  // Run-time dims of a result, for a kernel fused after this one to read
+  // (the shape function over the operands' dims).
+  if (!resultView && !result.hasStaticShape())
+    results[0].dims = request.resultDims(0);
   for (unsigned i = 1; i < op->getNumResults(); ++i) {
     Halide::Func func = otherResults[i - 1];
     auto type = dyn_cast<RankedTensorType>(op->getResult(i).getType());
@@ -413,6 +417,8 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineHalideKernel(
       continue;
     }
     results.push_back({func, type});
+    if (!type.hasStaticShape())
+      results.back().dims = request.resultDims(i);
   }
   return results;
 }

@@ -13,6 +13,7 @@
 #ifndef HONE_TARGETS_CPU_HALIDEKERNELS_H
 #define HONE_TARGETS_CPU_HALIDEKERNELS_H
 
+#include "dialects/hone/HoneOps.h"
 #include "dialects/hone/ShapeFunction.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Operation.h"
@@ -69,6 +70,14 @@ Halide::Type halideTypeOf(Type elementType);
 /// `tile` is the contraction register tile of the target (tileShapeFor).
 FailureOr<std::vector<HalideValue>> defineHalideKernel(Operation *op, ArrayRef<HalideValue> operands,
                                                        std::string &error, TileShape tile = {});
+
+/// Defines a hone.fused op's results as one pipeline: each op of its body
+/// defined (defineHalideKernel) on the Funcs of the values before it, the
+/// inputs being `operands`. A value read only by elementwise-like ops is
+/// inlined into them; one that a Many-to-Many op reads, or that has its own
+/// loop schedule, is computed once inside the kernel.
+FailureOr<std::vector<HalideValue>> defineFusedKernel(mlir::hone::FusedOp op, ArrayRef<HalideValue> operands,
+                                                      std::string &error, TileShape tile = {});
 
 /// What a kernel builder gets: the op, its operands' definitions, its
 /// (ranked) result type, and where to say why it cannot build.

@@ -180,6 +180,9 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
           tensors[result] = PlacedTensor{{Placement::ArenaSymbolic, 0}, type, planned->second};
       }
       kernels.push_back(&op);
+      // A fusion group's body is its kernel's definition, not kernels.
+      if (isa<FusedOp>(op))
+        continue;
       for (Region &region : op.getRegions())
         for (Block &inner : region) {
           for (BlockArgument arg : inner.getArguments()) {
@@ -251,7 +254,10 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     std::string error;
     FailureOr<std::vector<HalideValue>> kernel = failure();
     try {
-      kernel = defineHalideKernel(op, operands, error, tileShapeFor(target));
+      if (auto fused = dyn_cast<FusedOp>(op))
+        kernel = defineFusedKernel(fused, operands, error, tileShapeFor(target));
+      else
+        kernel = defineHalideKernel(op, operands, error, tileShapeFor(target));
     } catch (const Halide::Error &e) {
       return op->emitError() << "Halide rejected the kernel's definition: " << e.what(), failure();
     }

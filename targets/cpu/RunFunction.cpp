@@ -106,6 +106,14 @@ private:
   /// The leaves of `op`'s shape function (operand dims and values) as the
   /// run's values.
   std::function<Value(const DimExpr &)> operandLeaves(Operation *op);
+  std::function<Value(const DimExpr &)> operandLeaves(Operation *op,
+                                                      const llvm::DenseMap<Value, RuntimeTensor> &from);
+  /// `op`'s result dims at run time from its operands' in `from`, after
+  /// emitting its shape function's checks.
+  FailureOr<SmallVector<SmallVector<Value>>> resultDims(Operation *op,
+                                                        const llvm::DenseMap<Value, RuntimeTensor> &from,
+                                                        const std::string &node);
+  LogicalResult computeFusedResults(FusedOp op, const std::string &node);
   /// The dims of `op`'s results, computed and checked; fills `results`.
   LogicalResult computeResults(const KernelCall &call);
   /// Calls the runtime for an op it runs; its results' dims and data come
@@ -333,17 +341,28 @@ LogicalResult RunFunctionBuilder::callRuntimeOp(const KernelCall &call) {
 }
 
 std::function<Value(const DimExpr &)> RunFunctionBuilder::operandLeaves(Operation *op) {
+  return operandLeaves(op, values);
+}
+
+std::function<Value(const DimExpr &)>
+RunFunctionBuilder::operandLeaves(Operation *op, const llvm::DenseMap<Value, RuntimeTensor> &from) {
   SmallVector<RuntimeTensor> operands;
-  for (Value operand : op->getOperands())
-    operands.push_back(values.count(operand) ? values[operand] : RuntimeTensor());
+  for (Value operand : op->getOperands()) {
+    auto it = from.find(operand);
+    operands.push_back(it != from.end() ? it->second : RuntimeTensor());
+  }
   return [this, op, operands](const DimExpr &leaf) -> Value {
     unsigned i = leaf.getIndex();
-    if (i >= operands.size() || !operands[i].data)
+    // Dims are known for every computed tensor; values only where it has
+    // data (a tensor inside a fused kernel has none outside it).
+    if (i >= operands.size())
       return nullptr;
     if (leaf.getKind() == DimExpr::Kind::OperandDim)
       return leaf.getPosition() < static_cast<int64_t>(operands[i].dims.size())
                  ? operands[i].dims[leaf.getPosition()]
                  : nullptr;
+    if (!operands[i].data)
+      return nullptr;
     if (leaf.getKind() == DimExpr::Kind::OperandValue) {
       auto type = cast<ShapedType>(op->getOperand(i).getType());
       return loadElement(operands[i], type.getElementType(), leaf.getPosition(), leaf.isFloat());
@@ -355,10 +374,62 @@ std::function<Value(const DimExpr &)> RunFunctionBuilder::operandLeaves(Operatio
 LogicalResult RunFunctionBuilder::computeResults(const KernelCall &call) {
   Operation *op = call.op;
   std::string node = describeNode(op->getLoc());
+  if (auto fused = dyn_cast<FusedOp>(op))
+    return computeFusedResults(fused, node);
+  FailureOr<SmallVector<SmallVector<Value>>> dims = resultDims(op, values, node);
+  if (failed(dims))
+    return failure();
+  for (OpResult result : op->getResults()) {
+    if (!tensors.count(result))
+      continue;
+    RuntimeTensor tensor;
+    tensor.dims = (*dims)[result.getResultNumber()];
+    FailureOr<Value> data = placeResult(result, tensor.dims, node);
+    if (failed(data))
+      return failure();
+    tensor.data = *data;
+    values[result] = std::move(tensor);
+  }
+  return success();
+}
+
+LogicalResult RunFunctionBuilder::computeFusedResults(FusedOp op, const std::string &node) {
+  // The body's shape functions, op by op, on run-time dims: each one's
+  // checks (broadcasts that must agree...) hold before the kernel runs, as
+  // they would for the ops one by one.
+  llvm::DenseMap<Value, RuntimeTensor> inner;
+  Block &body = op.getBody().front();
+  for (auto [arg, input] : llvm::zip(body.getArguments(), op.getInputs()))
+    if (values.count(input))
+      inner[arg] = values[input];
+  for (Operation &member : body.without_terminator()) {
+    FailureOr<SmallVector<SmallVector<Value>>> dims = resultDims(&member, inner, node);
+    if (failed(dims))
+      return failure();
+    for (OpResult result : member.getResults())
+      inner[result] = RuntimeTensor{Value(), (*dims)[result.getResultNumber()]};
+  }
+  for (auto [result, yielded] : llvm::zip(op->getResults(), body.getTerminator()->getOperands())) {
+    if (!tensors.count(result))
+      continue;
+    RuntimeTensor tensor;
+    tensor.dims = inner[yielded].dims;
+    FailureOr<Value> data = placeResult(cast<OpResult>(result), tensor.dims, node);
+    if (failed(data))
+      return failure();
+    tensor.data = *data;
+    values[result] = std::move(tensor);
+  }
+  return success();
+}
+
+FailureOr<SmallVector<SmallVector<Value>>>
+RunFunctionBuilder::resultDims(Operation *op, const llvm::DenseMap<Value, RuntimeTensor> &from,
+                               const std::string &node) {
   ShapeContext shapes(op);
   if (failed(shapes.infer()))
     return failure(); // the shape function said why
-  LlvmDimLowering lowering(b, loc, operandLeaves(op));
+  LlvmDimLowering lowering(b, loc, operandLeaves(op, from));
   // The shape function's conditions, before anything else reads data the
   // inputs' dims might not cover.
   for (const ShapeCheck &check : shapes.getChecks()) {
@@ -367,20 +438,20 @@ LogicalResult RunFunctionBuilder::computeResults(const KernelCall &call) {
       return op->emitError() << "cannot check at run time: " << check.message, failure();
     checkOr(ok, HONE_ERROR_SHAPE_MISMATCH, node + ": " + check.message);
   }
+  SmallVector<SmallVector<Value>> all(op->getNumResults());
   for (OpResult result : op->getResults()) {
-    auto it = tensors.find(result);
-    if (it == tensors.end())
+    auto type = dyn_cast<RankedTensorType>(result.getType());
+    if (!type || (result.getResultNumber() > 0 && result.use_empty()))
       continue;
-    const PlacedTensor &placed = it->second;
     const ShapeResult &shape = shapes.getResult(result.getResultNumber());
-    RuntimeTensor tensor;
-    for (int64_t k = 0; k < placed.type.getRank(); ++k) {
+    SmallVector<Value> &dims = all[result.getResultNumber()];
+    for (int64_t k = 0; k < type.getRank(); ++k) {
       DimExpr expr = shape.ranked && k < static_cast<int64_t>(shape.dims.size())
                          ? shape.dims[k]
                          : DimExpr::unknown();
-      if (!placed.type.isDynamicDim(k)) {
-        int64_t size = placed.type.getDimSize(k);
-        tensor.dims.push_back(i64(size));
+      if (!type.isDynamicDim(k)) {
+        int64_t size = type.getDimSize(k);
+        dims.push_back(i64(size));
         // A static type the shape function cannot confirm before the run
         // (a shape operand read at run time) is checked.
         if (!expr.getConstant() && !expr.hasUnknown() &&
@@ -414,15 +485,10 @@ LogicalResult RunFunctionBuilder::computeResults(const KernelCall &call) {
               HONE_ERROR_SHAPE_MISMATCH,
               node + ": result " + std::to_string(result.getResultNumber()) + " dim " +
                   std::to_string(k) + " would be negative or 2^31 or more");
-      tensor.dims.push_back(value);
+      dims.push_back(value);
     }
-    FailureOr<Value> data = placeResult(result, tensor.dims, node);
-    if (failed(data))
-      return failure();
-    tensor.data = *data;
-    values[result] = std::move(tensor);
   }
-  return success();
+  return all;
 }
 
 FailureOr<Value> RunFunctionBuilder::placeResult(OpResult result, ArrayRef<Value> dims,

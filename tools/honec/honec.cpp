@@ -52,6 +52,10 @@ llvm::cl::opt<std::string> weightsMode("weights", llvm::cl::init("embed"),
                                                       "file (PREFIX.weights, mapped at create)"));
 llvm::cl::opt<std::string> targetName("target", llvm::cl::init("host"),
                                       llvm::cl::desc("host, x86_64-linux, arm64-linux, arm64-android or arm64-ios"));
+llvm::cl::opt<bool> fuse("fuse", llvm::cl::init(true),
+                         llvm::cl::desc("group ops into fused kernels (--fuse=false: one kernel per op)"));
+llvm::cl::opt<std::string> fusionTable("fusion-table", llvm::cl::value_desc("FILE"),
+                                       llvm::cl::desc("fusion-table overrides (passes/fusion/FusionTable.h)"));
 llvm::cl::opt<bool> forceDynamic("force-dynamic",
                                  llvm::cl::desc("make every input dim dynamic"));
 /// --stats: print one JSON object of what the compiler did
@@ -189,7 +193,10 @@ static int honecMain(int argc, char **argv) {
   // A library and the stats need every stage; a printed stage, the stages
   // up to it.
   Stage last = stage.value_or(emit == "summary" ? Stage::Import : Stage::Memory);
-  buildPipelineUpTo(pm, printStats ? Stage::Memory : last);
+  PipelineOptions pipelineOptions;
+  pipelineOptions.fuse = fuse;
+  pipelineOptions.fusionTable = fusionTable;
+  buildPipelineUpTo(pm, printStats ? Stage::Memory : last, pipelineOptions);
   if (failed(pm.run(*module)))
     return 1;
   if (printStats) {
