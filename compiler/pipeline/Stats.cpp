@@ -24,15 +24,70 @@ namespace {
 /// The arena alignment the memory stage plans with (its default).
 constexpr int64_t kArenaAlignment = 64;
 
+/// Bytes of the tensors written by one kernel and read back by another:
+/// every result of a kernel that an op reads (a function result only
+/// returned is written once and not read back). With `unfused`, as if each
+/// op in a fused kernel were its own kernel (the figure before fusion). A
+/// view (Reshape-class ops, MemoryPlan.h) is no kernel: its root's writer
+/// counts. Sizes at the compiled shapes, or at representative dims where
+/// they are symbolic (SymbolicShapes::representative).
+int64_t intermediateBytes(func::FuncOp main, const SymbolicShapes &shapes, const MemoryPlan &plan,
+                          bool unfused) {
+  int64_t total = 0;
+  auto add = [&](Value value) {
+    DimExpr bytes = shapes.bytes(value);
+    if (std::optional<int64_t> size = bytes.isValid() ? shapes.representative(bytes) : std::nullopt)
+      total += *size;
+  };
+  auto readByAnOp = [](Value value) {
+    return llvm::any_of(value.getUsers(), [](Operation *user) { return !isa<func::ReturnOp>(user); });
+  };
+  for (Operation &op : main.getBody().front()) {
+    if (isa<ConstantOp, NoneOp, func::ReturnOp>(op))
+      continue;
+    auto fused = dyn_cast<FusedOp>(op);
+    if (fused && unfused) {
+      Block &body = fused.getBody().front();
+      Operation *yield = body.getTerminator();
+      for (Operation &inner : body.without_terminator()) {
+        if (isViewOp(&inner))
+          continue;
+        for (Value result : inner.getResults()) {
+          bool read = llvm::any_of(result.getUsers(), [](Operation *user) { return !isa<YieldOp>(user); });
+          for (OpOperand &use : result.getUses())
+            if (use.getOwner() == yield && readByAnOp(fused->getResult(use.getOperandNumber())))
+              read = true;
+          if (read)
+            add(result);
+        }
+      }
+      continue;
+    }
+    for (Value result : op.getResults())
+      if (!plan.views.count(result) && readByAnOp(result))
+        add(result);
+  }
+  return total;
+}
+
 } // namespace
 
 std::string mlir::hone::statsJson(ModuleOp module) {
   auto main = module.lookupSymbol<func::FuncOp>("main");
   int64_t kernels = 0, macs = 0;
   bool flopsKnown = true;
+  std::optional<SymbolicShapes> shapes;
+  std::optional<MemoryPlan> plan;
+  if (main && main.getBody().hasOneBlock()) {
+    shapes.emplace(main);
+    plan.emplace(planMemory(main, *shapes, kArenaAlignment));
+  }
   if (main)
     for (Operation &op : main.getBody().front()) {
       if (isa<ConstantOp, NoneOp, func::ReturnOp>(op))
+        continue;
+      // A view launches nothing: the run function points it at its root.
+      if (plan && op.getNumResults() == 1 && plan->views.count(op.getResult(0)))
         continue;
       ++kernels;
       // A fused kernel does the work of the ops in its body.
@@ -60,25 +115,26 @@ std::string mlir::hone::statsJson(ModuleOp module) {
     json << 2 * macs;
   else
     json << "null";
+  if (shapes && plan)
+    json << ", \"intermediate_bytes_before\": " << intermediateBytes(main, *shapes, *plan, true)
+         << ", \"intermediate_bytes_after\": " << intermediateBytes(main, *shapes, *plan, false);
   json << ", \"peak_memory\": ";
   if (auto arena = main ? main->getAttrOfType<IntegerAttr>("hone.arena_bytes") : IntegerAttr()) {
     json << arena.getInt();
-  } else if (main && main->hasAttr("hone.arena_bytes") && main.getBody().hasOneBlock()) {
+  } else if (main && main->hasAttr("hone.arena_bytes") && shapes && plan) {
     // A symbolic plan: its size as one expression over the input dims'
     // symbols (the offset variables inlined).
-    SymbolicShapes shapes(main);
-    MemoryPlan plan = planMemory(main, shapes, kArenaAlignment);
     llvm::DenseMap<unsigned, DimExpr> inlined;
-    for (const auto &[id, definition] : plan.variables)
+    for (const auto &[id, definition] : plan->variables)
       inlined[id] = definition.substitute([&](const DimExpr &leaf) {
         auto it = leaf.getKind() == DimExpr::Kind::Symbol ? inlined.find(leaf.getIndex()) : inlined.end();
         return it == inlined.end() ? DimExpr() : it->second;
       });
-    DimExpr peak = plan.arenaBytes.substitute([&](const DimExpr &leaf) {
+    DimExpr peak = plan->arenaBytes.substitute([&](const DimExpr &leaf) {
       auto it = leaf.getKind() == DimExpr::Kind::Symbol ? inlined.find(leaf.getIndex()) : inlined.end();
       return it == inlined.end() ? DimExpr() : it->second;
     });
-    json << "\"" << shapes.print(peak) << "\"";
+    json << "\"" << shapes->print(peak) << "\"";
   } else {
     json << "null";
   }

@@ -15,11 +15,17 @@ namespace mlir::hone {
 
 /// One JSON object about the planned @main of `module`:
 ///   onnx_ops     nodes of the ONNX model's main graph (as imported);
-///   kernels      ops the code generator launches (one kernel each today);
+///   kernels      kernels the code generator launches (a fused group is
+///                one; a view, a Reshape-class op, launches none);
 ///   flops        floating-point operations of one run: 2 per multiply-add
 ///                of Conv, ConvTranspose, MatMul and Gemm, at the compiled
 ///                shapes (other ops are not counted, as in the papers'
 ///                GFLOP figures); null when a shape is dynamic;
+///   intermediate_bytes_before / intermediate_bytes_after
+///                bytes of the tensors one kernel writes and another reads
+///                back, as if every op were its own kernel / with the
+///                fused kernels (at the compiled shapes, or at
+///                representative dims where they are symbolic);
 ///   peak_memory  bytes of the compile-time arena (the memory plan's peak):
 ///                a number, or for a model with dynamic dims a string, the
 ///                expression over the input dims' symbols (their
