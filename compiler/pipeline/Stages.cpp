@@ -43,6 +43,8 @@ void buildFusionStage(OpPassManager &pm, const PipelineOptions &options) {
   if (!options.fuse)
     return;
   FuseOpsPassOptions fusion;
+  // Every target compiles through the CPU code generator today.
+  fusion.target = "cpu";
   fusion.table = options.fusionTable;
   pm.addNestedPass<func::FuncOp>(createFuseOpsPass(fusion));
 }

@@ -92,7 +92,12 @@ void FuseOpsPass::runOnOperation() {
   func::FuncOp func = getOperation();
   if (!func.getBody().hasOneBlock())
     return;
-  FusionTable fusionTable = FusionTable::dnnFusion();
+  FailureOr<FusionTable> targetTable = FusionTable::forTarget(target);
+  if (failed(targetTable)) {
+    func.emitError() << "no fusion table for target '" << target << "' (cpu)";
+    return signalPassFailure();
+  }
+  FusionTable fusionTable = *targetTable;
   if (!table.empty()) {
     auto file = llvm::MemoryBuffer::getFile(table);
     if (!file) {

@@ -50,6 +50,43 @@ FusionTable FusionTable::dnnFusion() {
   return table;
 }
 
+std::optional<llvm::StringRef> FusionTable::targetOverrides(llvm::StringRef target) {
+  if (target.empty())
+    return llvm::StringRef();
+  // The CPU code generator (targets/cpu/HalideFusedKernel.cpp) runs ops
+  // fused after a contraction inside its register tiles, but an op fused
+  // before a Many-to-Many one would be recomputed for every tap that reads
+  // it, or computed whole inside the kernel, which saves no bytes: fused as
+  // the epilogue of the op before it, it does.
+  // Reshape-class ops (Reorganize) cost nothing unfused: the run function
+  // makes their result a view of their operand. Fused, a kernel's loops
+  // would run over one side's dims and index the other with divisions.
+  if (target == "cpu")
+    return llvm::StringRef("one_to_one many_to_many many_to_many never\n"
+                           "shuffle many_to_many many_to_many never\n"
+                           "reorganize one_to_one reorganize never\n"
+                           "reorganize one_to_many one_to_many never\n"
+                           "reorganize many_to_many many_to_many never\n"
+                           "reorganize reorganize reorganize never\n"
+                           "reorganize shuffle reorganize never\n"
+                           "one_to_one reorganize reorganize never\n"
+                           "one_to_many reorganize one_to_many never\n"
+                           "many_to_many reorganize many_to_many never\n"
+                           "shuffle reorganize reorganize never\n");
+  return std::nullopt;
+}
+
+FailureOr<FusionTable> FusionTable::forTarget(llvm::StringRef target) {
+  std::optional<llvm::StringRef> overrides = targetOverrides(target);
+  if (!overrides)
+    return failure();
+  FusionTable table = dnnFusion();
+  std::string error;
+  if (failed(table.applyOverrides(*overrides, error)))
+    return failure();
+  return table;
+}
+
 LogicalResult FusionTable::applyOverrides(llvm::StringRef text, std::string &error) {
   FusionTable updated = *this;
   llvm::SmallVector<llvm::StringRef> lines;

@@ -40,6 +40,11 @@ class FusionTable {
 public:
   /// DNNFusion's Table 3 (research/seeds-digest.md §3.2).
   static FusionTable dnnFusion();
+  /// DNNFusion's table with a target's overrides (targetOverrides); an
+  /// unknown target fails.
+  static FailureOr<FusionTable> forTarget(llvm::StringRef target);
+  /// The override text of a built-in target ("cpu"), empty for "" (none).
+  static std::optional<llvm::StringRef> targetOverrides(llvm::StringRef target);
 
   const FusionRule &rule(MappingType first, MappingType second) const {
     return rules[index(first)][index(second)];

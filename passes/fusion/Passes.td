@@ -36,6 +36,8 @@ def FuseOpsPass : Pass<"hone-fuse-ops", "::mlir::func::FuncOp"> {
     order.
   }];
   let options = [
+    Option<"target", "target", "std::string", /*default=*/"\"\"",
+           "a target whose overrides of the table apply (cpu); empty: DNNFusion's table">,
     Option<"table", "table", "std::string", /*default=*/"\"\"",
            "file of fusion-table overrides (a target's), in FusionTable's text format">,
     Option<"maxOps", "max-ops", "int64_t", /*default=*/"24", "most ops in one group">,

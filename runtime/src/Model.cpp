@@ -42,6 +42,8 @@ struct hone_model_t {
   size_t arenaCapacity = 0;
   /// Tensors sized during a run.
   hone::runtime::Scratch scratch;
+  /// Kernels' temporaries, kept for later runs.
+  hone::runtime::KernelMemory kernelMemory;
   /// Output dims (each output's rank entries) and views of the last run.
   std::vector<std::vector<int64_t>> outputDims;
   std::vector<int64_t *> outputDimPointers;
@@ -284,7 +286,10 @@ hone_status_t hone_model_run(hone_model_t *model, const hone_tensor_t *inputs, i
                              &model->scratch,
                              &reason,
                              recordKernelError,
-                             hone_run_op};
+                             hone_run_op,
+                             hone_kernel_malloc,
+                             hone_kernel_free,
+                             &model->kernelMemory};
   hone_status_t status = d->run(&context);
   if (status != HONE_OK)
     return model->fail(status, std::string("model '") + d->name + "' failed: " +

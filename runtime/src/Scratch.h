@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace hone::runtime {
@@ -40,6 +41,41 @@ private:
   std::vector<Block> blocks;
 };
 
+/// A kernel's own temporaries (Halide's halide_malloc and halide_free: a
+/// padded copy, a value computed once inside a fused kernel). Blocks stay
+/// with the instance and are reused by later allocations of at most their
+/// size, so after the first run a kernel's temporaries cost no system call
+/// and no page fault. Safe to call from the pool's threads.
+class KernelMemory {
+public:
+  KernelMemory() = default;
+  KernelMemory(const KernelMemory &) = delete;
+  KernelMemory &operator=(const KernelMemory &) = delete;
+  ~KernelMemory();
+  /// `bytes` of 64-byte aligned memory, or null when out of memory.
+  void *allocate(size_t bytes);
+  /// Gives back memory from allocate().
+  void release(void *memory);
+  /// Bytes the blocks hold.
+  size_t capacity();
+
+private:
+  struct Block {
+    uint8_t *memory = nullptr;
+    size_t size = 0;
+    bool used = false;
+  };
+  std::mutex mutex;
+  std::vector<Block> blocks;
+};
+
 } // namespace hone::runtime
+
+/// halide_malloc_t and halide_free_t for generated kernels (the run
+/// context's kernel_malloc and kernel_free): `user_context` is the run's
+/// hone_run_context_t, whose kernel_memory holds the blocks; without one
+/// (Halide's own runtime) plain aligned memory.
+extern "C" void *hone_kernel_malloc(void *user_context, size_t bytes);
+extern "C" void hone_kernel_free(void *user_context, void *memory);
 
 #endif // HONE_RUNTIME_SRC_SCRATCH_H

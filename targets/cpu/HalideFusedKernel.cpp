@@ -7,7 +7,10 @@
 // it per element, as DNNFusion's code generation fuses those by index
 // arithmetic); one that a Many-to-Many op reads (many times per element) or
 // that has a loop schedule of its own (a contraction's tiles) is computed
-// once, whole, inside the kernel. A kernel whose result is defined over a
+// once, whole, inside the kernel; but a chain of elementwise ops after a
+// contraction (bias, activation, residual) runs inside the contraction's
+// register tiles (its epilogue), so the contraction's value is never
+// stored. A kernel whose result is defined over a
 // view of its dims (a pointwise Conv's [N, M, H*W]) is read back in the
 // result's own dims by its readers.
 //
@@ -18,6 +21,8 @@
 #include "dialects/hone/HoneOps.h"
 
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
 
 using namespace mlir;
 using namespace mlir::hone;
@@ -30,6 +35,33 @@ namespace {
 HalideValue inOwnDims(const HalideValue &value, RankedTensorType type) {
   auto view = cast<RankedTensorType>(value.type);
   std::vector<Halide::Var> vars = tensorVars(type.getRank());
+  // A view that merges runs of adjacent dims (a pointwise Conv's [N, M,
+  // H*W]) is read at each run's row-major coordinate: no division, so
+  // vectors stay dense.
+  {
+    std::vector<Halide::Expr> at;
+    int64_t d = 0;
+    bool merges = true;
+    for (int64_t j = 0; j < view.getRank() && merges; ++j) {
+      int64_t size = 1;
+      Halide::Expr coordinate = 0;
+      while (d < type.getRank() && size < view.getDimSize(j)) {
+        coordinate = coordinate * static_cast<int>(type.getDimSize(d)) + vars[d];
+        size *= type.getDimSize(d++);
+      }
+      // Dims of size 1 belong to the run before them.
+      while (d < type.getRank() && type.getDimSize(d) == 1 && size == view.getDimSize(j) &&
+             (j + 1 == view.getRank() || view.getDimSize(j + 1) != 1))
+        coordinate = coordinate + vars[d++] * 0;
+      merges = size == view.getDimSize(j);
+      at.push_back(coordinate);
+    }
+    if (merges && d == type.getRank()) {
+      Halide::Func read(value.func.name() + "_dims");
+      read(halideArgs(vars)) = value.func(halideArgs(at));
+      return HalideValue{read, type};
+    }
+  }
   Halide::Expr flat = 0;
   for (int64_t d = 0; d < type.getRank(); ++d)
     flat = flat * static_cast<int>(type.getDimSize(d)) + vars[d];
@@ -52,54 +84,144 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
   llvm::DenseMap<Value, HalideValue> values;
   for (auto [arg, operand] : llvm::zip(body.getArguments(), operands))
     values[arg] = operand;
-  for (Operation &inner : body.without_terminator()) {
+  auto yielded = [](Value value) {
+    return llvm::any_of(value.getUsers(), [](Operation *user) { return isa<YieldOp>(user); });
+  };
+  auto readersInside = [](Value value) {
+    llvm::SetVector<Operation *> readers;
+    for (Operation *user : value.getUsers())
+      if (!isa<YieldOp>(user))
+        readers.insert(user);
+    return readers;
+  };
+  auto operandsOf = [&](Operation *inner) {
     std::vector<HalideValue> innerOperands;
-    for (Value operand : inner.getOperands()) {
+    for (Value operand : inner->getOperands()) {
       auto it = values.find(operand);
       innerOperands.push_back(it != values.end() ? it->second : HalideValue{Halide::Func(), nullptr});
     }
-    std::string innerError;
-    FailureOr<std::vector<HalideValue>> results = defineHalideKernel(&inner, innerOperands, innerError, tile);
-    if (failed(results)) {
-      error = innerError;
-      return failure();
-    }
-    for (auto [result, value] : llvm::zip(inner.getResults(), *results)) {
-      if (!value.func.defined())
-        continue;
-      auto type = dyn_cast<RankedTensorType>(result.getType());
-      bool readInside = llvm::any_of(result.getUsers(), [](Operation *user) { return !isa<YieldOp>(user); });
-      // Readers inside the group see the value in its own dims; the
-      // group's result keeps the kernel's view (the driver describes the
-      // output buffer with it).
-      HalideValue own = value;
-      if (type && value.type != type) {
-        if (!type.hasStaticShape()) {
-          error = "a fused kernel's view of a result needs static shapes";
-          return failure();
-        }
-        own = inOwnDims(value, type);
+    return innerOperands;
+  };
+  // Records `value` as `result`'s: read inside in the result's own dims,
+  // inlined into its readers or computed once (see the file comment).
+  auto record = [&](Value result, HalideValue value) -> LogicalResult {
+    auto type = dyn_cast<RankedTensorType>(result.getType());
+    bool readInside = !readersInside(result).empty();
+    HalideValue own = value;
+    if (type && value.type != type) {
+      if (!type.hasStaticShape()) {
+        error = "a fused kernel's view of a result needs static shapes";
+        return failure();
       }
-      bool computeOnce =
-          hasLoopSchedule(value.func) || llvm::any_of(result.getUsers(), [](Operation *user) {
-            auto fusion = dyn_cast<FusionOpInterface>(user);
-            return fusion && fusion.getMappingType() == MappingType::ManyToMany;
-          });
-      if (readInside && computeOnce)
-        value.func.compute_root();
-      if (readInside && computeOnce && !hasLoopSchedule(value.func)) {
+      own = inOwnDims(value, type);
+    }
+    bool computeOnce =
+        hasLoopSchedule(value.func) || llvm::any_of(result.getUsers(), [](Operation *user) {
+          auto fusion = dyn_cast<FusionOpInterface>(user);
+          return fusion && fusion.getMappingType() == MappingType::ManyToMany;
+        });
+    if (readInside && computeOnce) {
+      value.func.compute_root();
+      if (!hasLoopSchedule(value.func)) {
         std::vector<int64_t> extents;
         if (auto ranked = dyn_cast<RankedTensorType>(value.type))
           for (int64_t d : llvm::reverse(ranked.getShape()))
             extents.push_back(ShapedType::isDynamic(d) ? -1 : d);
         scheduleDefault(value.func, extents);
       }
-      values[result] = readInside ? own : value;
+    }
+    // What the group yields keeps the kernel's view (the run function
+    // describes the output buffer with it).
+    values[result] = readInside ? own : value;
+    return success();
+  };
+  // The ops that can run inside `anchor`'s loops (its epilogue): a chain of
+  // One-to-One or broadcasting elementwise ops, each the only reader of the
+  // value before it and of the same type, whose other operands are ready.
+  auto epilogueChain = [&](Operation *anchor) {
+    SmallVector<Operation *> chain;
+    if (anchor->getNumResults() != 1)
+      return chain;
+    Value current = anchor->getResult(0);
+    while (!yielded(current)) {
+      llvm::SetVector<Operation *> readers = readersInside(current);
+      if (readers.size() != 1)
+        break;
+      Operation *next = readers.front();
+      auto fusion = dyn_cast<FusionOpInterface>(next);
+      if (!fusion || next->getNumResults() != 1 || next->getResult(0).getType() != current.getType() ||
+          (fusion.getMappingType() != MappingType::OneToOne && fusion.getMappingType() != MappingType::OneToMany))
+        break;
+      bool ready = llvm::all_of(next->getOperands(), [&](Value operand) {
+        return operand == current || values.count(operand) || isa<NoneType>(operand.getType());
+      });
+      if (!ready)
+        break;
+      chain.push_back(next);
+      current = next->getResult(0);
+    }
+    return chain;
+  };
+
+  llvm::DenseSet<Operation *> done;
+  for (Operation &inner : body.without_terminator()) {
+    if (done.count(&inner))
+      continue;
+    SmallVector<Operation *> chain = epilogueChain(&inner);
+    std::string innerError;
+    bool chainFailed = false;
+    Epilogue epilogue;
+    if (!chain.empty()) {
+      Value anchorResult = inner.getResult(0);
+      epilogue = [&, chain, anchorResult](Halide::Func value, const std::vector<Halide::Expr> &dims) {
+        HalideValue anchorValue{value, cast<ShapedType>(anchorResult.getType())};
+        if (!cast<RankedTensorType>(anchorResult.getType()).hasStaticShape())
+          anchorValue.dims = dims;
+        values[anchorResult] = anchorValue;
+        for (Operation *member : chain) {
+          FailureOr<std::vector<HalideValue>> results =
+              defineHalideKernel(member, operandsOf(member), innerError, tile);
+          if (failed(results)) {
+            chainFailed = true;
+            return value;
+          }
+          values[member->getResult(0)] = (*results)[0];
+        }
+        return values[chain.back()->getResult(0)].func;
+      };
+    }
+    bool applied = false;
+    FailureOr<std::vector<HalideValue>> results =
+        defineHalideKernel(&inner, operandsOf(&inner), innerError, tile, chain.empty() ? nullptr : &epilogue,
+                           &applied);
+    if (failed(results) || chainFailed) {
+      error = innerError;
+      return failure();
+    }
+    if (applied) {
+      // The kernel computes the chain's last value.
+      Value last = chain.back()->getResult(0);
+      // The chain keeps the anchor's type, and so the kernel's view of it
+      // (a pointwise Conv's [N, M, H*W]) when it has one.
+      HalideValue lastValue = (*results)[0];
+      if (lastValue.type == inner.getResult(0).getType())
+        lastValue.type = cast<ShapedType>(last.getType());
+      for (Operation *member : chain)
+        done.insert(member);
+      if (failed(record(last, lastValue)))
+        return failure();
+      continue;
+    }
+    for (auto [result, value] : llvm::zip(inner.getResults(), *results)) {
+      if (!value.func.defined())
+        continue;
+      if (failed(record(result, value)))
+        return failure();
     }
   }
   std::vector<HalideValue> results;
-  for (Value yielded : body.getTerminator()->getOperands()) {
-    auto it = values.find(yielded);
+  for (Value value : body.getTerminator()->getOperands()) {
+    auto it = values.find(value);
     if (it == values.end()) {
       error = "a fused kernel's result is not computed inside it";
       return failure();

@@ -366,7 +366,10 @@ FailureOr<Halide::Func> defineResult0(const KernelRequest &request, const std::s
 } // namespace
 
 FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineHalideKernel(
-    Operation *op, ArrayRef<HalideValue> operands, std::string &error, TileShape tile) {
+    Operation *op, ArrayRef<HalideValue> operands, std::string &error, TileShape tile,
+    const Epilogue *epilogue, bool *epilogueApplied) {
+  if (epilogueApplied)
+    *epilogueApplied = false;
   auto onnxOp = dyn_cast<OnnxOpInterface>(op);
   if (!onnxOp || op->getNumResults() < 1) {
     error = "no CPU kernel for '" + op->getName().getStringRef().str() + "'";
@@ -390,7 +393,8 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineHalideKernel(
     error = name + ": the shape function fails";
     return failure();
   }
-  KernelRequest request{op, operands, result, error, otherResults, tile, resultView, shapes};
+  KernelRequest request{op, operands, result, error, otherResults, tile, resultView, shapes,
+                        epilogue, epilogueApplied};
   FailureOr<Halide::Func> first = defineResult0(request, name);
   if (failed(first))
     return failure();

@@ -68,8 +68,13 @@ Halide::Type halideTypeOf(Type elementType);
 /// has uses is always defined. Fails with `error` set when the CPU target has
 /// no kernel for the op, its types, or one of its used results.
 /// `tile` is the contraction register tile of the target (tileShapeFor).
+/// With `epilogue`, a kernel that can apply ops fused after it inside its
+/// loops (the contractions) does, and sets `*epilogueApplied`: its result 0
+/// is then the epilogue's last op's.
 FailureOr<std::vector<HalideValue>> defineHalideKernel(Operation *op, ArrayRef<HalideValue> operands,
-                                                       std::string &error, TileShape tile = {});
+                                                       std::string &error, TileShape tile = {},
+                                                       const Epilogue *epilogue = nullptr,
+                                                       bool *epilogueApplied = nullptr);
 
 /// Defines a hone.fused op's results as one pipeline: each op of its body
 /// defined (defineHalideKernel) on the Funcs of the values before it, the
@@ -97,6 +102,19 @@ struct KernelRequest {
   /// The op's shape function, seen from the kernel: its leaves are the
   /// kernel's operands (their dims and, for small shape operands, values).
   const ShapeContext &shapes;
+  /// Ops fused after this one (defineFusedKernel), which a builder that
+  /// can apply them inside its loops takes (takeEpilogue); null: none.
+  const Epilogue *epilogue = nullptr;
+  bool *epilogueApplied = nullptr;
+
+  /// The epilogue, marked as applied by the caller; empty when there is none.
+  Epilogue takeEpilogue() const {
+    if (!epilogue || !*epilogue)
+      return {};
+    if (epilogueApplied)
+      *epilogueApplied = true;
+    return *epilogue;
+  }
 
   /// Operand `i`, or null when absent (hone.none) or past the end.
   const HalideValue *operand(size_t i) const {

@@ -58,7 +58,7 @@ FailureOr<Halide::Func> buildMatMul(const KernelRequest &request) {
                               read(*a, vars[rank - 2], r.x) * read(*b, r.x, vars[rank - 1]),
                               request.tile, /*rowVar=*/1,
                               tileOrderFor(matrixElements(a->type), matrixElements(b->type)),
-                              request.halideExtentExprs());
+                              request.halideExtentExprs(), request.takeEpilogue());
 }
 
 FailureOr<Halide::Func> buildGemm(const KernelRequest &request) {
@@ -87,7 +87,7 @@ FailureOr<Halide::Func> buildGemm(const KernelRequest &request) {
                               Halide::cast(type, Halide::Expr(alpha)) * av * bv, request.tile,
                               /*rowVar=*/1,
                               tileOrderFor(matrixElements(a->type), matrixElements(b->type)),
-                              request.halideExtentExprs());
+                              request.halideExtentExprs(), request.takeEpilogue());
 }
 
 /// Softmax and LogSoftmax along one axis: max, then the sum of exponentials.

@@ -218,7 +218,7 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
                               w->func(halideArgs(weight)) * padded(halideArgs(in)), request.tile,
                               /*rowVar=*/static_cast<size_t>(rank - 2),
                               weightsLarger ? TileOrder::RowsOutermost : TileOrder::LanesInnermost,
-                              request.halideExtentExprs());
+                              request.halideExtentExprs(), request.takeEpilogue());
 }
 
 /// ConvTranspose as a gather: output o along a dim receives input i at tap

@@ -276,12 +276,16 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       if (type != result.getType() && !type.hasStaticShape())
         return op->emitError() << "the kernel's view of a result must have a static shape",
                failure();
-      if (!hasLoopSchedule(value.func)) {
-        ArrayRef<int64_t> shape = type.getShape();
-        scheduleDefault(value.func, std::vector<int64_t>(shape.rbegin(), shape.rend()));
+      try {
+        if (!hasLoopSchedule(value.func)) {
+          ArrayRef<int64_t> shape = type.getShape();
+          scheduleDefault(value.func, std::vector<int64_t>(shape.rbegin(), shape.rend()));
+        }
+        for (Halide::OutputImageParam buffer : value.func.output_buffers())
+          constrainToDenseShape(buffer, type);
+      } catch (const Halide::Error &e) {
+        return op->emitError() << "Halide rejected the kernel's schedule: " << e.what(), failure();
       }
-      for (Halide::OutputImageParam buffer : value.func.output_buffers())
-        constrainToDenseShape(buffer, type);
       outputs.push_back(value.func);
     }
     kernelResults.push_back(*kernel);

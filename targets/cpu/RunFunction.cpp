@@ -27,7 +27,8 @@ namespace {
 // Offsets in hone_run_context_t.
 constexpr int64_t kInputsField = 0, kArenaField = 8, kWeightsField = 16, kOutputsField = 32,
                   kOutputDimsField = 40, kDoParForField = 48, kAllocField = 56,
-                  kErrorMessageField = 72, kKernelErrorField = 80, kRunOpField = 88;
+                  kErrorMessageField = 72, kKernelErrorField = 80, kRunOpField = 88,
+                  kKernelMallocField = 96, kKernelFreeField = 104;
 // hone_tensor_t is 24 bytes: dims at 8, data at 16.
 constexpr int64_t kTensorSize = 24, kTensorDims = 8, kTensorData = 16;
 /// Halide describes dims and strides with int32.
@@ -898,6 +899,8 @@ LogicalResult RunFunctionBuilder::build(func::FuncOp main, ArrayRef<KernelCall> 
                              LLVM::LLVMFunctionType::get(d.ptr, {d.ptr}));
   b.create<LLVM::LLVMFuncOp>(loc, "halide_set_custom_do_par_for",
                              LLVM::LLVMFunctionType::get(d.ptr, {d.ptr}));
+  b.create<LLVM::LLVMFuncOp>(loc, "halide_set_custom_malloc", LLVM::LLVMFunctionType::get(d.ptr, {d.ptr}));
+  b.create<LLVM::LLVMFuncOp>(loc, "halide_set_custom_free", LLVM::LLVMFunctionType::get(d.ptr, {d.ptr}));
   func = b.create<LLVM::LLVMFuncOp>(loc, d.name + "_run", LLVM::LLVMFunctionType::get(i32Type, {d.ptr}),
                                     LLVM::Linkage::Internal);
   OpBuilder::InsertionGuard guard(b);
@@ -940,6 +943,13 @@ LogicalResult RunFunctionBuilder::build(func::FuncOp main, ArrayRef<KernelCall> 
   // links shares one Halide runtime and installs the same function.
   b.create<LLVM::CallOp>(loc, TypeRange{d.ptr}, "halide_set_custom_do_par_for",
                          ValueRange{doParFor});
+  // Kernels' temporaries (padded copies, values computed once in a fused
+  // kernel) come from blocks the instance keeps: no system call or page
+  // fault per run.
+  b.create<LLVM::CallOp>(loc, TypeRange{d.ptr}, "halide_set_custom_malloc",
+                         ValueRange{loadField(b, loc, d.ptr, ctx, kKernelMallocField)});
+  b.create<LLVM::CallOp>(loc, TypeRange{d.ptr}, "halide_set_custom_free",
+                         ValueRange{loadField(b, loc, d.ptr, ctx, kKernelFreeField)});
 
   // The input dims' symbols: dims that share one must be equal, and so
   // must the dims the analysis unified (an op needs them equal); then the

@@ -30,12 +30,26 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
                                                    Halide::Expr init, const Halide::RDom &r,
                                                    Halide::Expr term, TileShape tile, size_t rowVar,
                                                    TileOrder tileOrder,
-                                                   const std::vector<Halide::Expr> &extentExprs) {
+                                                   const std::vector<Halide::Expr> &extentExprs,
+                                                   const Epilogue &epilogue) {
   std::vector<Halide::Expr> args(vars.begin(), vars.end());
   Halide::Func acc(name + "_acc"), result(name);
   acc(args) = init;
   acc(args) += term;
-  result(args) = acc(args);
+  if (epilogue) {
+    // The fused ops read the value, inlined into the tiles' final loop.
+    Halide::Func value(name + "_value");
+    value(args) = acc(args);
+    std::vector<Halide::Expr> dims; // tensor order
+    for (size_t i = vars.size(); i-- > 0;)
+      dims.push_back(i < extents.size() && extents[i] >= 0 ? Halide::Expr(static_cast<int>(extents[i]))
+                     : i < extentExprs.size()              ? extentExprs[i]
+                                                           : Halide::Expr());
+    Halide::Func last = epilogue(value, dims);
+    result(args) = last(args);
+  } else {
+    result(args) = acc(args);
+  }
   if (vars.empty() || extents.size() != vars.size() ||
       std::any_of(extents.begin(), extents.end(), [](int64_t e) { return e == 0; }))
     return result; // an empty extent: the plain loops are correct for any

@@ -17,6 +17,8 @@
 
 #include <Halide.h>
 
+#include <functional>
+
 #include <cstdint>
 #include <vector>
 
@@ -40,6 +42,11 @@ TileShape tileShapeFor(const Halide::Target &target);
 /// Elements below which a kernel stays on one thread: waking the pool costs
 /// more than the work.
 constexpr int64_t kParallelThreshold = 16384;
+
+/// Ops fused after a kernel, applied to its value inside its loops: from
+/// the value (a Func over the kernel's arguments) and its dims (tensor
+/// order), the Func of the last fused op.
+using Epilogue = std::function<Halide::Func(Halide::Func value, const std::vector<Halide::Expr> &dims)>;
 
 /// A contraction `result(vars) = init(vars) + sum over r of term(vars, r)`,
 /// written as an accumulator with an update definition and scheduled: a
@@ -66,11 +73,19 @@ enum class TileOrder {
 /// `extents` are -1 where dynamic; `extentExprs` (Halide order) then give
 /// every extent's value at run time, and the kernel is specialized on the
 /// dynamic extents holding a whole tile.
+///
+/// `epilogue`, when given, defines what the kernel computes from the
+/// contraction's value (the ops fused after it: a bias, an activation, a
+/// residual): it gets the value as a Func (the contraction's arguments, in
+/// Halide order) and its dims (tensor order), and returns the
+/// Func of the last op; that is then what the tiles compute, so the value
+/// never leaves the register tile.
 Halide::Func scheduledContraction(const std::string &name, const std::vector<Halide::Var> &vars,
                                   const std::vector<int64_t> &extents, Halide::Expr init,
                                   const Halide::RDom &r, Halide::Expr term, TileShape tile,
                                   size_t rowVar = 1, TileOrder order = TileOrder::LanesInnermost,
-                                  const std::vector<Halide::Expr> &extentExprs = {});
+                                  const std::vector<Halide::Expr> &extentExprs = {},
+                                  const Epilogue &epilogue = {});
 
 /// The tile order of a matrix product whose row var indexes `rowOperand`
 /// elements and whose x indexes `laneOperand` elements: keep the larger one's

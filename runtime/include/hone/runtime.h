@@ -198,6 +198,12 @@ struct hone_run_context_t {
                           const hone_tensor_t *inputs, int32_t num_inputs,
                           hone_tensor_t *outputs, int64_t *const *output_dims,
                           int32_t num_outputs);
+  /* Memory for kernels' own temporaries, installed as Halide's
+   * halide_malloc and halide_free (user_context is this context): blocks
+   * stay with the instance (`kernel_memory`) and are reused by later runs. */
+  void *(*kernel_malloc)(void *user_context, size_t bytes);
+  void (*kernel_free)(void *user_context, void *memory);
+  void *kernel_memory;
 };
 
 /* Runs runtime op `op` (hone_runtime_op_t) with its attributes on
@@ -233,7 +239,7 @@ struct hone_model_descriptor_t {
   hone_status_t (*run)(const hone_run_context_t *context);
 };
 
-#define HONE_ABI_VERSION 3u
+#define HONE_ABI_VERSION 4u
 
 #ifdef __cplusplus
 } /* extern "C" */
