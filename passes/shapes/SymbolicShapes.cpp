@@ -351,12 +351,17 @@ void SymbolicShapes::visitFused(FusedOp op) {
   // A fusion group computes what its body does: the body's arguments are
   // the inputs, its results what it yields.
   Block &body = op.getBody().front();
-  for (auto [arg, input] : llvm::zip(body.getArguments(), op.getInputs()))
-    tensors[arg] = get(input);
+  // Copies first: get() refers into `tensors`, which inserting may move.
+  for (auto [arg, input] : llvm::zip(body.getArguments(), op.getInputs())) {
+    TensorDims dims = get(input);
+    tensors[arg] = std::move(dims);
+  }
   for (Operation &inner : body)
     visit(inner);
-  for (auto [result, yielded] : llvm::zip(op->getResults(), body.getTerminator()->getOperands()))
-    tensors[result] = get(yielded);
+  for (auto [result, yielded] : llvm::zip(op->getResults(), body.getTerminator()->getOperands())) {
+    TensorDims dims = get(yielded);
+    tensors[result] = std::move(dims);
+  }
 }
 
 void SymbolicShapes::visit(Operation &op) {
