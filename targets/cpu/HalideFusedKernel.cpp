@@ -49,10 +49,10 @@ HalideValue inOwnDims(const HalideValue &value, RankedTensorType type) {
         coordinate = coordinate * static_cast<int>(type.getDimSize(d)) + vars[d];
         size *= type.getDimSize(d++);
       }
-      // Dims of size 1 belong to the run before them.
+      // Dims of size 1 belong to the run before them (their coordinate is 0).
       while (d < type.getRank() && type.getDimSize(d) == 1 && size == view.getDimSize(j) &&
              (j + 1 == view.getRank() || view.getDimSize(j + 1) != 1))
-        coordinate = coordinate + vars[d++] * 0;
+        ++d;
       merges = size == view.getDimSize(j);
       at.push_back(coordinate);
     }
