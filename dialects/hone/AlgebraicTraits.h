@@ -21,7 +21,9 @@ template <typename ConcreteType>
 class Associative : public OpTrait::TraitBase<ConcreteType, Associative> {};
 
 /// The op distributes over addition and subtraction: op(a, b + c) =
-/// op(a, b) + op(a, c) (Mul, MatMul).
+/// op(a, b) + op(a, c): Mul and the linear ops (MatMul, Gemm, Conv,
+/// ConvTranspose: linear in each data operand, a bias adding once), through
+/// which a scale also commutes.
 template <typename ConcreteType>
 class Distributive : public OpTrait::TraitBase<ConcreteType, Distributive> {};
 

@@ -7,7 +7,7 @@
 #ifndef HONE_NN_OPS
 #define HONE_NN_OPS
 
-def Hone_ConvOp : Hone_NNOp<"conv", "Conv", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_ConvOp : Hone_NNOp<"conv", "Conv", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Distributive]> {
   let summary = "ONNX Conv (canonical form: opset 11)";
   let description = [{
     The convolution operator consumes an input tensor and a filter, and computes the output.
@@ -43,7 +43,7 @@ def Hone_ConvOp : Hone_NNOp<"conv", "Conv", [DeclareOpInterfaceMethods<Hone_Shap
   }];
 }
 
-def Hone_ConvTransposeOp : Hone_NNOp<"conv_transpose", "ConvTranspose", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_ConvTransposeOp : Hone_NNOp<"conv_transpose", "ConvTranspose", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Distributive]> {
   let summary = "ONNX ConvTranspose (canonical form: opset 11)";
   let description = [{
     The convolution transpose operator consumes an input tensor and a filter, and computes the output.
@@ -470,7 +470,7 @@ def Hone_LpNormalizationOp : Hone_NNOp<"lp_normalization", "LpNormalization", [D
   }];
 }
 
-def Hone_GemmOp : Hone_NNOp<"gemm", "Gemm", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_GemmOp : Hone_NNOp<"gemm", "Gemm", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Distributive]> {
   let summary = "ONNX Gemm (canonical form: opset 13)";
   let description = [{
     General Matrix multiplication: https://en.wikipedia.org/wiki/Basic_Linear_Algebra_Subprograms#Level_3

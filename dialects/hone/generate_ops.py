@@ -138,7 +138,9 @@ MAPPING_CASES = ("OneToOne", "OneToMany", "ManyToMany", "Reorganize", "Shuffle")
 # Algebraic properties (DNNFusion section 4.2), as traits.
 COMMUTATIVE = set("Add Mul Sum Mean Max Min And Or Xor Equal".split())
 ASSOCIATIVE = set("Add Mul Sum Max Min And Or Xor".split())
-DISTRIBUTIVE = set("Mul MatMul".split())
+# Linear in each operand: distributes over Add and Sub (and scales commute
+# through it), which the algebraic rewriter relies on.
+DISTRIBUTIVE = set("Mul MatMul Gemm Conv ConvTranspose".split())
 
 # Reserved words that cannot name an operand, result or attribute accessor.
 RESERVED = {"operands", "results", "type", "default", "region", "regions", "attributes"}

@@ -50,4 +50,96 @@ def FuseOpsPass : Pass<"hone-fuse-ops", "::mlir::func::FuncOp"> {
   ];
 }
 
+def RewriteAlgebraPass : Pass<"hone-rewrite-algebra", "::mlir::func::FuncOp"> {
+  let summary = "Rewrites sums, products and contractions by their algebraic properties";
+  let description = [{
+    DNNFusion's graph rewriting (PLDI'21, §4.2): the ops with an algebraic
+    property (AlgebraicTraits.h: Add and Mul are associative and
+    commutative, Mul and the contractions distribute over addition) and the
+    ops the rules read through (Sub, Div, Sqrt, Abs, Neg, Exp, Reciprocal,
+    ReduceProd) form partitions, the connected groups the paper matches in
+    (associative-commutative matching is NP-complete in general; the
+    partitions are small). Within them the pass applies, greedily, the
+    rewrite that saves the most FLOPs, until none saves any
+    (AlgebraRules.h lists the rules: the paper's Table 4 and the scale and
+    bias folds into convolutions and contractions). Values known at compile
+    time cost nothing: constant folding computes them once.
+
+    First, division by a constant becomes multiplication by its reciprocal,
+    subtraction of a constant addition of its negation, and Pow(x, 2)
+    becomes x * x: the forms the rules are written for, and cheaper.
+
+    The rules are identities of real arithmetic, applied to floating-point
+    tensors only; like any reassociation they can change the last bits of a
+    result. Rules that can change more (sqrt(B) * sqrt(B) -> B for a
+    negative B, exp(A) * exp(C) -> exp(A + C) where the product overflows)
+    run only with `relaxed-math`.
+
+    ```mlir
+    %0 = hone.matmul %q, %k : (tensor<4x64x16xf32>, tensor<4x16x64xf32>) -> tensor<4x64x64xf32>
+    %1 = hone.mul %0, %scale : (tensor<4x64x64xf32>, tensor<f32>) -> tensor<4x64x64xf32>
+    ```
+    becomes (scale-through-matmul: 16384 FLOPs fewer)
+    ```mlir
+    %0 = hone.mul %q, %scale : (tensor<4x64x16xf32>, tensor<f32>) -> tensor<4x64x16xf32>
+    %1 = hone.matmul %0, %k : (tensor<4x64x16xf32>, tensor<4x16x64xf32>) -> tensor<4x64x64xf32>
+    ```
+  }];
+  let options = [
+    Option<"relaxedMath", "relaxed-math", "bool", /*default=*/"false",
+           "also apply rules that can change results on special values">,
+    ListOption<"rules", "rules", "std::string",
+               "only these rules (AlgebraRules.cpp names); empty: all">,
+    Option<"remarks", "remarks", "bool", /*default=*/"false",
+           "emit a remark at each rewritten op naming the rule and the FLOPs saved">,
+  ];
+  let statistics = [
+    Statistic<"numPartitions", "partitions", "partitions of algebraic ops">,
+    Statistic<"numCanonicalized", "canonicalized", "ops put in canonical form">,
+    Statistic<"numRewrites", "rewrites", "rewrites applied">,
+    Statistic<"flopsSaved", "flops-saved", "FLOPs saved at the costing shapes">,
+  ];
+}
+
+def RecognizePatternsPass : Pass<"hone-recognize-patterns", "::mlir::func::FuncOp"> {
+  let summary = "Replaces decomposed layers by the ops they compute";
+  let description = [{
+    The graph simplifications that come before algebraic rewriting and
+    fusion: exporters and older opsets spell common layers as chains of small
+    ops; one op per layer gives the code generator its whole meaning (one
+    pass over the data, a numerically careful kernel).
+
+    - `batchnorm-to-scale-shift`: an inference BatchNormalization becomes
+      x * s + t with s = scale / sqrt(var + eps) and t = b - mean * s per
+      channel (constants when the parameters are: the algebraic rewriter then
+      folds s and t into a preceding Conv).
+    - `matmul-bias-to-gemm`: MatMul of 2-D operands plus a bias becomes Gemm
+      with the bias as C.
+    - `softmax`: exp(x - ReduceMax(x)) / ReduceSum(exp(...)) over one axis
+      (or without the max) becomes Softmax on that axis.
+    - `layer-normalization`: ReduceMean, Sub, Pow 2 (or a self-Mul),
+      ReduceMean, Add eps, Sqrt, Div over the trailing axes, then an optional
+      Mul by a scale and Add of a bias, becomes LayerNormalization.
+
+    ```mlir
+    %m = hone.reduce_max %x, %axes : (tensor<2x8xf32>, tensor<1xi64>) -> tensor<2x1xf32>
+    %d = hone.sub %x, %m : (tensor<2x8xf32>, tensor<2x1xf32>) -> tensor<2x8xf32>
+    %e = hone.exp %d : (tensor<2x8xf32>) -> tensor<2x8xf32>
+    %s = hone.reduce_sum %e, %axes : (tensor<2x8xf32>, tensor<1xi64>) -> tensor<2x1xf32>
+    %y = hone.div %e, %s : (tensor<2x8xf32>, tensor<2x1xf32>) -> tensor<2x8xf32>
+    ```
+    becomes
+    ```mlir
+    %y = hone.softmax %x {axis = 1 : i64} : (tensor<2x8xf32>) -> tensor<2x8xf32>
+    ```
+  }];
+  let options = [
+    ListOption<"patterns", "patterns", "std::string",
+               "only these patterns (names above); empty: all">,
+  ];
+  let statistics = [
+    Statistic<"numRecognized", "recognized", "layers recognised">,
+  ];
+}
+
 #endif // HONE_PASSES_FUSION_PASSES

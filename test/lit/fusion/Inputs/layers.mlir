@@ -1,0 +1,51 @@
+// Decomposed layers as exporters write them, one output each; the
+// recognise-patterns test runs it through the evaluator before and after.
+func.func @main(%x: tensor<2x4x5x5xf32>, %t: tensor<3x8xf32>, %a: tensor<3x6xf32>) -> (tensor<2x4x5x5xf32>, tensor<3x8xf32>, tensor<3x8xf32>, tensor<3x8xf32>, tensor<3x8xf32>, tensor<3x5xf32>) {
+  // BatchNormalization in inference.
+  %scale = hone.constant dense<[1.0, 0.5, 2.0, -1.0]> : tensor<4xf32>
+  %shift = hone.constant dense<[0.1, 0.2, 0.3, 0.4]> : tensor<4xf32>
+  %mean = hone.constant dense<[0.0, 0.1, -0.1, 0.2]> : tensor<4xf32>
+  %var = hone.constant dense<[1.0, 2.0, 0.5, 0.25]> : tensor<4xf32>
+  %bn, %rm, %rv = hone.batch_normalization %x, %scale, %shift, %mean, %var {epsilon = 1.0e-3 : f32} : (tensor<2x4x5x5xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> (tensor<2x4x5x5xf32>, tensor<4xf32>, tensor<4xf32>)
+  // Softmax with the max subtracted, over the last axis.
+  %last = hone.constant dense<[-1]> : tensor<1xi64>
+  %max = hone.reduce_max %t, %last : (tensor<3x8xf32>, tensor<1xi64>) -> tensor<3x1xf32>
+  %sub = hone.sub %t, %max : (tensor<3x8xf32>, tensor<3x1xf32>) -> tensor<3x8xf32>
+  %exp = hone.exp %sub : (tensor<3x8xf32>) -> tensor<3x8xf32>
+  %sum = hone.reduce_sum %exp, %last : (tensor<3x8xf32>, tensor<1xi64>) -> tensor<3x1xf32>
+  %softmax = hone.div %exp, %sum : (tensor<3x8xf32>, tensor<3x1xf32>) -> tensor<3x8xf32>
+  // Softmax over axis 0, without the max.
+  %first = hone.constant dense<[0]> : tensor<1xi64>
+  %exp0 = hone.exp %t : (tensor<3x8xf32>) -> tensor<3x8xf32>
+  %sum0 = hone.reduce_sum %exp0, %first : (tensor<3x8xf32>, tensor<1xi64>) -> tensor<1x8xf32>
+  %softmax0 = hone.div %exp0, %sum0 : (tensor<3x8xf32>, tensor<1x8xf32>) -> tensor<3x8xf32>
+  // LayerNormalization with Pow, a scale and a bias.
+  %m = hone.reduce_mean %t, %last : (tensor<3x8xf32>, tensor<1xi64>) -> tensor<3x1xf32>
+  %d = hone.sub %t, %m : (tensor<3x8xf32>, tensor<3x1xf32>) -> tensor<3x8xf32>
+  %two = hone.constant dense<2.0> : tensor<f32>
+  %sq = hone.pow %d, %two : (tensor<3x8xf32>, tensor<f32>) -> tensor<3x8xf32>
+  %v = hone.reduce_mean %sq, %last : (tensor<3x8xf32>, tensor<1xi64>) -> tensor<3x1xf32>
+  %eps = hone.constant dense<1.0e-5> : tensor<f32>
+  %ve = hone.add %v, %eps : (tensor<3x1xf32>, tensor<f32>) -> tensor<3x1xf32>
+  %r = hone.sqrt %ve : (tensor<3x1xf32>) -> tensor<3x1xf32>
+  %n = hone.div %d, %r : (tensor<3x8xf32>, tensor<3x1xf32>) -> tensor<3x8xf32>
+  %gamma = hone.constant dense<[1.0, 2.0, 3.0, 4.0, 0.5, 0.25, -1.0, 1.5]> : tensor<8xf32>
+  %beta = hone.constant dense<0.5> : tensor<f32>
+  %g = hone.mul %n, %gamma : (tensor<3x8xf32>, tensor<8xf32>) -> tensor<3x8xf32>
+  %ln = hone.add %g, %beta : (tensor<3x8xf32>, tensor<f32>) -> tensor<3x8xf32>
+  // LayerNormalization over both axes, squared by a self-Mul, no affine tail.
+  %both = hone.constant dense<[0, 1]> : tensor<2xi64>
+  %m2 = hone.reduce_mean %t, %both : (tensor<3x8xf32>, tensor<2xi64>) -> tensor<1x1xf32>
+  %d2 = hone.sub %t, %m2 : (tensor<3x8xf32>, tensor<1x1xf32>) -> tensor<3x8xf32>
+  %sq2 = hone.mul %d2, %d2 : (tensor<3x8xf32>, tensor<3x8xf32>) -> tensor<3x8xf32>
+  %v2 = hone.reduce_mean %sq2, %both : (tensor<3x8xf32>, tensor<2xi64>) -> tensor<1x1xf32>
+  %ve2 = hone.add %v2, %eps : (tensor<1x1xf32>, tensor<f32>) -> tensor<1x1xf32>
+  %r2 = hone.sqrt %ve2 : (tensor<1x1xf32>) -> tensor<1x1xf32>
+  %ln2 = hone.div %d2, %r2 : (tensor<3x8xf32>, tensor<1x1xf32>) -> tensor<3x8xf32>
+  // A classifier head: MatMul plus a bias.
+  %w = hone.constant dense<[[1.0, 0.0, -1.0, 0.5, 2.0], [0.5, 1.0, 0.0, -0.5, 1.0], [0.0, 0.25, 1.0, 1.0, -1.0], [1.0, 1.0, 1.0, 1.0, 1.0], [-1.0, 0.5, 0.5, 0.0, 0.0], [0.2, 0.4, 0.6, 0.8, 1.0]]> : tensor<6x5xf32>
+  %bias = hone.constant dense<[0.1, -0.2, 0.3, -0.4, 0.5]> : tensor<5xf32>
+  %mm = hone.matmul %a, %w : (tensor<3x6xf32>, tensor<6x5xf32>) -> tensor<3x5xf32>
+  %head = hone.add %mm, %bias : (tensor<3x5xf32>, tensor<5xf32>) -> tensor<3x5xf32>
+  return %bn, %softmax, %softmax0, %ln, %ln2, %head : tensor<2x4x5x5xf32>, tensor<3x8xf32>, tensor<3x8xf32>, tensor<3x8xf32>, tensor<3x8xf32>, tensor<3x5xf32>
+}
