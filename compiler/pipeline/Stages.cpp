@@ -33,6 +33,21 @@ void buildSimplifyStage(OpPassManager &pm, const PipelineOptions &) {
   pm.addPass(createCanonicalizerPass());
 }
 
+void buildRewriteStage(OpPassManager &pm, const PipelineOptions &options) {
+  if (!options.rewrite)
+    return;
+  // Layers first (their ops are what the rules and the kernels know), then
+  // the algebra; folding computes the constants both leave behind (a
+  // BatchNormalization's scale, a weight times a scale), and the
+  // canonicalizer drops what became dead.
+  pm.addNestedPass<func::FuncOp>(createRecognizePatternsPass());
+  RewriteAlgebraPassOptions algebra;
+  algebra.relaxedMath = options.relaxedMath;
+  pm.addNestedPass<func::FuncOp>(createRewriteAlgebraPass(algebra));
+  pm.addNestedPass<func::FuncOp>(createFoldConstantsPass());
+  pm.addPass(createCanonicalizerPass());
+}
+
 void buildDimsStage(OpPassManager &pm, const PipelineOptions &) {
   // Symbolic dims of every tensor, written on the IR for inspection (the
   // memory plan and the code generator run the analysis themselves).
@@ -57,6 +72,7 @@ void buildMemoryStage(OpPassManager &pm, const PipelineOptions &) {
 const StageInfo kStages[] = {
     {Stage::Import, "hone", "the imported hone IR (one op per ONNX node)", buildImportStage},
     {Stage::Simplify, "simplify", "constants folded and shapes propagated", buildSimplifyStage},
+    {Stage::Rewrite, "rewrite", "layers recognised, algebra rewritten (fewer FLOPs)", buildRewriteStage},
     {Stage::Dims, "dims", "every tensor's dims as symbolic expressions", buildDimsStage},
     {Stage::Fusion, "fusion", "ops grouped into hone.fused kernels", buildFusionStage},
     {Stage::Memory, "memory", "arena offsets of every intermediate tensor", buildMemoryStage},

@@ -25,6 +25,9 @@ enum class Stage {
   /// Constants folded, shape sub-graphs collapsed, shapes propagated
   /// (steps 2 and 3).
   Simplify,
+  /// Decomposed layers recognised and the graph rewritten by algebraic
+  /// properties (step 5's rewriting, before fusion; needs final shapes).
+  Rewrite,
   /// Every tensor's dims as symbolic expressions, annotated (step 3).
   Dims,
   /// Ops grouped into hone.fused kernels by mapping type (step 5).
@@ -35,6 +38,12 @@ enum class Stage {
 
 /// Choices a user makes about the pipeline (honec's flags).
 struct PipelineOptions {
+  /// Layer recognition and algebraic rewriting (passes/fusion/); off, the
+  /// graph keeps the importer's ops.
+  bool rewrite = true;
+  /// Also the algebraic rules that can change results on special values
+  /// (AlgebraRules.h).
+  bool relaxedMath = false;
   /// Operator fusion (passes/fusion/); off, every op is its own kernel.
   bool fuse = true;
   /// A file of fusion-table overrides (FusionTable.h); empty: the target's.

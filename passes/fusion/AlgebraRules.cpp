@@ -122,10 +122,12 @@ std::optional<Tree> collectTree(Operation *root) {
 }
 
 /// The order the tree is rebuilt in: compile-time values first, then by
-/// size.
+/// size (at the first costing size of `?` dims, whatever the costing: a
+/// candidate is one graph, costed at each size).
 SmallVector<unsigned> rebuildOrder(ArrayRef<Leaf> leaves) {
   SmallVector<unsigned> order(leaves.size());
   std::iota(order.begin(), order.end(), 0);
+  CostingDynamicDim ordering(kDynamicDimSizes[0]);
   std::stable_sort(order.begin(), order.end(), [&](unsigned a, unsigned b) {
     if (leaves[a].constant != leaves[b].constant)
       return leaves[a].constant;
@@ -168,8 +170,6 @@ void offerTree(Operation *root, const Tree &tree, SmallVector<Leaf> leaves, doub
   if (shape != *shapeOf(root->getResult(0)))
     return; // the rewrite must keep the value's shape
   double saved = tree.cost + dead - built - rebuildCost(leaves);
-  if (saved <= 0)
-    return;
   Location loc = root->getLoc();
   candidates.push_back({saved, [leaves = std::move(leaves), loc](OpBuilder &builder) {
                           return rebuild<OpT>(builder, loc, leaves);
@@ -339,8 +339,6 @@ void matchExpReduceProd(Operation *root, SmallVectorImpl<Candidate> &candidates)
   Value a = exp->getOperand(0);
   double saved = deadCost(exp->getResult(0), 1) + costOf(prod.getResult()) - elementCount(a) -
                  elementCount(prod.getResult());
-  if (saved <= 0)
-    return;
   candidates.push_back({saved, [prod, a](OpBuilder &builder) mutable {
                           Operation *sum = createInferred(
                               builder, prod.getLoc(), ReduceSumOp::getOperationName(),
@@ -409,8 +407,6 @@ void matchFactorCommon(Operation *root, SmallVectorImpl<Candidate> &candidates) 
       double built = (constDiff ? 0 : elementCount(diffShape)) + elementCount(shape);
       double saved = deadCost(sub.getA(), 1) + deadCost(sub.getB(), 1) + costOf(sub.getResult()) -
                      built;
-      if (saved <= 0)
-        return;
       Location loc = root->getLoc();
       candidates.push_back({saved, [common, x, y, loc](OpBuilder &builder) {
                               Value diff = create<SubOp>(builder, loc, {x, y});
@@ -497,25 +493,26 @@ std::pair<OpT, Value> operandPair(Operation *root) {
   return {OpT(), nullptr};
 }
 
-/// (A@B) * s -> (A*s)@B or A@(B*s) for a scalar s: the scale moves to the
-/// cheaper operand (a weight: folded away).
+/// (A@B) * s -> (A*s)@B or A@(B*s) for a constant scalar s and a constant
+/// operand: the scale folds into the weight. A computed operand is not
+/// offered: the FLOPs would move to an op of their own, where after the
+/// contraction they run inside its register tiles (the fused kernel's
+/// epilogue) and cost nothing measurable.
 void matchScaleThroughMatMul(Operation *root, SmallVectorImpl<Candidate> &candidates) {
   if (!isa<MulOp>(root) || !isFloatTensor(root->getResult(0)))
     return;
   auto [matmul, scale] = operandPair<MatMulOp>(root);
-  if (!matmul || elementCount(scale) != 1 || !shapeOf(scale))
+  if (!matmul)
     return;
-  bool scalar = shapeOf(scale)->empty();
-  if (!scalar && !isConstantValue(scale))
-    return; // reshaping it to a scalar must fold away
+  std::optional<SmallVector<int64_t>> scaleShape = shapeOf(scale);
+  if (!scaleShape || !llvm::all_of(*scaleShape, [](int64_t dim) { return dim == 1; }))
+    return;
+  bool scalar = scaleShape->empty();
   Value a = matmul.getA(), b = matmul.getB();
-  auto scaledCost = [&](Value operand) {
-    return isConstantValue(operand) && isConstantValue(scale) ? 0 : elementCount(operand);
-  };
-  unsigned side = scaledCost(b) < scaledCost(a) ? 1 : 0;
-  double saved = costOf(root->getResult(0)) - scaledCost(side ? b : a);
-  if (saved <= 0)
+  if (!isConstantValue(scale) || (!isConstantValue(a) && !isConstantValue(b)))
     return;
+  unsigned side = isConstantValue(b) ? 1 : 0;
+  double saved = costOf(root->getResult(0));
   Location loc = root->getLoc();
   candidates.push_back({saved, [a, b, scale, scalar, side, loc](OpBuilder &builder) {
                           Value s = scalar ? scale

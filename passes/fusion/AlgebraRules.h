@@ -35,7 +35,9 @@ struct AlgebraRule {
   /// a square root, an overflow to infinity), beyond rounding: such rules run
   /// only with relaxed math.
   bool relaxed;
-  /// Adds the rule's candidates at `root` to `candidates`.
+  /// Adds the rule's candidates at `root` to `candidates`, whatever they
+  /// save: the same list in the same order at every costing size of `?`
+  /// dims (RewriteSupport.h), so that the driver can take the least saving.
   void (*match)(Operation *root, SmallVectorImpl<Candidate> &candidates);
 };
 

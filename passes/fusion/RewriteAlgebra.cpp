@@ -80,12 +80,25 @@ void RewriteAlgebraPass::runOnOperation() {
     Operation *bestRoot = nullptr;
     Candidate best;
     SmallVector<Candidate> candidates;
+    SmallVector<Candidate> atOtherSize;
     for (Operation *op : ops)
       for (const AlgebraRule &rule : algebraRules()) {
         if ((rule.relaxed && !relaxedMath) || (!enabled.empty() && !enabled.contains(rule.name)))
           continue;
         candidates.clear();
         rule.match(op, candidates);
+        // A rewrite must pay off whatever the `?` dims are: its saving is
+        // the least over the costing sizes.
+        for (int64_t size : ArrayRef<int64_t>(kDynamicDimSizes).drop_front()) {
+          CostingDynamicDim costing(size);
+          atOtherSize.clear();
+          rule.match(op, atOtherSize);
+          bool sameList = atOtherSize.size() == candidates.size();
+          assert(sameList && "rules offer one list at every size");
+          for (auto [i, candidate] : llvm::enumerate(candidates))
+            candidate.flopsSaved =
+                sameList ? std::min(candidate.flopsSaved, atOtherSize[i].flopsSaved) : 0;
+        }
         for (Candidate &candidate : candidates)
           if (candidate.flopsSaved >= 1 && candidate.flopsSaved > best.flopsSaved) {
             best = std::move(candidate);

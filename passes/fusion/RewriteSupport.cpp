@@ -17,10 +17,18 @@ std::optional<SmallVector<int64_t>> rewrite::shapeOf(Value value) {
   return SmallVector<int64_t>(type.getShape());
 }
 
+static thread_local int64_t costingDynamicDim = rewrite::kDynamicDimSizes[0];
+
+rewrite::CostingDynamicDim::CostingDynamicDim(int64_t size) : saved(costingDynamicDim) {
+  costingDynamicDim = size;
+}
+
+rewrite::CostingDynamicDim::~CostingDynamicDim() { costingDynamicDim = saved; }
+
 double rewrite::elementCount(ArrayRef<int64_t> shape) {
   double count = 1;
   for (int64_t dim : shape)
-    count *= ShapedType::isDynamic(dim) ? kDynamicDimGuess : dim;
+    count *= ShapedType::isDynamic(dim) ? costingDynamicDim : dim;
   return count;
 }
 

@@ -17,15 +17,27 @@
 
 namespace mlir::hone::rewrite {
 
-/// The size a `?` dim counts for when rewrites are costed. Costs compare
-/// sizes over the same symbols (a sequence length against a head width), so
-/// one fixed stand-in ranks them the way the usual shapes do.
-constexpr int64_t kDynamicDimGuess = 128;
+/// The sizes a `?` dim is costed at. A rewrite must save FLOPs at both: a
+/// `?` may be a batch of 1 or a sequence of hundreds, and a rewrite that
+/// pays off only for one of them (reordering a sum whose terms broadcast
+/// over a `?` that is really 1) is not made.
+constexpr int64_t kDynamicDimSizes[] = {128, 1};
+
+/// Scopes the size `?` dims are costed at (default: the first of
+/// kDynamicDimSizes).
+class CostingDynamicDim {
+public:
+  explicit CostingDynamicDim(int64_t size);
+  ~CostingDynamicDim();
+
+private:
+  int64_t saved;
+};
 
 /// `value`'s shape, or none when it is not a ranked tensor.
 std::optional<SmallVector<int64_t>> shapeOf(Value value);
 
-/// Elements of a shape, a `?` counting kDynamicDimGuess.
+/// Elements of a shape, a `?` counting the costing size.
 double elementCount(ArrayRef<int64_t> shape);
 /// Elements of `value` (1e9 when unranked: never worth touching).
 double elementCount(Value value);

@@ -54,6 +54,12 @@ llvm::cl::opt<std::string> targetName("target", llvm::cl::init("host"),
                                       llvm::cl::desc("host, x86_64-linux, arm64-linux, arm64-android or arm64-ios"));
 llvm::cl::opt<bool> fuse("fuse", llvm::cl::init(true),
                          llvm::cl::desc("group ops into fused kernels (--fuse=false: one kernel per op)"));
+llvm::cl::opt<bool> rewrite("rewrite", llvm::cl::init(true),
+                            llvm::cl::desc("recognise layers and rewrite by algebraic properties "
+                                           "before fusion (--rewrite=false: the graph as imported)"));
+llvm::cl::opt<bool> relaxedMath("relaxed-math",
+                                llvm::cl::desc("also rewrites that can change results on special "
+                                               "values (sqrt(x)*sqrt(x) -> x)"));
 llvm::cl::opt<std::string> fusionTable("fusion-table", llvm::cl::value_desc("FILE"),
                                        llvm::cl::desc("fusion-table overrides (passes/fusion/FusionTable.h)"));
 llvm::cl::opt<bool> forceDynamic("force-dynamic",
@@ -196,6 +202,8 @@ static int honecMain(int argc, char **argv) {
   PipelineOptions pipelineOptions;
   pipelineOptions.fuse = fuse;
   pipelineOptions.fusionTable = fusionTable;
+  pipelineOptions.rewrite = rewrite;
+  pipelineOptions.relaxedMath = relaxedMath;
   buildPipelineUpTo(pm, printStats ? Stage::Memory : last, pipelineOptions);
   if (failed(pm.run(*module)))
     return 1;

@@ -63,9 +63,12 @@ func.func @main(%a: tensor<4x8xf32>, %b: tensor<4x8xf32>, %c: tensor<4x8xf32>, %
   %m1 = hone.matmul %a, %w1 : (tensor<4x8xf32>, tensor<8x8xf32>) -> tensor<4x8xf32>
   %m2 = hone.matmul %a, %w2 : (tensor<4x8xf32>, tensor<8x8xf32>) -> tensor<4x8xf32>
   %fm = hone.add %m1, %m2 : (tensor<4x8xf32>, tensor<4x8xf32>) -> tensor<4x8xf32>
-  // scale-through-matmul: (q@k) / 2.
+  // scale-through-matmul: ((q@k) @ W) / 2 for a weight W: the scale folds
+  // into it (onto the computed q@k it would not fold).
+  %wk = hone.constant dense<0.75> : tensor<8x8xf32>
   %qk = hone.matmul %q, %k : (tensor<2x8x4xf32>, tensor<2x4x8xf32>) -> tensor<2x8x8xf32>
-  %scaled = hone.div %qk, %two : (tensor<2x8x8xf32>, tensor<f32>) -> tensor<2x8x8xf32>
+  %qkw = hone.matmul %qk, %wk : (tensor<2x8x8xf32>, tensor<8x8xf32>) -> tensor<2x8x8xf32>
+  %scaled = hone.div %qkw, %two : (tensor<2x8x8xf32>, tensor<f32>) -> tensor<2x8x8xf32>
   // scale-into-conv and bias-into-conv: a convolution, then a per-channel
   // scale and shift (a folded BatchNormalization).
   %cw = hone.constant dense<[[[[0.5, -0.25], [0.125, 1.0]], [[1.0, 0.5], [-1.0, 0.25]], [[0.0, 2.0], [0.5, 0.5]]], [[[1.5, 0.0], [-0.5, 0.75]], [[0.25, 0.25], [0.25, 0.25]], [[-1.0, 1.0], [1.0, -1.0]]]]> : tensor<2x3x2x2xf32>
