@@ -89,10 +89,18 @@ std::optional<Stage> mlir::hone::findStage(llvm::StringRef name) {
   return std::nullopt;
 }
 
-void mlir::hone::buildPipelineUpTo(OpPassManager &pm, Stage last, const PipelineOptions &options) {
+void mlir::hone::buildPipelineStages(OpPassManager &pm, Stage first, Stage last,
+                                     const PipelineOptions &options) {
+  bool started = false;
   for (const StageInfo &info : kStages) {
-    info.build(pm, options);
+    started = started || info.stage == first;
+    if (started)
+      info.build(pm, options);
     if (info.stage == last)
       return;
   }
+}
+
+void mlir::hone::buildPipelineUpTo(OpPassManager &pm, Stage last, const PipelineOptions &options) {
+  buildPipelineStages(pm, kStages[0].stage, last, options);
 }

@@ -65,6 +65,10 @@ llvm::ArrayRef<StageInfo> pipelineStages();
 /// The stage named `name`, if any.
 std::optional<Stage> findStage(llvm::StringRef name);
 
+/// Adds the passes of the stages from `first` to `last`, both included.
+void buildPipelineStages(OpPassManager &pm, Stage first, Stage last,
+                         const PipelineOptions &options = {});
+
 /// Adds the passes of every stage up to and including `last`.
 void buildPipelineUpTo(OpPassManager &pm, Stage last, const PipelineOptions &options = {});
 

@@ -72,7 +72,16 @@ int64_t intermediateBytes(func::FuncOp main, const SymbolicShapes &shapes, const
 
 } // namespace
 
-std::string mlir::hone::statsJson(ModuleOp module) {
+std::optional<int64_t> mlir::hone::unfusedIntermediateBytes(ModuleOp module) {
+  auto main = module.lookupSymbol<func::FuncOp>("main");
+  if (!main || !main.getBody().hasOneBlock())
+    return std::nullopt;
+  SymbolicShapes shapes(main);
+  MemoryPlan plan = planMemory(main, shapes, kArenaAlignment);
+  return intermediateBytes(main, shapes, plan, true);
+}
+
+std::string mlir::hone::statsJson(ModuleOp module, std::optional<int64_t> bytesBefore) {
   auto main = module.lookupSymbol<func::FuncOp>("main");
   int64_t kernels = 0, macs = 0;
   bool flopsKnown = true;
@@ -116,7 +125,8 @@ std::string mlir::hone::statsJson(ModuleOp module) {
   else
     json << "null";
   if (shapes && plan)
-    json << ", \"intermediate_bytes_before\": " << intermediateBytes(main, *shapes, *plan, true)
+    json << ", \"intermediate_bytes_before\": "
+         << bytesBefore.value_or(intermediateBytes(main, *shapes, *plan, true))
          << ", \"intermediate_bytes_after\": " << intermediateBytes(main, *shapes, *plan, false);
   json << ", \"peak_memory\": ";
   if (auto arena = main ? main->getAttrOfType<IntegerAttr>("hone.arena_bytes") : IntegerAttr()) {

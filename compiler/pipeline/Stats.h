@@ -9,6 +9,7 @@
 
 #include "mlir/IR/BuiltinOps.h"
 
+#include <optional>
 #include <string>
 
 namespace mlir::hone {
@@ -23,14 +24,21 @@ namespace mlir::hone {
 ///                GFLOP figures); null when a shape is dynamic;
 ///   intermediate_bytes_before / intermediate_bytes_after
 ///                bytes of the tensors one kernel writes and another reads
-///                back, as if every op were its own kernel / with the
-///                fused kernels (at the compiled shapes, or at
-///                representative dims where they are symbolic);
+///                back: before, `bytesBefore` (the simplified graph's, every
+///                op its own kernel: before rewriting and fusion), or when
+///                not given, this module's as if every op were its own
+///                kernel; after, with the fused kernels (at the compiled
+///                shapes, or at representative dims where they are
+///                symbolic);
 ///   peak_memory  bytes of the compile-time arena (the memory plan's peak):
 ///                a number, or for a model with dynamic dims a string, the
 ///                expression over the input dims' symbols (their
 ///                dim_params, or input.dimK) that gives it for any shape.
-std::string statsJson(ModuleOp module);
+std::string statsJson(ModuleOp module, std::optional<int64_t> bytesBefore = std::nullopt);
+
+/// The intermediate bytes of `module`'s @main as if every op were its own
+/// kernel (none when @main has no single block).
+std::optional<int64_t> unfusedIntermediateBytes(ModuleOp module);
 
 } // namespace mlir::hone
 

@@ -86,4 +86,45 @@ include "dialects/hone/HoneTensorOps.td"
 include "dialects/hone/HoneReduceOps.td"
 include "dialects/hone/HoneControlFlowOps.td"
 
+// Ops of later ONNX opsets that hone builds itself (from the patterns that
+// spell them in opset 17); the importer does not take them from a model.
+
+def Hone_GeluOp : Hone_ElementwiseOp<"gelu", "Gelu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+  let summary = "ONNX Gelu (opset 20): x * Phi(x), Phi the standard normal CDF";
+  let description = [{
+    The Gaussian error linear unit, `0.5 * x * (1 + erf(x / sqrt(2)))`, or
+    with `approximate = "tanh"`,
+    `0.5 * x * (1 + tanh(sqrt(2 / pi) * (x + 0.044715 * x^3)))`. Opset 17
+    has no Gelu: exporters write these formulas out, and the pattern
+    recogniser (passes/fusion/RecognizePatterns.cpp) puts the op back.
+
+    ```mlir
+    %y = hone.gelu %x : (tensor<1x197x768xf32>) -> tensor<1x197x768xf32>
+    ```
+  }];
+  let arguments = (ins
+    Hone_TensorOf<[F16, F32, F64, BF16]>:$x,
+    DefaultValuedStrAttr<StrAttr, "none">:$approximate);
+  let results = (outs
+    Hone_TensorOf<[F16, F32, F64, BF16]>:$y);
+  let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      if (getApproximate() != "none" && getApproximate() != "tanh")
+        return emitOpError() << "approximate must be \"none\" or \"tanh\", not \""
+                             << getApproximate() << "\"";
+      static const int groups[] = {0, -1, ::mlir::hone::kGroupEnd};
+      if (::mlir::failed(::mlir::hone::verifyElementTypeGroups(getOperation(), groups, -1, -1)))
+        return ::mlir::failure();
+      return ::mlir::hone::verifyResultShapes(getOperation());
+    }
+    ::mlir::LogicalResult $cppClass::inferResultShapes(::mlir::hone::ShapeContext &context) {
+      return ::mlir::hone::shapeSameAsOperand0(context);
+    }
+    ::mlir::hone::MappingType $cppClass::getMappingType() {
+      return ::mlir::hone::MappingType::OneToOne;
+    }
+  }];
+}
+
 #endif // HONE_OPS

@@ -120,6 +120,9 @@ def RecognizePatternsPass : Pass<"hone-recognize-patterns", "::mlir::func::FuncO
     - `layer-normalization`: ReduceMean, Sub, Pow 2 (or a self-Mul),
       ReduceMean, Add eps, Sqrt, Div over the trailing axes, then an optional
       Mul by a scale and Add of a bias, becomes LayerNormalization.
+    - `gelu`: 0.5 * x * (1 + erf(x / sqrt(2))) becomes Gelu (opset 20's op,
+      which hone builds itself), and the tanh approximation Gelu with
+      `approximate = "tanh"`.
 
     ```mlir
     %m = hone.reduce_max %x, %axes : (tensor<2x8xf32>, tensor<1xi64>) -> tensor<2x1xf32>

@@ -14,6 +14,8 @@
 
 #include "llvm/ADT/StringSet.h"
 
+#include <cmath>
+
 namespace mlir::hone {
 #define GEN_PASS_DEF_RECOGNIZEPATTERNSPASS
 #include "passes/fusion/Passes.h.inc"
@@ -232,6 +234,127 @@ bool recognizeLayerNorm(Operation *op) {
   return true;
 }
 
+/// The factors of the product `value`: the leaves of its tree of Mul ops
+/// whose inner results are used only by the tree.
+SmallVector<Value> factorsOf(Value value) {
+  SmallVector<Value> factors, stack{value};
+  while (!stack.empty()) {
+    Value v = stack.pop_back_val();
+    auto mul = v.getDefiningOp<MulOp>();
+    if (mul && (v == value || v.hasOneUse())) {
+      stack.push_back(mul.getB());
+      stack.push_back(mul.getA());
+    } else {
+      factors.push_back(v);
+    }
+  }
+  return factors;
+}
+
+/// Whether `value` is a one-element constant within float rounding of
+/// `expected`.
+bool isScalar(Value value, double expected) {
+  std::optional<double> actual = scalarConstant(value);
+  std::optional<SmallVector<int64_t>> shape = shapeOf(value);
+  return actual && shape && shape->empty() &&
+         std::fabs(*actual - expected) <= 1e-5 * std::fabs(expected);
+}
+
+/// Whether `value` is `1 + inner(...)` for a unary `InnerT`, used once;
+/// returns the inner op's operand.
+template <typename InnerT>
+Value onePlus(Value value) {
+  auto add = value.getDefiningOp<AddOp>();
+  if (!add || !value.hasOneUse())
+    return nullptr;
+  for (unsigned i = 0; i < 2; ++i)
+    if (isScalar(add->getOperand(1 - i), 1.0))
+      if (auto inner = add->getOperand(i).getDefiningOp<InnerT>(); inner && inner->getResult(0).hasOneUse())
+        return inner->getOperand(0);
+  return nullptr;
+}
+
+/// Whether `value` is x * c (or x / (1/c)) with `x` given, used once.
+bool isScaled(Value value, Value x, double c) {
+  if (!value.hasOneUse())
+    return false;
+  if (auto div = value.getDefiningOp<DivOp>())
+    return div.getA() == x && isScalar(div.getB(), 1 / c);
+  SmallVector<Value> factors = factorsOf(value);
+  return factors.size() == 2 && ((factors[0] == x && isScalar(factors[1], c)) ||
+                                 (factors[1] == x && isScalar(factors[0], c)));
+}
+
+/// Whether `value` is x + 0.044715 * x^3 (the tanh form's argument).
+bool isCubicTerm(Value value, Value x) {
+  auto add = value.getDefiningOp<AddOp>();
+  if (!add || !value.hasOneUse())
+    return false;
+  for (unsigned i = 0; i < 2; ++i) {
+    if (add->getOperand(i) != x)
+      continue;
+    Value term = add->getOperand(1 - i);
+    if (!term.hasOneUse())
+      return false;
+    SmallVector<Value> factors = factorsOf(term);
+    auto coefficient = llvm::find_if(factors, [](Value f) { return isScalar(f, 0.044715); });
+    if (coefficient == factors.end())
+      return false;
+    factors.erase(coefficient);
+    if (factors.size() == 3)
+      return llvm::all_of(factors, [&](Value f) { return f == x; });
+    auto pow = factors.size() == 1 ? factors[0].getDefiningOp<PowOp>() : PowOp();
+    return pow && pow.getX() == x && isScalar(pow.getY(), 3.0) && factors[0].hasOneUse();
+  }
+  return false;
+}
+
+/// 0.5 * x * (1 + erf(x / sqrt(2))) -> Gelu, and 0.5 * x * (1 + tanh(sqrt(2 /
+/// pi) * (x + 0.044715 * x^3))) -> Gelu(approximate = "tanh"), in any order
+/// of the products.
+bool recognizeGelu(Operation *op) {
+  auto mul = dyn_cast<MulOp>(op);
+  if (!mul || !isFloatTensor(mul.getC()))
+    return false;
+  // Only at the root of the product.
+  Value result = mul.getC();
+  if (result.hasOneUse() && isa<MulOp>(*result.getUsers().begin()))
+    return false;
+  SmallVector<Value> factors = factorsOf(result);
+  if (factors.size() != 3)
+    return false;
+  auto half = llvm::find_if(factors, [](Value f) { return isScalar(f, 0.5); });
+  if (half == factors.end())
+    return false;
+  factors.erase(half);
+  for (unsigned i = 0; i < 2; ++i) {
+    Value x = factors[i], other = factors[1 - i];
+    StringRef approximate;
+    if (Value z = onePlus<ErfOp>(other); z && isScaled(z, x, M_SQRT1_2)) {
+      approximate = "none";
+    } else if (Value w = onePlus<TanhOp>(other); w && w.hasOneUse()) {
+      SmallVector<Value> scaled = factorsOf(w);
+      if (scaled.size() != 2)
+        continue;
+      unsigned c = isScalar(scaled[0], std::sqrt(2 / M_PI)) ? 0 : 1;
+      if (!isScalar(scaled[c], std::sqrt(2 / M_PI)) || !isCubicTerm(scaled[1 - c], x))
+        continue;
+      approximate = "tanh";
+    } else {
+      continue;
+    }
+    if (shapeOf(x) != shapeOf(result))
+      return false; // x broadcast by the other factors: not one Gelu
+    OpBuilder builder(op);
+    SmallVector<NamedAttribute> attributes;
+    if (approximate != "none")
+      attributes.push_back(builder.getNamedAttr("approximate", builder.getStringAttr(approximate)));
+    replaceAndErase(op, create<GeluOp>(builder, op->getLoc(), {x}, attributes));
+    return true;
+  }
+  return false;
+}
+
 struct Pattern {
   llvm::StringLiteral name;
   bool (*recognize)(Operation *);
@@ -242,6 +365,7 @@ const Pattern kPatterns[] = {
     {"matmul-bias-to-gemm", recognizeGemm},
     {"softmax", recognizeSoftmax},
     {"layer-normalization", recognizeLayerNorm},
+    {"gelu", recognizeGelu},
 };
 
 struct RecognizePatternsPass final

@@ -116,6 +116,16 @@ const std::map<std::string, UnaryFn> &unaryFloatOps() {
          Halide::Expr alpha = constantLike(x, floatAttr(op, "alpha", 1.0));
          return Halide::select(x >= constantLike(x, 0), x, alpha * (Halide::exp(x) - constantLike(x, 1)));
        }},
+      {"Gelu",
+       [](Halide::Expr x, Operation *op) {
+         Halide::Expr half = constantLike(x, 0.5), one = constantLike(x, 1);
+         auto approximate = op->getAttrOfType<StringAttr>("approximate");
+         if (approximate && approximate.getValue() == "tanh")
+           return half * x *
+                  (one + Halide::tanh(constantLike(x, std::sqrt(2 / M_PI)) *
+                                      (x + constantLike(x, 0.044715) * x * x * x)));
+         return half * x * (one + Halide::erf(x * constantLike(x, M_SQRT1_2)));
+       }},
       {"HardSigmoid",
        [](Halide::Expr x, Operation *op) {
          Halide::Expr alpha = constantLike(x, floatAttr(op, "alpha", 0.2));

@@ -204,17 +204,27 @@ static int honecMain(int argc, char **argv) {
   pipelineOptions.fusionTable = fusionTable;
   pipelineOptions.rewrite = rewrite;
   pipelineOptions.relaxedMath = relaxedMath;
-  buildPipelineUpTo(pm, printStats ? Stage::Memory : last, pipelineOptions);
-  if (failed(pm.run(*module)))
-    return 1;
   if (printStats) {
+    // The bytes before are the simplified graph's, every op its own kernel:
+    // rewriting and fusion are what reduce them.
+    buildPipelineStages(pm, Stage::Import, Stage::Simplify, pipelineOptions);
+    if (failed(pm.run(*module)))
+      return 1;
+    std::optional<int64_t> bytesBefore = unfusedIntermediateBytes(*module);
+    PassManager rest(&context);
+    buildPipelineStages(rest, Stage::Rewrite, Stage::Memory, pipelineOptions);
+    if (failed(rest.run(*module)))
+      return 1;
     int status = emit == "library" || emit == "shared"
                      ? writeModelLibrary(*module, *target, emit == "shared")
                      : 0;
     if (status == 0)
-      llvm::outs() << statsJson(*module) << "\n";
+      llvm::outs() << statsJson(*module, bytesBefore) << "\n";
     return status;
   }
+  buildPipelineUpTo(pm, last, pipelineOptions);
+  if (failed(pm.run(*module)))
+    return 1;
   if (emit == "summary") {
     printSummary(*module, llvm::outs());
     return 0;

@@ -119,6 +119,14 @@ void registerActivationKernels() {
   registerFloatUnary("Softsign", [](double x) { return x / (1 + std::fabs(x)); });
   registerFloatUnary("HardSwish",
                      [](double x) { return x * clampKeepingNaN(x / 6 + 0.5, 0.0, 1.0); });
+  // Opset 20's Gelu (hone builds it from the opset-17 formulas).
+  registerKernel("Gelu", [](KernelContext &ctx) {
+    if (ctx.getString("approximate", "none") == "tanh")
+      return mapFloats(ctx, [](double x) {
+        return 0.5 * x * (1 + std::tanh(std::sqrt(2 / M_PI) * (x + 0.044715 * x * x * x)));
+      });
+    return mapFloats(ctx, [](double x) { return 0.5 * x * (1 + std::erf(x * M_SQRT1_2)); });
+  });
   registerKernel("HardSigmoid", [](KernelContext &ctx) {
     double alpha = ctx.getFloat("alpha", 0.2), beta = ctx.getFloat("beta", 0.5);
     return mapFloats(ctx, [=](double x) { return clampKeepingNaN(alpha * x + beta, 0.0, 1.0); });

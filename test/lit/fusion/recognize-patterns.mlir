@@ -4,9 +4,9 @@
 // RUN: hone-run %S/Inputs/layers.mlir --interp --random-inputs 4 --compare-with %t.layers.mlir | FileCheck %s --check-prefix=EVAL
 // RUN: FileCheck %s --input-file=%t.layers.mlir --check-prefix=LAYERS
 // RUN: hone-opt %s -split-input-file --hone-recognize-patterns | FileCheck %s
-// RUN: not hone-opt %s --hone-recognize-patterns=patterns=gelu 2>&1 | FileCheck %s --check-prefix=UNKNOWN
+// RUN: not hone-opt %s --hone-recognize-patterns=patterns=swish 2>&1 | FileCheck %s --check-prefix=UNKNOWN
 
-// EVAL: outputs agree (6 outputs
+// EVAL: outputs agree (9 outputs
 // LAYERS-NOT: hone.batch_normalization
 // LAYERS-NOT: hone.exp
 // LAYERS-NOT: hone.reduce_mean
@@ -19,6 +19,11 @@
 // LAYERS: hone.layer_normalization %arg1, %{{.*}}, %{{.*}} {axis = 1 : i64} : (tensor<3x8xf32>, tensor<8xf32>, tensor<8xf32>)
 // LAYERS: hone.layer_normalization %arg1, %{{.*}}, %{{.*}} {axis = 0 : i64} : (tensor<3x8xf32>, tensor<3x8xf32>, none)
 // LAYERS: hone.gemm %arg2, %{{.*}}, %{{.*}} : (tensor<3x6xf32>, tensor<6x5xf32>, tensor<5xf32>)
+// LAYERS: hone.gelu %arg1 : (tensor<3x8xf32>)
+// LAYERS: hone.gelu %arg1 {approximate = "tanh"}
+// LAYERS: hone.gelu %arg1 {approximate = "tanh"}
+// LAYERS-NOT: hone.tanh
+// LAYERS-NOT: hone.erf
 
 // A training-mode BatchNormalization computes its statistics from the
 // batch: it stays.
@@ -86,4 +91,4 @@ func.func @batched_matmul(%a: tensor<2x3x4xf32>, %b: tensor<4x5xf32>, %c: tensor
   return %1 : tensor<2x3x5xf32>
 }
 
-// UNKNOWN: error: unknown pattern 'gelu'
+// UNKNOWN: error: unknown pattern 'swish'
