@@ -4,6 +4,8 @@
     /usr/bin/python3 ../shared/models/make_models.py /tmp/models
     test/e2e/public_suite.py --hone-run build/tools/hone-run/hone-run /tmp/models [--mode interp]
     test/e2e/public_suite.py --hone-run ... --mode compiled --static-shapes /tmp/models
+    test/e2e/public_suite.py --hone-run ... --honec build/tools/honec/honec --mode differential \
+        --static-shapes /tmp/models
     test/e2e/public_suite.py --hone-run ... --honec build/tools/honec/honec --mode arm64-linux \
         --static-shapes /tmp/models
 
@@ -13,7 +15,10 @@ shape, result, max relative error, seconds. Modes: the reference evaluator
 (interp), the host-compiled library through hone-run (compiled), or a
 library compiled with --target=arm64-linux, linked with the runtime and
 test/e2e/npy_runner by Debian's aarch64 cross toolchain and run under
-qemu-aarch64 (arm64-linux). --static-shapes compiles each case for its own
+qemu-aarch64 (arm64-linux); or (differential, with --honec) the model's IR
+after simplification against its IR after rewriting and fusion, both in the
+reference evaluator on the case's input, compared with each other rather than
+with PyTorch. --static-shapes compiles each case for its own
 input shape (--input-shape), for models with dynamic dims while compiled code
 is static-only. --once (compiled, with --honec) compiles each model once as
 exported (dynamic dims symbolic) with `honec --emit=shared` and runs every
@@ -27,6 +32,7 @@ import json
 import os
 import subprocess
 import sys
+import re
 import tempfile
 import time
 
@@ -76,11 +82,34 @@ def run_arm64(args, model, inputs, expects, shape_flags, work):
     return worst <= float(args.tol), worst, ""
 
 
+def run_differential(args, model, input_name, input_path, shape_flags, work):
+    """The simplified IR against the rewritten and fused IR, both in the
+    reference evaluator on the case's input; returns (ok, max_rel_err, message)."""
+    os.makedirs(work, exist_ok=True)
+    stages = {}
+    for stage in ("simplify", "fusion"):
+        path = os.path.join(work, f"{stage}.mlir")
+        proc = subprocess.run([args.honec, model, f"--emit={stage}", *shape_flags, "-o", "/dev/null"],
+                              capture_output=True, text=True)
+        if proc.returncode:
+            return False, None, proc.stderr.strip()
+        with open(path, "w") as f:
+            f.write(proc.stdout)
+        stages[stage] = path
+    proc = subprocess.run([args.hone_run, stages["simplify"], "--interp", "--input",
+                           f"{input_name}={input_path}", "--tol", args.tol,
+                           "--compare-with", stages["fusion"]], capture_output=True, text=True)
+    match = re.search(r"max relative error ([0-9.e+-]+)", proc.stdout)
+    worst = float(match.group(1)) if match else None
+    return proc.returncode == 0, worst, (proc.stdout + proc.stderr).strip()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--hone-run", required=True)
-    ap.add_argument("--mode", choices=["interp", "compiled", "arm64-linux"], default="interp")
+    ap.add_argument("--mode", choices=["interp", "compiled", "arm64-linux", "differential"],
+                    default="interp")
     ap.add_argument("--honec", help="honec, for --mode arm64-linux")
     ap.add_argument("--static-shapes", action="store_true",
                     help="compile each case for its input shape (--input-shape)")
@@ -91,8 +120,8 @@ def main():
     ap.add_argument("models")
     args = ap.parse_args()
 
-    if args.mode == "arm64-linux" and not args.honec:
-        ap.error("--mode arm64-linux needs --honec")
+    if args.mode in ("arm64-linux", "differential") and not args.honec:
+        ap.error(f"--mode {args.mode} needs --honec")
     if args.once and (args.mode != "compiled" or not args.honec or args.static_shapes):
         ap.error("--once needs --mode compiled and --honec, without --static-shapes")
     work = tempfile.mkdtemp(prefix="hone-suite-")
@@ -124,6 +153,16 @@ def main():
             shape = "x".join(str(d) for d in case["input_shape"])
             shape_flags = [f"--input-shape={input_name}:{shape}"] if args.static_shapes else []
             start = time.time()
+            if args.mode == "differential":
+                ok, worst, message = run_differential(args, model, input_name, input_path, shape_flags,
+                                                      os.path.join(work, f"{name}_{k}"))
+                err = "-" if worst is None else f"{worst:.2e}"
+                failures += not ok
+                print(f"{name:<14} {shape:<18} {'match' if ok else 'FAIL':<8} {err:>12} "
+                      f"{time.time() - start:>8.1f}", flush=True)
+                if not ok and message:
+                    print("   ", message.splitlines()[0][:300])
+                continue
             if args.mode == "arm64-linux":
                 ok, worst, message = run_arm64(args, model, [input_path], expects, shape_flags,
                                                os.path.join(work, f"{name}_{k}"))
