@@ -30,37 +30,51 @@ using namespace mlir::hone::cpu;
 
 namespace {
 
+/// The own dims of `type` that each dim of `view` merges, in order, when
+/// `view` merges runs of adjacent dims of `type` (a pointwise Conv's
+/// [N, M, H*W] of [N, M, H, W]); dims of size 1 go to the run before them.
+std::optional<std::vector<std::vector<int64_t>>> mergedRuns(RankedTensorType view, RankedTensorType type) {
+  std::vector<std::vector<int64_t>> runs;
+  int64_t d = 0;
+  for (int64_t j = 0; j < view.getRank(); ++j) {
+    std::vector<int64_t> run;
+    int64_t size = 1;
+    while (d < type.getRank() && size < view.getDimSize(j)) {
+      size *= type.getDimSize(d);
+      run.push_back(d++);
+    }
+    // Dims of size 1 belong to the run before them (their coordinate is 0).
+    while (d < type.getRank() && type.getDimSize(d) == 1 && size == view.getDimSize(j) &&
+           (j + 1 == view.getRank() || view.getDimSize(j + 1) != 1))
+      run.push_back(d++);
+    if (size != view.getDimSize(j))
+      return std::nullopt;
+    runs.push_back(std::move(run));
+  }
+  if (d != type.getRank())
+    return std::nullopt;
+  return runs;
+}
+
 /// `value`, defined over a view type of the same elements in the same
 /// row-major order (static shapes), read in the dims of `type`.
 HalideValue inOwnDims(const HalideValue &value, RankedTensorType type) {
   auto view = cast<RankedTensorType>(value.type);
   std::vector<Halide::Var> vars = tensorVars(type.getRank());
-  // A view that merges runs of adjacent dims (a pointwise Conv's [N, M,
-  // H*W]) is read at each run's row-major coordinate: no division, so
-  // vectors stay dense.
-  {
+  Halide::Func read(value.func.name() + "_dims");
+  // A view that merges runs of adjacent dims is read at each run's
+  // row-major coordinate: no division, so vectors stay dense.
+  if (std::optional<std::vector<std::vector<int64_t>>> runs = mergedRuns(view, type)) {
     std::vector<Halide::Expr> at;
-    int64_t d = 0;
-    bool merges = true;
-    for (int64_t j = 0; j < view.getRank() && merges; ++j) {
-      int64_t size = 1;
+    for (const std::vector<int64_t> &run : *runs) {
       Halide::Expr coordinate = 0;
-      while (d < type.getRank() && size < view.getDimSize(j)) {
-        coordinate = coordinate * static_cast<int>(type.getDimSize(d)) + vars[d];
-        size *= type.getDimSize(d++);
-      }
-      // Dims of size 1 belong to the run before them (their coordinate is 0).
-      while (d < type.getRank() && type.getDimSize(d) == 1 && size == view.getDimSize(j) &&
-             (j + 1 == view.getRank() || view.getDimSize(j + 1) != 1))
-        ++d;
-      merges = size == view.getDimSize(j);
+      for (int64_t d : run)
+        if (type.getDimSize(d) != 1)
+          coordinate = coordinate * static_cast<int>(type.getDimSize(d)) + vars[d];
       at.push_back(coordinate);
     }
-    if (merges && d == type.getRank()) {
-      Halide::Func read(value.func.name() + "_dims");
-      read(halideArgs(vars)) = value.func(halideArgs(at));
-      return HalideValue{read, type};
-    }
+    read(halideArgs(vars)) = value.func(halideArgs(at));
+    return HalideValue{read, type};
   }
   Halide::Expr flat = 0;
   for (int64_t d = 0; d < type.getRank(); ++d)
@@ -71,7 +85,6 @@ HalideValue inOwnDims(const HalideValue &value, RankedTensorType type) {
     at[d] = d == 0 ? flat : flat % size;
     flat = flat / size;
   }
-  Halide::Func read(value.func.name() + "_dims");
   read(halideArgs(vars)) = value.func(halideArgs(at));
   return HalideValue{read, type};
 }
@@ -181,8 +194,17 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
     if (!chain.empty()) {
       Value anchorResult = inner.getResult(0);
       epilogue = [&, chain, anchorResult](Halide::Func value, const std::vector<Halide::Expr> &dims) {
-        HalideValue anchorValue{value, cast<ShapedType>(anchorResult.getType())};
-        if (!cast<RankedTensorType>(anchorResult.getType()).hasStaticShape())
+        auto anchorType = cast<RankedTensorType>(anchorResult.getType());
+        HalideValue anchorValue{value, anchorType};
+        // Kernels apply epilogues in the anchor's own dims (a pointwise
+        // Conv over a view of them takes none: Halide's bounds of a
+        // flattened dim read back in rows would span whole rows).
+        if (static_cast<int64_t>(dims.size()) != anchorType.getRank()) {
+          innerError = "an epilogue was applied over a view of its anchor's dims";
+          chainFailed = true;
+          return value;
+        }
+        if (!anchorType.hasStaticShape())
           anchorValue.dims = dims;
         values[anchorResult] = anchorValue;
         for (Operation *member : chain) {
