@@ -11,6 +11,8 @@
 #include "compiler/onnx/Diagnostics.h"
 #include "compiler/onnx/GraphImporter.h"
 #include "dialects/hone/HoneDialect.h"
+#include "dialects/hone/HoneOps.h"
+#include "dialects/hone/ops/MappingTypes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/Verifier.h"
 
@@ -284,6 +286,13 @@ OwningOpRef<ModuleOp> mlir::hone::importOnnxModel(MLIRContext *context, const st
   module->getOperation()->setAttr(
       "hone.onnx_nodes",
       IntegerAttr::get(IntegerType::get(context, 64), model.graph().node_size()));
+  // What `honec --stats` reports as layout_transforms_before: the main
+  // graph's layout transformations (Stats.h), one op per node here.
+  int64_t layoutNodes = 0;
+  if (auto main = module->lookupSymbol<func::FuncOp>("main"); main && main.getBody().hasOneBlock())
+    layoutNodes = llvm::count_if(main.getBody().front(), [](Operation &op) { return isLayoutTransform(&op); });
+  module->getOperation()->setAttr("hone.onnx_layout_nodes",
+                                  IntegerAttr::get(IntegerType::get(context, 64), layoutNodes));
   if (failed(verify(*module)))
     return nullptr;
   return module;

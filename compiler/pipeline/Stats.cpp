@@ -9,6 +9,7 @@
 
 #include "dialects/hone/HoneOps.h"
 #include "dialects/hone/ops/Cost.h"
+#include "dialects/hone/ops/MappingTypes.h"
 #include "passes/memory/MemoryPlan.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -70,18 +71,60 @@ int64_t intermediateBytes(func::FuncOp main, const SymbolicShapes &shapes, const
   return total;
 }
 
+struct LayoutFigures {
+  int64_t ops = 0;
+  int64_t bytes = 0;
+};
+
+/// The layout transformations of `main` executed as their own copy or
+/// kernel, with the bytes they write; with `all`, every one of them as a
+/// copy.
+LayoutFigures layoutTransforms(func::FuncOp main, const SymbolicShapes &shapes, const MemoryPlan &plan,
+                               bool all) {
+  LayoutFigures figures;
+  auto bytesOf = [&](Value value) -> int64_t {
+    DimExpr bytes = shapes.bytes(value);
+    std::optional<int64_t> size = bytes.isValid() ? shapes.representative(bytes) : std::nullopt;
+    return size.value_or(0);
+  };
+  for (Operation &op : main.getBody().front()) {
+    if (auto fused = dyn_cast<FusedOp>(op)) {
+      auto members = fused.getBody().front().without_terminator();
+      bool onlyLayout = llvm::all_of(members, [](Operation &inner) {
+        return isLayoutTransform(&inner) || isa<ConstantOp, NoneOp>(inner);
+      });
+      for (Operation &inner : members)
+        if (isLayoutTransform(&inner) && (all || onlyLayout)) {
+          ++figures.ops;
+          if (all)
+            figures.bytes += bytesOf(inner.getResult(0));
+        }
+      if (onlyLayout && !all)
+        for (Value result : fused->getResults())
+          figures.bytes += bytesOf(result);
+      continue;
+    }
+    if (!isLayoutTransform(&op) || (!all && plan.views.count(op.getResult(0))))
+      continue;
+    ++figures.ops;
+    figures.bytes += bytesOf(op.getResult(0));
+  }
+  return figures;
+}
+
 } // namespace
 
-std::optional<int64_t> mlir::hone::unfusedIntermediateBytes(ModuleOp module) {
+std::optional<UnfusedFigures> mlir::hone::unfusedFigures(ModuleOp module) {
   auto main = module.lookupSymbol<func::FuncOp>("main");
   if (!main || !main.getBody().hasOneBlock())
     return std::nullopt;
   SymbolicShapes shapes(main);
   MemoryPlan plan = planMemory(main, shapes, kArenaAlignment);
-  return intermediateBytes(main, shapes, plan, true);
+  return UnfusedFigures{intermediateBytes(main, shapes, plan, true),
+                        layoutTransforms(main, shapes, plan, /*all=*/true).bytes};
 }
 
-std::string mlir::hone::statsJson(ModuleOp module, std::optional<int64_t> bytesBefore) {
+std::string mlir::hone::statsJson(ModuleOp module, const std::optional<UnfusedFigures> &before) {
   auto main = module.lookupSymbol<func::FuncOp>("main");
   int64_t kernels = 0, macs = 0;
   bool flopsKnown = true;
@@ -126,8 +169,19 @@ std::string mlir::hone::statsJson(ModuleOp module, std::optional<int64_t> bytesB
     json << "null";
   if (shapes && plan)
     json << ", \"intermediate_bytes_before\": "
-         << bytesBefore.value_or(intermediateBytes(main, *shapes, *plan, true))
+         << (before ? before->intermediateBytes : intermediateBytes(main, *shapes, *plan, true))
          << ", \"intermediate_bytes_after\": " << intermediateBytes(main, *shapes, *plan, false);
+  json << ", \"layout_transforms_before\": ";
+  if (auto nodes = module->getAttrOfType<IntegerAttr>("hone.onnx_layout_nodes"))
+    json << nodes.getInt();
+  else
+    json << "null";
+  if (shapes && plan) {
+    LayoutFigures after = layoutTransforms(main, *shapes, *plan, /*all=*/false);
+    json << ", \"layout_transforms_after\": " << after.ops << ", \"layout_transform_bytes_before\": "
+         << (before ? before->layoutTransformBytes : layoutTransforms(main, *shapes, *plan, true).bytes)
+         << ", \"layout_transform_bytes_after\": " << after.bytes;
+  }
   json << ", \"peak_memory\": ";
   if (auto arena = main ? main->getAttrOfType<IntegerAttr>("hone.arena_bytes") : IntegerAttr()) {
     json << arena.getInt();

@@ -14,6 +14,15 @@
 
 namespace mlir::hone {
 
+/// Figures of the simplified graph, before rewriting and fusion.
+struct UnfusedFigures {
+  /// Intermediate bytes, every op its own kernel.
+  int64_t intermediateBytes = 0;
+  /// Bytes the layout transformations write, each a copy.
+  int64_t layoutTransformBytes = 0;
+};
+
+
 /// One JSON object about the planned @main of `module`:
 ///   onnx_ops     nodes of the ONNX model's main graph (as imported);
 ///   kernels      kernels the code generator launches (a fused group is
@@ -34,11 +43,23 @@ namespace mlir::hone {
 ///                a number, or for a model with dynamic dims a string, the
 ///                expression over the input dims' symbols (their
 ///                dim_params, or input.dimK) that gives it for any shape.
-std::string statsJson(ModuleOp module, std::optional<int64_t> bytesBefore = std::nullopt);
+///   layout_transforms_before / layout_transforms_after
+///                layout transformations (ops whose mapping type is
+///                Reorganize or Shuffle: Reshape, Flatten, Squeeze,
+///                Unsqueeze, Transpose, DepthToSpace, SpaceToDepth,
+///                ReverseSequence): nodes of the imported model / ops still
+///                executed as their own copy or kernel (one not a view of
+///                its operand's bytes and not fused with other work, or in
+///                a fused kernel of layout transformations only);
+///   layout_transform_bytes_before / layout_transform_bytes_after
+///                the bytes those write: every layout transformation of
+///                the simplified graph as a copy / those still executed.
+std::string statsJson(ModuleOp module, const std::optional<UnfusedFigures> &before = std::nullopt);
 
-/// The intermediate bytes of `module`'s @main as if every op were its own
-/// kernel (none when @main has no single block).
-std::optional<int64_t> unfusedIntermediateBytes(ModuleOp module);
+/// The figures of `module`'s @main before rewriting and fusion (none when
+/// @main has no single block).
+std::optional<UnfusedFigures> unfusedFigures(ModuleOp module);
+
 
 } // namespace mlir::hone
 

@@ -210,7 +210,7 @@ static int honecMain(int argc, char **argv) {
     buildPipelineStages(pm, Stage::Import, Stage::Simplify, pipelineOptions);
     if (failed(pm.run(*module)))
       return 1;
-    std::optional<int64_t> bytesBefore = unfusedIntermediateBytes(*module);
+    std::optional<UnfusedFigures> before = unfusedFigures(*module);
     PassManager rest(&context);
     buildPipelineStages(rest, Stage::Rewrite, Stage::Memory, pipelineOptions);
     if (failed(rest.run(*module)))
@@ -219,7 +219,7 @@ static int honecMain(int argc, char **argv) {
                      ? writeModelLibrary(*module, *target, emit == "shared")
                      : 0;
     if (status == 0)
-      llvm::outs() << statsJson(*module, bytesBefore) << "\n";
+      llvm::outs() << statsJson(*module, before) << "\n";
     return status;
   }
   buildPipelineUpTo(pm, last, pipelineOptions);

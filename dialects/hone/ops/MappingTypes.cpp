@@ -1,6 +1,7 @@
 //===- MappingTypes.cpp - Mapping types that depend on operands -----------===//
 #include "dialects/hone/ops/MappingTypes.h"
 
+#include "dialects/hone/HoneOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 
 #include "dialects/hone/HoneEnums.cpp.inc"
@@ -26,4 +27,12 @@ MappingType mlir::hone::mappingTypeOfElementwise(Operation *op) {
       return MappingType::OneToMany;
   }
   return MappingType::OneToOne;
+}
+
+bool mlir::hone::isLayoutTransform(Operation *op) {
+  auto fusion = dyn_cast<FusionOpInterface>(op);
+  if (!fusion)
+    return false;
+  MappingType type = fusion.getMappingType();
+  return type == MappingType::Reorganize || type == MappingType::Shuffle;
 }

@@ -24,6 +24,12 @@ namespace mlir::hone {
 /// when one is broadcast (DNNFusion's "elementwise with broadcast").
 MappingType mappingTypeOfElementwise(Operation *op);
 
+/// Whether `op` is a layout transformation: an op that only moves or
+/// reinterprets elements, i.e. whose mapping type is Reorganize (Reshape,
+/// Flatten, Squeeze, Unsqueeze) or Shuffle (Transpose, DepthToSpace,
+/// SpaceToDepth, ReverseSequence).
+bool isLayoutTransform(Operation *op);
+
 } // namespace mlir::hone
 
 #endif // HONE_DIALECTS_HONE_OPS_MAPPINGTYPES_H
