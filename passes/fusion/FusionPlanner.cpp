@@ -78,6 +78,10 @@ private:
   /// complexity (Reorganize and Shuffle, "variants of One-to-One", then
   /// One-to-Many, then Many-to-Many), so that chains without a One-to-One
   /// op (a transpose into a matmul) still fuse where the table allows.
+  /// Among those, the earliest op seeds first: it grows through its
+  /// successors, so a producer read by several ops (a Transpose of Q, K
+  /// and V read by three Gathers) takes its readers, rather than one reader
+  /// seeding first and splitting the producer's readers into two groups.
   static int complexity(MappingType type) {
     switch (type) {
     case MappingType::OneToOne: return 0;
@@ -91,9 +95,14 @@ private:
 
   Operation *nextSeed() {
     if (!seedsSorted) {
-      for (Operation &op : body)
-        if (isFusible(&op, shapes))
-          seeds.push_back({{complexity(typeOf(&op)), bytesOf(op.getResult(0))}, &op});
+      double order = 0;
+      for (Operation &op : body) {
+        ++order;
+        if (!isFusible(&op, shapes))
+          continue;
+        int rank = complexity(typeOf(&op));
+        seeds.push_back({{rank, rank == 0 ? bytesOf(op.getResult(0)) : order}, &op});
+      }
       std::stable_sort(seeds.begin(), seeds.end(),
                        [](const auto &a, const auto &b) { return a.first < b.first; });
       seedsSorted = true;
@@ -162,8 +171,12 @@ private:
   /// the group broadcasts it (its largest result, `groupElements`, has more
   /// elements than the intermediate: a One-to-Many member re-reads, and the
   /// fused code recomputes), and a cache line per element instead of per 16
-  /// when a Transpose on either side moves the innermost dim.
-  bool profitable(Operation *producer, Operation *consumer, double groupElements) {
+  /// when a Transpose on either side moves the innermost dim and the fused
+  /// group is Many-to-Many (`fused`): its reads of the transposed value are
+  /// then repeated (a contraction's operand re-read per tile). In any other
+  /// group the strided access happens once per element, fused or not (the
+  /// Transpose's own kernel would do it), so it costs nothing extra.
+  bool profitable(Operation *producer, Operation *consumer, double groupElements, MappingType fused) {
     if (options.profile == FusionOptions::Profile::Fuse)
       return true;
     if (options.profile == FusionOptions::Profile::Never)
@@ -186,7 +199,7 @@ private:
       double work = std::max(2.0 * static_cast<double>(macs.value_or(0)), elementsOf(producer->getResult(0)));
       extra += work * (reads - 1) / options.peakFlops;
     }
-    if (movesInnermost(producer) || movesInnermost(consumer))
+    if (fused == MappingType::ManyToMany && (movesInnermost(producer) || movesInnermost(consumer)))
       extra += intermediateBytes * 16 / options.bandwidth;
     return saved > extra;
   }
@@ -247,8 +260,8 @@ private:
     if (!acyclic(extended))
       return false;
     if (rule.decision == FusionDecision::Profile &&
-        !(asSuccessor ? profitable(neighbour, candidate, largestResult(g))
-                      : profitable(candidate, neighbour, largestResult(g))))
+        !(asSuccessor ? profitable(neighbour, candidate, largestResult(g), rule.fused)
+                      : profitable(candidate, neighbour, largestResult(g), rule.fused)))
       return false;
     groups[g].ops.push_back(candidate);
     groups[g].type = rule.fused;
