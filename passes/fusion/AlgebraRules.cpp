@@ -272,15 +272,18 @@ void matchSqrtPair(Operation *root, SmallVectorImpl<Candidate> &candidates) {
       candidates);
 }
 
-/// Abs(A) * Abs(C) -> Abs(A * C).
-void matchAbsPair(Operation *root, SmallVectorImpl<Candidate> &candidates) {
+/// UnaryT(A) * UnaryT(C) -> UnaryT(CombineT(A, C)): Abs(A) * Abs(C) ->
+/// Abs(A * C), (1/A) * (1/C) -> 1/(A * C), and exp(A) * exp(C) ->
+/// exp(A + C) (the product may overflow where the sum does not: relaxed).
+template <typename UnaryT, typename CombineT>
+void matchUnaryPair(Operation *root, SmallVectorImpl<Candidate> &candidates) {
   offerPairs<MulOp>(
       root,
       [](const Leaf &a, const Leaf &b) -> std::optional<PairResult> {
-        Value x = unaryOperand<AbsOp>(a), y = unaryOperand<AbsOp>(b);
+        Value x = unaryOperand<UnaryT>(a), y = unaryOperand<UnaryT>(b);
         if (!x || !y)
           return std::nullopt;
-        return combined<MulOp, AbsOp>(x, y);
+        return combined<CombineT, UnaryT>(x, y);
       },
       candidates);
 }
@@ -296,33 +299,6 @@ void matchNegPair(Operation *root, SmallVectorImpl<Candidate> &candidates) {
         if (!lx || !ly)
           return std::nullopt;
         return PairResult{{std::move(*lx), std::move(*ly)}, 0};
-      },
-      candidates);
-}
-
-/// (1/A) * (1/C) -> 1/(A * C).
-void matchReciprocalPair(Operation *root, SmallVectorImpl<Candidate> &candidates) {
-  offerPairs<MulOp>(
-      root,
-      [](const Leaf &a, const Leaf &b) -> std::optional<PairResult> {
-        Value x = unaryOperand<ReciprocalOp>(a), y = unaryOperand<ReciprocalOp>(b);
-        if (!x || !y)
-          return std::nullopt;
-        return combined<MulOp, ReciprocalOp>(x, y);
-      },
-      candidates);
-}
-
-/// exp(A) * exp(C) -> exp(A + C) (the product may overflow where the sum
-/// does not: relaxed).
-void matchExpPair(Operation *root, SmallVectorImpl<Candidate> &candidates) {
-  offerPairs<MulOp>(
-      root,
-      [](const Leaf &a, const Leaf &b) -> std::optional<PairResult> {
-        Value x = unaryOperand<ExpOp>(a), y = unaryOperand<ExpOp>(b);
-        if (!x || !y)
-          return std::nullopt;
-        return combined<AddOp, ExpOp>(x, y);
       },
       candidates);
 }
@@ -553,25 +529,43 @@ Value convWith(OpBuilder &builder, ConvOp conv, Value weight, Value bias) {
       ->getResult(0);
 }
 
+/// A Conv whose result only `RootT` reads, with a constant per-channel
+/// other operand of `RootT` (and a constant bias, if any).
+struct PerChannel {
+  ConvOp conv;
+  Value value;
+  int64_t channels;
+  bool hasBias;
+};
+
+template <typename RootT>
+std::optional<PerChannel> perChannelOperand(Operation *root) {
+  if (!isa<RootT>(root) || !isFloatTensor(root->getResult(0)))
+    return std::nullopt;
+  auto [conv, value] = operandPair<ConvOp>(root);
+  if (!conv)
+    return std::nullopt;
+  bool hasBias = !isa<NoneType>(conv.getB().getType());
+  if (hasBias && !isConstantValue(conv.getB()))
+    return std::nullopt;
+  std::optional<int64_t> channels = channelsOf(conv, value);
+  if (!channels || *shapeOf(root->getResult(0)) != *shapeOf(conv.getY()))
+    return std::nullopt;
+  return PerChannel{conv, value, *channels, hasBias};
+}
+
 /// Conv(x, W, b) * s -> Conv(x, W*s, b*s) for a per-channel constant s (a
 /// BatchNormalization's scale): the scale folds into the weights.
 void matchScaleIntoConv(Operation *root, SmallVectorImpl<Candidate> &candidates) {
-  if (!isa<MulOp>(root) || !isFloatTensor(root->getResult(0)))
+  std::optional<PerChannel> match = perChannelOperand<MulOp>(root);
+  if (!match || !isConstantValue(match->conv.getW()))
     return;
-  auto [conv, scale] = operandPair<ConvOp>(root);
-  if (!conv || !isConstantValue(conv.getW()))
-    return;
-  bool hasBias = !isa<NoneType>(conv.getB().getType());
-  if (hasBias && !isConstantValue(conv.getB()))
-    return;
-  std::optional<int64_t> channels = channelsOf(conv, scale);
-  if (!channels || *shapeOf(root->getResult(0)) != *shapeOf(conv.getY()))
-    return;
-  size_t weightRank = shapeOf(conv.getW())->size();
+  size_t weightRank = shapeOf(match->conv.getW())->size();
   Location loc = root->getLoc();
   candidates.push_back(
       {costOf(root->getResult(0)),
-       [conv = conv, scale = scale, channels = *channels, weightRank, hasBias, loc](OpBuilder &builder) mutable {
+       [conv = match->conv, scale = match->value, channels = match->channels, weightRank,
+        hasBias = match->hasBias, loc](OpBuilder &builder) mutable {
          SmallVector<int64_t> perRow(weightRank, 1);
          perRow[0] = channels;
          Value rows = create<ReshapeOp>(builder, loc, {scale, int64Vector(builder, loc, perRow)});
@@ -587,22 +581,15 @@ void matchScaleIntoConv(Operation *root, SmallVectorImpl<Candidate> &candidates)
 
 /// Conv(x, W, b) + t -> Conv(x, W, b + t) for a per-channel constant t.
 void matchBiasIntoConv(Operation *root, SmallVectorImpl<Candidate> &candidates) {
-  if (!isa<AddOp>(root) || !isFloatTensor(root->getResult(0)))
+  std::optional<PerChannel> match = perChannelOperand<AddOp>(root);
+  if (!match)
     return;
-  auto [conv, shift] = operandPair<ConvOp>(root);
-  if (!conv)
-    return;
-  bool hasBias = !isa<NoneType>(conv.getB().getType());
-  if (hasBias && !isConstantValue(conv.getB()))
-    return;
-  std::optional<int64_t> channels = channelsOf(conv, shift);
-  if (!channels || *shapeOf(root->getResult(0)) != *shapeOf(conv.getY()))
-    return;
-  int64_t outChannels = (*shapeOf(conv.getW()))[0];
+  int64_t outChannels = (*shapeOf(match->conv.getW()))[0];
   Location loc = root->getLoc();
   candidates.push_back(
       {costOf(root->getResult(0)),
-       [conv = conv, shift = shift, channels = *channels, outChannels, hasBias, loc](OpBuilder &builder) mutable {
+       [conv = match->conv, shift = match->value, channels = match->channels, outChannels,
+        hasBias = match->hasBias, loc](OpBuilder &builder) mutable {
          Value flat = create<ReshapeOp>(builder, loc, {shift, int64Vector(builder, loc, {channels})});
          Value base = conv.getB();
          if (!hasBias) {
@@ -619,10 +606,10 @@ const AlgebraRule kRules[] = {
     {"reassociate-product", "associative", false, matchReassociateProduct},
     {"reassociate-sum", "associative", false, matchReassociateSum},
     {"sqrt-pair", "associative", true, matchSqrtPair},
-    {"abs-pair", "associative", false, matchAbsPair},
+    {"abs-pair", "associative", false, matchUnaryPair<AbsOp, MulOp>},
     {"neg-pair", "associative", false, matchNegPair},
-    {"reciprocal-pair", "associative", false, matchReciprocalPair},
-    {"exp-pair", "associative", true, matchExpPair},
+    {"reciprocal-pair", "associative", false, matchUnaryPair<ReciprocalOp, MulOp>},
+    {"exp-pair", "associative", true, matchUnaryPair<ExpOp, AddOp>},
     {"exp-reduce-prod", "commutative", false, matchExpReduceProd},
     {"factor-common", "distributive", false, matchFactorCommon},
     {"add-self-product", "distributive", false, matchAddSelfProduct},

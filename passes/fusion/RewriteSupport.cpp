@@ -98,8 +98,6 @@ std::optional<SmallVector<int64_t>> rewrite::intConstant(Value value) {
   return values;
 }
 
-bool rewrite::hasOneUse(Value value) { return value.hasOneUse(); }
-
 Operation *rewrite::createInferred(OpBuilder &builder, Location loc, StringRef name,
                                    ValueRange operands, ArrayRef<NamedAttribute> attributes,
                                    unsigned numResults) {

@@ -59,9 +59,6 @@ std::optional<double> scalarConstant(Value value);
 /// The values of an integer constant (axes, shapes).
 std::optional<SmallVector<int64_t>> intConstant(Value value);
 
-/// Whether `value` has exactly one use.
-bool hasOneUse(Value value);
-
 /// Creates an `OpT` over `operands` with `attributes`; its result types come
 /// from its shape function (element type from the first tensor operand).
 template <typename OpT>
