@@ -327,34 +327,41 @@ void matchExpReduceProd(Operation *root, SmallVectorImpl<Candidate> &candidates)
 // Distributive rules
 //===----------------------------------------------------------------------===//
 
+/// A factor two products share: a = common * x and b = common * y.
+struct SharedFactor {
+  Value common, x, y;
+};
+
+std::optional<SharedFactor> sharedFactor(MulOp a, MulOp b) {
+  for (unsigned i = 0; i < 2; ++i)
+    for (unsigned j = 0; j < 2; ++j)
+      if (a->getOperand(i) == b->getOperand(j))
+        return SharedFactor{a->getOperand(i), a->getOperand(1 - i), b->getOperand(1 - j)};
+  return std::nullopt;
+}
+
 /// A*B + A*C -> A*(B + C) for two terms of a sum, wherever they sit in it.
 std::optional<PairResult> factorCommon(const Leaf &a, const Leaf &b) {
   if (!a.value || !b.value || a.value == b.value)
     return std::nullopt;
   auto ma = a.value.getDefiningOp<MulOp>(), mb = b.value.getDefiningOp<MulOp>();
-  if (!ma || !mb)
+  std::optional<SharedFactor> shared = ma && mb ? sharedFactor(ma, mb) : std::nullopt;
+  if (!shared)
     return std::nullopt;
-  for (unsigned i = 0; i < 2; ++i)
-    for (unsigned j = 0; j < 2; ++j) {
-      Value common = ma->getOperand(i);
-      if (common != mb->getOperand(j))
-        continue;
-      Value x = ma->getOperand(1 - i), y = mb->getOperand(1 - j);
-      std::optional<PairResult> sum = combined<AddOp>(x, y);
-      std::optional<Leaf> factor = existing(common);
-      if (!sum || !factor)
-        return std::nullopt;
-      Leaf leaf;
-      leaf.shape = broadcastShape(factor->shape, sum->leaves[0].shape);
-      leaf.constant = factor->constant && sum->leaves[0].constant;
-      Location loc = a.value.getLoc();
-      leaf.make = [common, inner = sum->leaves[0], loc](OpBuilder &builder) {
-        return create<MulOp>(builder, loc, {common, materialize(builder, inner)});
-      };
-      double built = sum->built + (leaf.constant ? 0 : elementCount(leaf.shape));
-      return PairResult{{std::move(leaf)}, built};
-    }
-  return std::nullopt;
+  Value common = shared->common;
+  std::optional<PairResult> sum = combined<AddOp>(shared->x, shared->y);
+  std::optional<Leaf> factor = existing(common);
+  if (!sum || !factor)
+    return std::nullopt;
+  Leaf leaf;
+  leaf.shape = broadcastShape(factor->shape, sum->leaves[0].shape);
+  leaf.constant = factor->constant && sum->leaves[0].constant;
+  Location loc = a.value.getLoc();
+  leaf.make = [common, inner = sum->leaves[0], loc](OpBuilder &builder) {
+    return create<MulOp>(builder, loc, {common, materialize(builder, inner)});
+  };
+  double built = sum->built + (leaf.constant ? 0 : elementCount(leaf.shape));
+  return PairResult{{std::move(leaf)}, built};
 }
 
 void matchFactorCommon(Operation *root, SmallVectorImpl<Candidate> &candidates) {
@@ -364,32 +371,26 @@ void matchFactorCommon(Operation *root, SmallVectorImpl<Candidate> &candidates) 
   if (!sub || !isFloatTensor(sub.getResult()))
     return;
   auto ma = sub.getA().getDefiningOp<MulOp>(), mb = sub.getB().getDefiningOp<MulOp>();
-  if (!ma || !mb || ma == mb)
+  std::optional<SharedFactor> shared = ma && mb && ma != mb ? sharedFactor(ma, mb) : std::nullopt;
+  if (!shared)
     return;
-  for (unsigned i = 0; i < 2; ++i)
-    for (unsigned j = 0; j < 2; ++j) {
-      Value common = ma->getOperand(i);
-      if (common != mb->getOperand(j))
-        continue;
-      Value x = ma->getOperand(1 - i), y = mb->getOperand(1 - j);
-      std::optional<SmallVector<int64_t>> sx = shapeOf(x), sy = shapeOf(y), sc = shapeOf(common);
-      if (!sx || !sy || !sc)
-        return;
-      SmallVector<int64_t> diffShape = broadcastShape(*sx, *sy);
-      SmallVector<int64_t> shape = broadcastShape(*sc, diffShape);
-      if (shape != *shapeOf(sub.getResult()))
-        return;
-      bool constDiff = isConstantValue(x) && isConstantValue(y);
-      double built = (constDiff ? 0 : elementCount(diffShape)) + elementCount(shape);
-      double saved = deadCost(sub.getA(), 1) + deadCost(sub.getB(), 1) + costOf(sub.getResult()) -
-                     built;
-      Location loc = root->getLoc();
-      candidates.push_back({saved, [common, x, y, loc](OpBuilder &builder) {
-                              Value diff = create<SubOp>(builder, loc, {x, y});
-                              return create<MulOp>(builder, loc, {common, diff});
-                            }});
-      return;
-    }
+  Value common = shared->common, x = shared->x, y = shared->y;
+  std::optional<SmallVector<int64_t>> sx = shapeOf(x), sy = shapeOf(y), sc = shapeOf(common);
+  if (!sx || !sy || !sc)
+    return;
+  SmallVector<int64_t> diffShape = broadcastShape(*sx, *sy);
+  SmallVector<int64_t> shape = broadcastShape(*sc, diffShape);
+  if (shape != *shapeOf(sub.getResult()))
+    return;
+  bool constDiff = isConstantValue(x) && isConstantValue(y);
+  double built = (constDiff ? 0 : elementCount(diffShape)) + elementCount(shape);
+  double saved =
+      deadCost(sub.getA(), 1) + deadCost(sub.getB(), 1) + costOf(sub.getResult()) - built;
+  Location loc = root->getLoc();
+  candidates.push_back({saved, [common, x, y, loc](OpBuilder &builder) {
+                          Value diff = create<SubOp>(builder, loc, {x, y});
+                          return create<MulOp>(builder, loc, {common, diff});
+                        }});
 }
 
 /// A + A*B -> A*(B + 1).
