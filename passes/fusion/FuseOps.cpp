@@ -67,7 +67,8 @@ bool materialize(const FusionGroup &group) {
   for (Value output : outputs)
     resultTypes.push_back(output.getType());
   auto fused = builder.create<FusedOp>(loc, resultTypes, inputs.getArrayRef(),
-                                       builder.getStringAttr(stringifyMappingType(group.type)));
+                                       builder.getStringAttr(stringifyMappingType(group.type)),
+                                       group.stripRows > 0 ? builder.getI64IntegerAttr(group.stripRows) : IntegerAttr());
   Block *body = builder.createBlock(&fused.getBody());
   IRMapping mapping;
   for (Value input : inputs)

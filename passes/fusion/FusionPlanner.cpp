@@ -3,6 +3,7 @@
 
 #include "dialects/hone/HoneOps.h"
 #include "dialects/hone/ops/Cost.h"
+#include "dialects/hone/ops/OpAttributes.h"
 
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SetVector.h"
@@ -20,6 +21,9 @@ bool mlir::hone::isFusible(Operation *op, const SymbolicShapes &shapes) {
     auto type = dyn_cast<RankedTensorType>(result.getType());
     if (!type)
       return false;
+    // A result nothing reads (MaxPool's Indices) is never computed.
+    if (result.use_empty() && result != op->getResult(0))
+      continue;
     // Integer tensors are shapes, indices and counts that the run function
     // may read to size what follows: they stay between kernels.
     if (type.getElementType().isInteger() && !type.getElementType().isInteger(1))
@@ -53,8 +57,13 @@ public:
       growPredecessors(g, seed);
     }
     for (FusionGroup &group : groups)
-      llvm::sort(group.ops, [&](Operation *a, Operation *b) { return position[a] < position[b]; });
-    return groups;
+      sortOps(group);
+    mergeStripChains();
+    std::vector<FusionGroup> planned;
+    for (FusionGroup &group : groups)
+      if (!group.ops.empty())
+        planned.push_back(std::move(group));
+    return planned;
   }
 
 private:
@@ -241,7 +250,11 @@ private:
       return false;
     MappingType type = typeOf(candidate);
     const FusionRule &rule = asSuccessor ? table.rule(groups[g].type, type) : table.rule(type, groups[g].type);
-    if (rule.decision == FusionDecision::Never)
+    // A Many-to-Many op joins another's group on a "profile" cell only as
+    // a row strip (mergeStripChains), whose cost model knows the halo.
+    if (rule.decision == FusionDecision::Never ||
+        (rule.decision == FusionDecision::Profile && type == MappingType::ManyToMany &&
+         groups[g].type == MappingType::ManyToMany))
       return false;
     if (!asSuccessor) {
       if (!canBeInner(candidate))
@@ -268,6 +281,175 @@ private:
     members[g].insert(candidate);
     grouped.insert(candidate);
     return true;
+  }
+
+  void sortOps(FusionGroup &group) {
+    llvm::sort(group.ops, [&](Operation *a, Operation *b) { return position[a] < position[b]; });
+  }
+
+  /// The rows a window op reads and writes: its kernel's extent along the
+  /// first spatial dim (dilated), its stride, its input's and result's rows
+  /// and its batch. None for ops that are not 2-D window ops with static
+  /// shapes, for 1x1 convolutions of stride 1 (no window), and for a max
+  /// pool whose indices are read.
+  struct WindowRows {
+    int64_t kernel, stride, inputRows, outputRows;
+  };
+  static std::optional<WindowRows> windowRows(Operation *op) {
+    if (!isa<ConvOp, MaxPoolOp, AveragePoolOp>(op) || !stripCapable(op))
+      return std::nullopt;
+    SmallVector<int64_t> kernel;
+    if (isa<ConvOp>(op)) {
+      auto weights = dyn_cast<RankedTensorType>(op->getOperand(1).getType());
+      if (!weights || weights.getRank() != 4 || !weights.hasStaticShape())
+        return std::nullopt;
+      kernel = {weights.getDimSize(2), weights.getDimSize(3)};
+    } else {
+      kernel = getIntsAttr(op, "kernel_shape", {});
+    }
+    SmallVector<int64_t> strides = getIntsAttr(op, "strides", {1, 1});
+    SmallVector<int64_t> dilations = getIntsAttr(op, "dilations", {1, 1});
+    if (kernel.size() != 2 || strides.size() != 2 || dilations.size() != 2)
+      return std::nullopt;
+    if (kernel[0] == 1 && kernel[1] == 1 && strides[0] == 1 && strides[1] == 1)
+      return std::nullopt;
+    return WindowRows{(kernel[0] - 1) * dilations[0] + 1, strides[0],
+                      cast<ShapedType>(op->getOperand(0).getType()).getDimSize(2),
+                      cast<ShapedType>(op->getResult(0).getType()).getDimSize(2)};
+  }
+  /// Whether code generation can compute `op` row by row: a 2-D
+  /// convolution or pool with static shapes whose only read result is its
+  /// first.
+  static bool stripCapable(Operation *op) {
+    if (!isa<ConvOp, MaxPoolOp, AveragePoolOp>(op))
+      return false;
+    auto input = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
+    auto result = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+    return input && result && input.getRank() == 4 && input.hasStaticShape() && result.hasStaticShape() &&
+           llvm::all_of(op->getResults().drop_front(), [](Value other) { return other.use_empty(); });
+  }
+
+  SmallVector<Operation *> manyToManyOps(size_t g) {
+    SmallVector<Operation *> ops;
+    for (Operation *op : groups[g].ops)
+      if (typeOf(op) == MappingType::ManyToMany)
+        ops.push_back(op);
+    return ops;
+  }
+
+  /// Whether `value` is `producer`'s result or comes from it through
+  /// elementwise ops of group `g`, each the only reader of the value before
+  /// it and of its type (what code generation runs as the producer's
+  /// epilogue).
+  bool epilogueOf(Operation *producer, Value value, size_t g) {
+    Type type = producer->getResult(0).getType();
+    while (value.getDefiningOp() != producer) {
+      Operation *op = value.getDefiningOp();
+      if (!op || !members[g].count(op) || op->getNumResults() != 1 || value.getType() != type ||
+          (typeOf(op) != MappingType::OneToOne && typeOf(op) != MappingType::OneToMany))
+        return false;
+      Value previous;
+      for (Value operand : op->getOperands())
+        if (Operation *def = operand.getDefiningOp(); def && members[g].count(def)) {
+          if (previous)
+            return false;
+          previous = operand;
+        }
+      if (!previous || !previous.hasOneUse())
+        return false;
+      value = previous;
+    }
+    return value == producer->getResult(0);
+  }
+
+  /// Whether the only value group `g` hands to ops outside it is `value`.
+  bool handsOutOnly(size_t g, Value value) {
+    for (Operation *op : groups[g].ops)
+      for (Value result : op->getResults())
+        if (result != value && llvm::any_of(result.getUsers(), [&](Operation *user) { return !members[g].count(user); }))
+          return false;
+    return true;
+  }
+
+  /// Strips of a window op's `outputRows` and the rows per strip.
+  std::pair<int64_t, int64_t> strips(int64_t outputRows) {
+    int64_t count = std::clamp<int64_t>(options.stripsPerImage, 1, std::max<int64_t>(outputRows, 1));
+    int64_t rows = (outputRows + count - 1) / count;
+    return {(outputRows + rows - 1) / rows, rows};
+  }
+
+  /// The cost model of a row-strip edge: the bytes of `value` (written and
+  /// read back) saved, against the work of `producerGroup` that the strips
+  /// of `consumer` repeat (each strip's first row reads the kernel's
+  /// extent of rows, the rows before it in another strip).
+  bool stripProfitable(size_t producerGroup, const WindowRows &consumer, Value value) {
+    if (options.profile == FusionOptions::Profile::Fuse)
+      return true;
+    if (options.profile == FusionOptions::Profile::Never)
+      return false;
+    auto [count, rows] = strips(consumer.outputRows);
+    double read = static_cast<double>(count * ((rows - 1) * consumer.stride + consumer.kernel));
+    double repeated = std::max(0.0, read / std::max<int64_t>(consumer.inputRows, 1) - 1);
+    double work = 0;
+    for (Operation *op : groups[producerGroup].ops) {
+      std::optional<int64_t> macs = multiplyAdds(op);
+      work += std::max(2.0 * static_cast<double>(macs.value_or(0)), elementsOf(op->getResult(0)));
+    }
+    double saved = 2 * bytesOf(value) / options.bandwidth;
+    return saved > work * repeated / options.peakFlops;
+  }
+
+  /// Row-strip fusion: a group whose first Many-to-Many op is a window op
+  /// takes the group that computes its data operand (see the file comment
+  /// of FusionPlanner.h), until no group does.
+  void mergeStripChains() {
+    llvm::DenseMap<Operation *, size_t> groupOf;
+    for (size_t g = 0; g < groups.size(); ++g)
+      for (Operation *op : groups[g].ops)
+        groupOf[op] = g;
+    for (bool merged = true; merged;) {
+      merged = false;
+      for (size_t g = 0; g < groups.size(); ++g) {
+        SmallVector<Operation *> chain = manyToManyOps(g);
+        if (chain.empty())
+          continue;
+        Operation *consumer = chain.front();
+        std::optional<WindowRows> window = windowRows(consumer);
+        Value value = consumer->getOperand(0);
+        Operation *def = value.getDefiningOp();
+        if (!window || !def || !groupOf.count(def) || !value.hasOneUse())
+          continue;
+        size_t p = groupOf[def];
+        SmallVector<Operation *> producers = manyToManyOps(p);
+        // The producer is a convolution: a pool computed row by row reads
+        // two input rows of every channel at once, more streams than the
+        // prefetcher follows (measured slower than the pool on its own).
+        if (p == g || producers.empty() || !isa<ConvOp>(producers.back()) || !stripCapable(producers.back()) ||
+            static_cast<int64_t>(producers.size() + chain.size()) > options.maxStripOps ||
+            static_cast<int64_t>(groups[p].ops.size() + groups[g].ops.size()) > options.maxOps ||
+            !epilogueOf(producers.back(), value, p) || !handsOutOnly(p, value))
+          continue;
+        const FusionRule &rule = table.rule(groups[p].type, groups[g].type);
+        if (rule.decision == FusionDecision::Never)
+          continue;
+        llvm::DenseSet<Operation *> extended = members[g];
+        extended.insert(members[p].begin(), members[p].end());
+        if (!acyclic(extended) ||
+            (rule.decision == FusionDecision::Profile && !stripProfitable(p, *window, value)))
+          continue;
+        groups[g].ops.append(groups[p].ops.begin(), groups[p].ops.end());
+        sortOps(groups[g]);
+        groups[g].type = rule.fused;
+        std::optional<WindowRows> root = windowRows(chain.back());
+        groups[g].stripRows = root ? strips(root->outputRows).second : 0;
+        members[g] = std::move(extended);
+        for (Operation *op : groups[p].ops)
+          groupOf[op] = g;
+        groups[p].ops.clear();
+        members[p].clear();
+        merged = true;
+      }
+    }
   }
 
   void growSuccessors(size_t g, Operation *op) {

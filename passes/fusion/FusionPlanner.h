@@ -9,6 +9,13 @@
 // limit; "profile" cells ask a cost model. FuseOps.cpp turns the groups
 // into hone.fused ops.
 //
+// hone's extension, row-strip fusion: where the table lets Many-to-Many
+// fuse with Many-to-Many (the CPU target's "profile"), a group whose first
+// Many-to-Many op is a window op (a convolution with a kernel or stride
+// beyond 1x1, a max or average pool) takes the group that computes its data
+// operand, when that operand is all the other group hands out and the cost
+// model says the bytes saved outweigh the rows each strip recomputes.
+//
 //===----------------------------------------------------------------------===//
 #ifndef HONE_PASSES_FUSION_FUSIONPLANNER_H
 #define HONE_PASSES_FUSION_FUSIONPLANNER_H
@@ -30,12 +37,21 @@ struct FusionOptions {
   /// The cost model's machine: FLOP/s and bytes/s.
   double peakFlops = 114e9;
   double bandwidth = 12e9;
+  /// Row-strip fusion (hone's extension for Many-to-Many chains): strips
+  /// per image of a chain's last op (the parallel tasks; each recomputes the
+  /// halo of rows its first row needs), and most window ops in one chain.
+  int64_t stripsPerImage = 4;
+  int64_t maxStripOps = 3;
 };
 
 struct FusionGroup {
   /// In program order.
   SmallVector<Operation *> ops;
   MappingType type = MappingType::OneToOne;
+  /// Rows per strip of the last op's result when the group is a chain of
+  /// window ops fused across Many-to-Many edges (code generation computes
+  /// it by strips, the ops before it row by row); 0 otherwise.
+  int64_t stripRows = 0;
 };
 
 /// The groups of `body` (ops of groups with one op stay as they are).

@@ -61,8 +61,12 @@ std::optional<llvm::StringRef> FusionTable::targetOverrides(llvm::StringRef targ
   // Reshape-class ops (Reorganize) cost nothing unfused: the run function
   // makes their result a view of their operand. Fused, a kernel's loops
   // would run over one side's dims and index the other with divisions.
+  // Many-to-Many ops chain where the second is a window op (a convolution
+  // or pool) that code generation computes by row strips: the planner's
+  // cost model weighs the bytes saved against the strips' halo.
   if (target == "cpu")
-    return llvm::StringRef("one_to_one many_to_many many_to_many never\n"
+    return llvm::StringRef("many_to_many many_to_many many_to_many profile\n"
+                           "one_to_one many_to_many many_to_many never\n"
                            "shuffle many_to_many many_to_many never\n"
                            "reorganize one_to_one reorganize never\n"
                            "reorganize one_to_many one_to_many never\n"

@@ -14,6 +14,13 @@
 // view of its dims (a pointwise Conv's [N, M, H*W]) is read back in the
 // result's own dims by its readers.
 //
+// A group with `strip_rows` (row-strip fusion, FusionPlanner.h) is a chain
+// of window ops: its last Many-to-Many op, the root, runs over strips of
+// that many rows of its result, in parallel; the ones before it are
+// computed at the root's row loop and stored per strip (StripSchedule), so
+// their results live a few rows at a time, and a convolution reads such an
+// operand through a boundary condition rather than a padded copy.
+//
 //===----------------------------------------------------------------------===//
 #include "targets/cpu/HalideKernels.h"
 #include "targets/cpu/Schedules.h"
@@ -89,11 +96,115 @@ HalideValue inOwnDims(const HalideValue &value, RankedTensorType type) {
   return HalideValue{read, type};
 }
 
+bool isWindowOp(Operation *op) {
+  if (!isa<ConvOp, MaxPoolOp, AveragePoolOp>(op))
+    return false;
+  auto input = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
+  return input && input.getRank() == 4 &&
+         llvm::all_of(op->getResults().drop_front(), [](Value other) { return other.use_empty(); });
+}
+
+bool isElementwise(Operation *op) {
+  auto fusion = dyn_cast<FusionOpInterface>(op);
+  return fusion && op->getNumResults() == 1 &&
+         (fusion.getMappingType() == MappingType::OneToOne || fusion.getMappingType() == MappingType::OneToMany);
+}
+
+/// The row-strip chain of a group with `strip_rows`: the root (its last
+/// Many-to-Many op), the ops computed inside the root's rows, and the values
+/// they compute (their results and the elementwise ops after them up to the
+/// next window op's data operand). None when the body is not such a chain:
+/// the group is then computed as any other.
+struct StripChain {
+  Operation *root = nullptr;
+  llvm::DenseSet<Operation *> inner;
+  llvm::DenseSet<Value> rowValues;
+};
+
+/// Follows `value` through ops that each are its only reader and
+/// elementwise, collecting the values into `seen`, until `end`; false when
+/// the path leaves the chain.
+bool elementwisePath(Value value, Value end, llvm::DenseSet<Value> *seen) {
+  while (value != end) {
+    if (!value.hasOneUse() || !isElementwise(*value.getUsers().begin()))
+      return false;
+    value = value.getUsers().begin()->getResult(0);
+    if (seen)
+      seen->insert(value);
+  }
+  return true;
+}
+
+std::optional<StripChain> stripChain(FusedOp op) {
+  if (!op.getStripRows())
+    return std::nullopt;
+  Block &body = op.getBody().front();
+  SmallVector<Operation *> chain;
+  for (Operation &inner : body.without_terminator()) {
+    for (Type type : inner.getResultTypes())
+      if (auto ranked = dyn_cast<RankedTensorType>(type); !ranked || !ranked.hasStaticShape())
+        return std::nullopt;
+    auto fusion = dyn_cast<FusionOpInterface>(&inner);
+    if (fusion && fusion.getMappingType() == MappingType::ManyToMany)
+      chain.push_back(&inner);
+  }
+  Operation *terminator = body.getTerminator();
+  if (chain.size() < 2 || !isWindowOp(chain.back()) || terminator->getNumOperands() != 1 ||
+      !elementwisePath(chain.back()->getResult(0), terminator->getOperand(0), nullptr))
+    return std::nullopt;
+  StripChain strips;
+  strips.root = chain.back();
+  for (size_t i = 0; i + 1 < chain.size(); ++i) {
+    Operation *producer = chain[i], *consumer = chain[i + 1];
+    if (!isWindowOp(producer) || !isWindowOp(consumer))
+      return std::nullopt;
+    Value result = producer->getResult(0);
+    strips.rowValues.insert(result);
+    if (!elementwisePath(result, consumer->getOperand(0), &strips.rowValues) ||
+        !consumer->getOperand(0).hasOneUse())
+      return std::nullopt;
+    strips.inner.insert(producer);
+  }
+  return strips;
+}
+
+std::vector<int64_t> halideExtents(Type type) {
+  std::vector<int64_t> extents;
+  if (auto ranked = dyn_cast<RankedTensorType>(type))
+    for (int64_t d : llvm::reverse(ranked.getShape()))
+      extents.push_back(ShapedType::isDynamic(d) ? -1 : d);
+  return extents;
+}
+
 } // namespace
 
 FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp op, ArrayRef<HalideValue> operands,
                                                                        std::string &error, TileShape tile) {
   Block &body = op.getBody().front();
+  std::optional<StripChain> strips = stripChain(op);
+  // What is computed at the root's rows, and the root's Func.
+  std::vector<Halide::Func> rowFuncs;
+  StripSchedule rootStrip;
+  if (strips) {
+    rootStrip.role = StripSchedule::Role::Root;
+    rootStrip.dim = 1; // the rows of [N, C, H, W]
+    rootStrip.rowsPerStrip = static_cast<int>(*op.getStripRows());
+    rootStrip.strip = Halide::Var(Halide::Internal::unique_name("strip"));
+    rootStrip.row = Halide::Var(Halide::Internal::unique_name("row"));
+  }
+  auto stripOf = [&](Operation *inner) {
+    StripSchedule strip;
+    if (!strips)
+      return strip;
+    if (inner == strips->root)
+      strip = rootStrip;
+    else if (strips->inner.count(inner))
+      strip.role = StripSchedule::Role::Inner;
+    strip.readsStrip = inner->getNumOperands() > 0 && strips->rowValues.count(inner->getOperand(0));
+    strip.rowFuncs = &rowFuncs;
+    return strip;
+  };
+  Halide::Func rootFunc;
   llvm::DenseMap<Value, HalideValue> values;
   for (auto [arg, operand] : llvm::zip(body.getArguments(), operands))
     values[arg] = operand;
@@ -133,15 +244,15 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
           auto fusion = dyn_cast<FusionOpInterface>(user);
           return fusion && fusion.getMappingType() == MappingType::ManyToMany;
         });
-    if (readInside && computeOnce) {
+    if (readInside && computeOnce && strips && strips->rowValues.count(result)) {
+      // Computed at the root's rows (placed once the root is defined).
+      if (!hasLoopSchedule(value.func))
+        scheduleInRow(value.func, halideExtents(value.type));
+      rowFuncs.push_back(value.func);
+    } else if (readInside && computeOnce) {
       value.func.compute_root();
-      if (!hasLoopSchedule(value.func)) {
-        std::vector<int64_t> extents;
-        if (auto ranked = dyn_cast<RankedTensorType>(value.type))
-          for (int64_t d : llvm::reverse(ranked.getShape()))
-            extents.push_back(ShapedType::isDynamic(d) ? -1 : d);
-        scheduleDefault(value.func, extents);
-      }
+      if (!hasLoopSchedule(value.func))
+        scheduleDefault(value.func, halideExtents(value.type));
     }
     // What the group yields keeps the kernel's view (the run function
     // describes the output buffer with it).
@@ -222,11 +333,13 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
     bool applied = false;
     FailureOr<std::vector<HalideValue>> results =
         defineHalideKernel(&inner, operandsOf(&inner), innerError, tile, chain.empty() ? nullptr : &epilogue,
-                           &applied);
+                           &applied, stripOf(&inner));
     if (failed(results) || chainFailed) {
       error = innerError;
       return failure();
     }
+    if (strips && &inner == strips->root)
+      rootFunc = (*results)[0].func;
     if (applied) {
       // The kernel computes the chain's last value.
       Value last = chain.back()->getResult(0);
@@ -246,6 +359,27 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
         continue;
       if (failed(record(result, value)))
         return failure();
+    }
+  }
+  if (strips) {
+    // A pool (or a convolution its builder could not strip) gets the
+    // strip loops on the group's result, which the root's value is inlined
+    // into.
+    if (!hasLoop(rootFunc, rootStrip.row)) {
+      auto it = values.find(body.getTerminator()->getOperand(0));
+      if (it != values.end() && !hasLoopSchedule(it->second.func)) {
+        rootFunc = it->second.func;
+        scheduleStripRoot(rootFunc, halideExtents(it->second.type), rootStrip);
+      }
+    }
+    bool stripped = rootFunc.defined() && hasLoop(rootFunc, rootStrip.row);
+    for (Halide::Func f : rowFuncs) {
+      if (stripped) {
+        f.compute_at(rootFunc, rootStrip.row).store_at(rootFunc, rootStrip.strip);
+      } else {
+        // Not a chain after all: computed whole, as any other group's.
+        f.compute_root();
+      }
     }
   }
   std::vector<HalideValue> results;

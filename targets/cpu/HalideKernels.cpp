@@ -377,7 +377,7 @@ FailureOr<Halide::Func> defineResult0(const KernelRequest &request, const std::s
 
 FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineHalideKernel(
     Operation *op, ArrayRef<HalideValue> operands, std::string &error, TileShape tile,
-    const Epilogue *epilogue, bool *epilogueApplied) {
+    const Epilogue *epilogue, bool *epilogueApplied, const StripSchedule &strip) {
   if (epilogueApplied)
     *epilogueApplied = false;
   auto onnxOp = dyn_cast<OnnxOpInterface>(op);
@@ -404,7 +404,7 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineHalideKernel(
     return failure();
   }
   KernelRequest request{op, operands, result, error, otherResults, tile, resultView, shapes,
-                        epilogue, epilogueApplied};
+                        epilogue, epilogueApplied, strip};
   FailureOr<Halide::Func> first = defineResult0(request, name);
   if (failed(first))
     return failure();

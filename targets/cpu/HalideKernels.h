@@ -74,7 +74,8 @@ Halide::Type halideTypeOf(Type elementType);
 FailureOr<std::vector<HalideValue>> defineHalideKernel(Operation *op, ArrayRef<HalideValue> operands,
                                                        std::string &error, TileShape tile = {},
                                                        const Epilogue *epilogue = nullptr,
-                                                       bool *epilogueApplied = nullptr);
+                                                       bool *epilogueApplied = nullptr,
+                                                       const StripSchedule &strip = {});
 
 /// Defines a hone.fused op's results as one pipeline: each op of its body
 /// defined (defineHalideKernel) on the Funcs of the values before it, the
@@ -106,6 +107,9 @@ struct KernelRequest {
   /// can apply them inside its loops takes (takeEpilogue); null: none.
   const Epilogue *epilogue = nullptr;
   bool *epilogueApplied = nullptr;
+  /// The op's place in a row-strip chain (defineFusedKernel); builders
+  /// that cannot take one leave it to the caller's schedule.
+  StripSchedule strip = {};
 
   /// The epilogue, marked as applied by the caller; empty when there is none.
   Epilogue takeEpilogue() const {

@@ -170,7 +170,8 @@ FailureOr<Halide::Func> buildPointwiseConv(const KernelRequest &request, const C
   return scheduledContraction("conv1x1", {s, oc, batch}, {spatial, m, n},
                               b ? b->func(oc) : Halide::cast(type, 0), r,
                               w->func(weight) * x->func(in), request.tile, /*rowVar=*/1,
-                              tileOrderFor(w->type.getNumElements(), x->type.getNumElements() / n));
+                              tileOrderFor(w->type.getNumElements(), x->type.getNumElements() / n), {},
+                              {}, request.strip);
 }
 
 FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
@@ -191,7 +192,24 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
   bool hasPads = llvm::any_of(window->padBegin, [](const Halide::Expr &p) { return !isConstant(p, 0); }) ||
                  llvm::any_of(window->padEnd, [](const Halide::Expr &p) { return !isConstant(p, 0); });
   Halide::Func padded = x->func;
-  if (hasPads) {
+  if (hasPads && request.strip.readsStrip && request.strip.rowFuncs && x->type.hasStaticShape()) {
+    // An input computed row by row inside a strip is padded row by row: a
+    // copy with its border at the root's rows, whose loops Halide splits
+    // into the border and a dense interior.
+    padded = withBoundary(*x, Halide::cast(halideTypeOf(x->type.getElementType()), 0));
+    std::vector<int64_t> extents;
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      int64_t extent = x->type.getDimSize(d);
+      if (d >= 2) {
+        const int64_t *begin = Halide::Internal::as_const_int(window->padBegin[d - 2]);
+        const int64_t *end = Halide::Internal::as_const_int(window->padEnd[d - 2]);
+        extent += (begin ? *begin : 0) + (end ? *end : 0);
+      }
+      extents.push_back(extent);
+    }
+    scheduleInRow(padded, extents);
+    request.strip.rowFuncs->push_back(padded);
+  } else if (hasPads) {
     padded = zeroPadded(*x);
   }
   std::vector<Halide::Var> vars = tensorVars(rank);
@@ -218,7 +236,7 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
                               w->func(halideArgs(weight)) * padded(halideArgs(in)), request.tile,
                               /*rowVar=*/static_cast<size_t>(rank - 2),
                               weightsLarger ? TileOrder::RowsOutermost : TileOrder::LanesInnermost,
-                              request.halideExtentExprs(), request.takeEpilogue());
+                              request.halideExtentExprs(), request.takeEpilogue(), request.strip);
 }
 
 /// ConvTranspose as a gather: output o along a dim receives input i at tap

@@ -31,7 +31,7 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
                                                    Halide::Expr term, TileShape tile, size_t rowVar,
                                                    TileOrder tileOrder,
                                                    const std::vector<Halide::Expr> &extentExprs,
-                                                   const Epilogue &epilogue) {
+                                                   const Epilogue &epilogue, const StripSchedule &strip) {
   std::vector<Halide::Expr> args(vars.begin(), vars.end());
   Halide::Func acc(name + "_acc"), result(name);
   acc(args) = init;
@@ -59,6 +59,11 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
     return result;
   size_t rowDim = vars.size() == 1 ? 0 : rowVar;
   const Halide::Var &x = vars[0], &y = vars[rowDim];
+  // Strips need static extents (the planner fuses only those); a root
+  // strips a dim that is neither the vector's nor the tile's rows.
+  bool stripRoot = strip.role == StripSchedule::Role::Root && !dynamic && strip.dim > 0 &&
+                   strip.dim < vars.size() && strip.dim != rowDim;
+  bool stripInner = strip.role == StripSchedule::Role::Inner && !dynamic;
   // Tile sizes to try along a dim: a static dim no longer than the tile is
   // one whole tile; a longer one is split into full tiles. A dynamic dim
   // tries the tile, then halves of it down to a quarter: the kernel is
@@ -81,14 +86,28 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
   // The loop nest of the tiles, innermost first: the tile, then the tiles
   // of x and y, then the other vars in their order (or the tiles of y
   // last); all of the tiles are one parallel loop.
+  // A strip root's nest: the tiles of one row, the rows, then the strips
+  // and what is outside them (the batch), fused into one parallel loop.
+  if (stripRoot)
+    tileOrder = TileOrder::LanesInnermost;
+  Halide::Var stripOuter(strip.strip.name() + "_o");
   std::vector<Halide::VarOrRVar> nest{lanes, rowsInner};
   if (tileOrder == TileOrder::LanesInnermost)
     nest.insert(nest.end(), {lanesOuter, rowsOuter});
   else
     nest.push_back(tileOrder == TileOrder::RowsOutermost ? lanesOuter : rowsOuter);
-  for (size_t i = 1; i < vars.size(); ++i)
-    if (i != rowDim)
-      nest.push_back(vars[i]);
+  size_t stripLoop = 0;
+  for (size_t i = 1; i < vars.size(); ++i) {
+    if (i == rowDim)
+      continue;
+    if (stripRoot && i == strip.dim) {
+      nest.push_back(strip.row);
+      stripLoop = nest.size();
+      nest.push_back(stripOuter);
+      continue;
+    }
+    nest.push_back(vars[i]);
+  }
   if (tileOrder != TileOrder::LanesInnermost)
     nest.push_back(tileOrder == TileOrder::RowsOutermost ? rowsOuter : lanesOuter);
   // With run-time extents each parallel task recovers its tile's
@@ -100,7 +119,8 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
   std::vector<Halide::Var> fusedNames;
   for (size_t i = 3; i < nest.size(); ++i)
     fusedNames.emplace_back(name + "_t" + std::to_string(i));
-  Halide::Var tiles = vars.size() == 1                        ? lanesOuter
+  Halide::Var tiles = vars.size() == 1                                       ? lanesOuter
+                      : stripRoot || stripInner                              ? nest[2].var
                       : firstParallel == 2 && nest.size() > 3 ? fusedNames.back()
                                                               : nest[2].var;
   // Every schedule of the result (one per tile size, and the general one)
@@ -109,11 +129,30 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
   // (recomputing a few outputs), so every vector is full and unguarded.
   auto tileStage = [&](Halide::Stage stage, int laneCount, int rowCount, Halide::TailStrategy tail) {
     if (vars.size() == 1) {
-      stage.split(x, lanesOuter, lanes, laneCount, tail).vectorize(lanes).parallel(lanesOuter);
+      stage.split(x, lanesOuter, lanes, laneCount, tail).vectorize(lanes);
+      if (!stripInner)
+        stage.parallel(lanesOuter);
       return;
     }
     stage.split(x, lanesOuter, lanes, laneCount, tail).split(y, rowsOuter, rowsInner, rowCount, tail);
+    if (stripRoot)
+      stage.split(vars[strip.dim], stripOuter, strip.row, strip.rowsPerStrip, tail);
     stage.reorder(nest);
+    if (stripInner) {
+      stage.vectorize(lanes).unroll(rowsInner);
+      return;
+    }
+    if (stripRoot) {
+      Halide::Var outer = stripOuter;
+      for (size_t i = stripLoop + 1; i < nest.size(); ++i) {
+        Halide::Var fused(outer.name() + "_" + nest[i].name());
+        stage.fuse(outer, nest[i].var, fused);
+        outer = fused;
+      }
+      stage.rename(outer, strip.strip);
+      stage.vectorize(lanes).unroll(rowsInner).parallel(strip.strip);
+      return;
+    }
     Halide::Var fused = nest[firstParallel].var;
     for (size_t i = firstParallel + 1; i < nest.size(); ++i) {
       stage.fuse(fused, nest[i].var, fusedNames[i - 3]);
@@ -303,4 +342,50 @@ void mlir::hone::cpu::scheduleDefault(Halide::Func f, const std::vector<int64_t>
   vectorizeInnermost(f, args[0], extents[0]);
   if (parallel)
     parallelOuter(f, loopsOf(f), anyDynamic(extents));
+}
+
+void mlir::hone::cpu::scheduleStripRoot(Halide::Func f, const std::vector<int64_t> &extents,
+                                         const StripSchedule &strip) {
+  std::vector<Halide::Var> args = f.args();
+  if (args.size() < 2 || args.size() != extents.size() || strip.dim == 0 || strip.dim >= args.size())
+    return;
+  // The dims inside a row: all but the strips' and the outermost (the
+  // batch), which goes with the strips.
+  std::vector<Halide::VarOrRVar> nest;
+  for (size_t i = 0; i + 1 < args.size(); ++i)
+    if (i != strip.dim)
+      nest.push_back(args[i]);
+  Halide::Var stripOuter(strip.strip.name() + "_o");
+  nest.push_back(strip.row);
+  nest.push_back(stripOuter);
+  f.split(args[strip.dim], stripOuter, strip.row, strip.rowsPerStrip, Halide::TailStrategy::ShiftInwards);
+  Halide::Var outer = stripOuter;
+  if (strip.dim + 1 != args.size()) {
+    nest.push_back(args.back());
+    f.reorder(nest);
+    Halide::Var fused(outer.name() + "_" + args.back().name());
+    f.fuse(outer, args.back(), fused);
+    outer = fused;
+  } else {
+    f.reorder(nest);
+  }
+  f.rename(outer, strip.strip);
+  f.parallel(strip.strip);
+  vectorizeInnermost(f, args[0], extents[0]);
+}
+
+void mlir::hone::cpu::scheduleInRow(Halide::Func f, const std::vector<int64_t> &extents) {
+  std::vector<Halide::Var> args = f.args();
+  if (!args.empty() && args.size() == extents.size())
+    vectorizeInnermost(f, args[0], extents[0]);
+}
+
+bool mlir::hone::cpu::hasLoop(const Halide::Func &f, const Halide::Var &var) {
+  const Halide::Internal::StageSchedule &schedule = f.function().definition().schedule();
+  return std::any_of(schedule.dims().begin(), schedule.dims().end(), [&](const auto &dim) {
+    const std::string &name = dim.var;
+    return name == var.name() || (name.size() > var.name().size() &&
+                                  name.compare(name.size() - var.name().size() - 1, std::string::npos,
+                                               "." + var.name()) == 0);
+  });
 }

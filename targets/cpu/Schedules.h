@@ -70,6 +70,38 @@ enum class TileOrder {
   /// MatMul's columns of B).
   LanesOutermost,
 };
+/// Row-strip fusion: a chain of window ops (a convolution or pool reading
+/// the result of the op before it) computed as one kernel. The last op, the
+/// root, runs over strips of its result's rows, the strips (and batches) in
+/// parallel, each strip's rows in order; the ops before it are computed at
+/// the root's row loop and stored per strip, so each row computes only the
+/// rows of their results it newly reads (Halide's sliding window): a strip
+/// recomputes just its first rows' halo, and the intermediate results live
+/// a few rows at a time, in cache, never whole.
+struct StripSchedule {
+  enum class Role {
+    None,
+    /// The chain's last op: its loops are the strips (parallel) and rows.
+    Root,
+    /// An op computed inside the root's rows: serial loops only.
+    Inner,
+  } role = Role::None;
+  /// Root: the Halide index of the dim split into strips (a window op's
+  /// first spatial dim), rows of it per strip, and the loops it makes: the
+  /// strips (fused with every loop outside them) and the rows.
+  size_t dim = 0;
+  int rowsPerStrip = 1;
+  Halide::Var strip, row;
+  /// Whether the op's data operand is computed inside the strip: it is
+  /// then padded row by row (a copy with its border, computed at the
+  /// root's rows), not copied whole.
+  bool readsStrip = false;
+  /// Where a builder puts the Funcs it defines that must be computed at the
+  /// root's rows (that bordered copy): a boundary condition read inside a
+  /// contraction's taps would gather every vector.
+  std::vector<Halide::Func> *rowFuncs = nullptr;
+};
+
 /// `extents` are -1 where dynamic; `extentExprs` (Halide order) then give
 /// every extent's value at run time, and the kernel is specialized on the
 /// dynamic extents holding a whole tile.
@@ -85,7 +117,14 @@ Halide::Func scheduledContraction(const std::string &name, const std::vector<Hal
                                   const Halide::RDom &r, Halide::Expr term, TileShape tile,
                                   size_t rowVar = 1, TileOrder order = TileOrder::LanesInnermost,
                                   const std::vector<Halide::Expr> &extentExprs = {},
-                                  const Epilogue &epilogue = {});
+                                  const Epilogue &epilogue = {}, const StripSchedule &strip = {});
+
+/// Schedules `f`, a pure definition with static `extents` (Halide order), as
+/// a strip root (see StripSchedule): vectorized along its innermost dim,
+/// `strip.dim` split into strips and rows, the strips and the dims outside
+/// them one parallel loop, the dims between the innermost and the rows
+/// serial inside each row.
+void scheduleStripRoot(Halide::Func f, const std::vector<int64_t> &extents, const StripSchedule &strip);
 
 /// The tile order of a matrix product whose row var indexes `rowOperand`
 /// elements and whose x indexes `laneOperand` elements: keep the larger one's
@@ -121,6 +160,14 @@ void parallelOuter(Halide::Stage stage, const std::vector<Halide::VarOrRVar> &lo
 /// `result`.
 void scheduleRowwise(Halide::Func result, const std::vector<Halide::Func> &perRow, size_t rowDims,
                      const std::vector<int64_t> &extents);
+
+/// Schedules `f`, a pure definition computed inside a strip root's rows,
+/// with static `extents` (Halide order): vectorized along its innermost
+/// dim, serial otherwise.
+void scheduleInRow(Halide::Func f, const std::vector<int64_t> &extents);
+
+/// Whether `f`'s pure definition has a loop named like `var`.
+bool hasLoop(const Halide::Func &f, const Halide::Var &var);
 
 /// Whether the builder gave `f`'s pure definition any loop schedule.
 bool hasLoopSchedule(const Halide::Func &f);

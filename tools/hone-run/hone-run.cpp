@@ -59,7 +59,7 @@ constexpr const char *kUsage =
     "                [--rtol R] [--atol A] [--tol T] [--threads N] [--bench N] [--json]\n"
     "                [--print-outputs] [--force-dynamic] [--input-shape NAME:DIMS ...]\n"
     "       hone-run MODULE.mlir --interp --random-inputs SEED [--dynamic-dim-size N]\n"
-    "                [--compare-with OTHER.mlir|OTHER.onnx]\n";
+    "                [--compare-with OTHER.mlir|OTHER.onnx|LIB.so]\n";
 
 /// Parses argv into `options`; false (after printing why) on a bad line.
 bool parseCommandLine(int argc, char **argv) {
@@ -203,13 +203,14 @@ FailureOr<std::vector<ref::Tensor>> runModelOnce(LoadedModel &model,
   return hone::evaluateFunction(model.main, inputs, error);
 }
 
-bool loadModelOrLibrary(MLIRContext &context, const std::string &path, LoadedModel &model);
+bool loadModelOrLibrary(MLIRContext &context, const std::string &path, LoadedModel &model, bool compared);
 
 /// Loads an ONNX model, hone IR from a `.mlir` file (its @main, or its only
 /// function: tests run a module before and after a pass this way), or a
-/// compiled library.
-bool loadModel(MLIRContext &context, const std::string &path, LoadedModel &model) {
-  bool loaded = loadModelOrLibrary(context, path, model);
+/// compiled library. `compared`: the --compare-with model, which may be a
+/// library whatever the options of the evaluated one.
+bool loadModel(MLIRContext &context, const std::string &path, LoadedModel &model, bool compared = false) {
+  bool loaded = loadModelOrLibrary(context, path, model, compared);
   if (loaded && model.main) {
     model.inputNames = ioNames(model.main, /*results=*/false);
     model.outputNames = ioNames(model.main, /*results=*/true);
@@ -222,10 +223,10 @@ bool loadModel(MLIRContext &context, const std::string &path, LoadedModel &model
 
 /// loadModel without the names: a library (`honec --emit=shared`), hone IR
 /// or an ONNX model.
-bool loadModelOrLibrary(MLIRContext &context, const std::string &path, LoadedModel &model) {
+bool loadModelOrLibrary(MLIRContext &context, const std::string &path, LoadedModel &model, bool compared) {
   if (StringRef(path).ends_with(".so")) {
-    if (options.interp || !options.compareWith.empty() || !options.inputShapes.empty() ||
-        options.forceDynamic) {
+    if (!compared && (options.interp || !options.compareWith.empty() || !options.inputShapes.empty() ||
+                      options.forceDynamic)) {
       llvm::errs() << path << ": a compiled library runs as it is (no --interp, --compare-with, "
                               "--input-shape or --force-dynamic)\n";
       return false;
@@ -420,7 +421,7 @@ void printTensor(const std::string &name, const ref::Tensor &tensor, llvm::raw_o
 /// rewrite.
 int compareModels(MLIRContext &context, LoadedModel &model, const std::vector<ref::Tensor> &inputs) {
   LoadedModel other;
-  if (!loadModel(context, options.compareWith, other))
+  if (!loadModel(context, options.compareWith, other, /*compared=*/true))
     return 1;
   std::string error;
   FailureOr<std::vector<ref::Tensor>> want = hone::evaluateFunction(model.main, inputs, error);
