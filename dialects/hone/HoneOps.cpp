@@ -18,8 +18,8 @@ OpFoldResult NoneOp::fold(FoldAdaptor) { return UnitAttr::get(getContext()); }
 LogicalResult FusedOp::verify() {
   if (!symbolizeMappingType(getFusedMapping()))
     return emitOpError() << "has an unknown fused_mapping '" << getFusedMapping() << "'";
-  if (std::optional<int64_t> rows = getStripRows(); rows && *rows < 1)
-    return emitOpError() << "has strip_rows " << *rows << ", expected at least 1";
+  if (std::optional<int64_t> strips = getRowStrips(); strips && *strips < 1)
+    return emitOpError() << "has row_strips " << *strips << ", expected at least 1";
   Block &body = getBody().front();
   if (body.getNumArguments() != getInputs().size())
     return emitOpError() << "body takes " << body.getNumArguments() << " arguments for "

@@ -62,10 +62,15 @@ def Hone_FusedOp : Hone_Op<"fused", [IsolatedFromAbove, Pure, SingleBlock,
     group's inputs, in order) and yields them; values inside the body are
     never written out between kernels. `fused_mapping` is the group's
     mapping type, derived pairwise with the fusion table (DNNFusion, PLDI'21).
-    `strip_rows`, when present, says the group is a chain of window ops
+    `row_strips`, when present, says the group is a chain of window ops
     (convolutions, pools) fused across their Many-to-Many edges: code
-    generation computes the last one by strips of that many rows of its
-    result, and the ones before it row by row inside each strip.
+    generation computes the last one by that many strips of rows of its
+    result per image (the rows of a strip: the rows divided by it, rounded
+    up, whatever the rows are at run time), and the ones before it row by
+    row inside each strip. `channel_tasks`: the strips' tasks are also
+    blocks of the last op's channels (every op after the chain's first reads
+    only its own channels), each computing the ops before it for its block
+    alone.
 
     ```mlir
     %y = hone.fused (%x, %w) {fused_mapping = "many_to_many"} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> {
@@ -78,7 +83,7 @@ def Hone_FusedOp : Hone_Op<"fused", [IsolatedFromAbove, Pure, SingleBlock,
     ```
   }];
   let arguments = (ins Variadic<AnyType>:$inputs, StrAttr:$fused_mapping,
-                       OptionalAttr<I64Attr>:$strip_rows);
+                       OptionalAttr<I64Attr>:$row_strips, UnitAttr:$channel_tasks);
   let results = (outs Variadic<AnyType>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = "`(` $inputs `)` attr-dict `:` functional-type($inputs, results) $body";

@@ -68,7 +68,8 @@ bool materialize(const FusionGroup &group) {
     resultTypes.push_back(output.getType());
   auto fused = builder.create<FusedOp>(loc, resultTypes, inputs.getArrayRef(),
                                        builder.getStringAttr(stringifyMappingType(group.type)),
-                                       group.stripRows > 0 ? builder.getI64IntegerAttr(group.stripRows) : IntegerAttr());
+                                       group.rowStrips > 0 ? builder.getI64IntegerAttr(group.rowStrips) : IntegerAttr(),
+                                       group.channelTasks ? builder.getUnitAttr() : UnitAttr());
   Block *body = builder.createBlock(&fused.getBody());
   IRMapping mapping;
   for (Value input : inputs)

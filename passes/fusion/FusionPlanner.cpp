@@ -3,6 +3,7 @@
 
 #include "dialects/hone/HoneOps.h"
 #include "dialects/hone/ops/Cost.h"
+#include "dialects/hone/ops/MappingTypes.h"
 #include "dialects/hone/ops/OpAttributes.h"
 
 #include "llvm/ADT/DenseSet.h"
@@ -289,13 +290,13 @@ private:
 
   /// The rows a window op reads and writes: its kernel's extent along the
   /// first spatial dim (dilated), its stride, its input's and result's rows
-  /// and its batch. None for ops that are not 2-D window ops with static
-  /// shapes, for 1x1 convolutions of stride 1 (no window), and for a max
-  /// pool whose indices are read.
+  /// (representative values where they are dynamic). None for ops that are
+  /// not 2-D window ops, for 1x1 convolutions of stride 1 (no window), and
+  /// for a max pool whose indices are read.
   struct WindowRows {
     int64_t kernel, stride, inputRows, outputRows;
   };
-  static std::optional<WindowRows> windowRows(Operation *op) {
+  std::optional<WindowRows> windowRows(Operation *op) {
     if (!isa<ConvOp, MaxPoolOp, AveragePoolOp>(op) || !stripCapable(op))
       return std::nullopt;
     SmallVector<int64_t> kernel;
@@ -313,19 +314,27 @@ private:
       return std::nullopt;
     if (kernel[0] == 1 && kernel[1] == 1 && strides[0] == 1 && strides[1] == 1)
       return std::nullopt;
-    return WindowRows{(kernel[0] - 1) * dilations[0] + 1, strides[0],
-                      cast<ShapedType>(op->getOperand(0).getType()).getDimSize(2),
-                      cast<ShapedType>(op->getResult(0).getType()).getDimSize(2)};
+    std::optional<int64_t> inputRows = rowsOf(op->getOperand(0)), outputRows = rowsOf(op->getResult(0));
+    if (!inputRows || !outputRows)
+      return std::nullopt;
+    return WindowRows{(kernel[0] - 1) * dilations[0] + 1, strides[0], *inputRows, *outputRows};
+  }
+  /// Rows (dim 2) of a 4-D tensor, at a representative value where dynamic.
+  std::optional<int64_t> rowsOf(Value value) {
+    const TensorDims &dims = shapes.get(value);
+    if (!dims.ranked || dims.dims.size() != 4 || !dims.dims[2].isValid())
+      return std::nullopt;
+    return shapes.representative(dims.dims[2]);
   }
   /// Whether code generation can compute `op` row by row: a 2-D
-  /// convolution or pool with static shapes whose only read result is its
-  /// first.
+  /// convolution or pool whose only read result is its first (its sizes are
+  /// known when a run starts: isFusible).
   static bool stripCapable(Operation *op) {
     if (!isa<ConvOp, MaxPoolOp, AveragePoolOp>(op))
       return false;
     auto input = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
     auto result = dyn_cast<RankedTensorType>(op->getResult(0).getType());
-    return input && result && input.getRank() == 4 && input.hasStaticShape() && result.hasStaticShape() &&
+    return input && result && input.getRank() == 4 && result.getRank() == 4 &&
            llvm::all_of(op->getResults().drop_front(), [](Value other) { return other.use_empty(); });
   }
 
@@ -371,32 +380,74 @@ private:
     return true;
   }
 
-  /// Strips of a window op's `outputRows` and the rows per strip.
-  std::pair<int64_t, int64_t> strips(int64_t outputRows) {
-    int64_t count = std::clamp<int64_t>(options.stripsPerImage, 1, std::max<int64_t>(outputRows, 1));
-    int64_t rows = (outputRows + count - 1) / count;
-    return {(outputRows + rows - 1) / rows, rows};
+  /// FLOPs of `op` at representative sizes: a convolution's multiply-adds
+  /// (twice) whatever its dims, else Cost.h's, else one per element.
+  double workOf(Operation *op) {
+    double elements = elementsOf(op->getResult(0));
+    if (isa<ConvOp>(op)) {
+      auto weights = dyn_cast<RankedTensorType>(op->getOperand(1).getType());
+      if (weights && weights.hasStaticShape() && weights.getRank() >= 2)
+        return 2 * elements * static_cast<double>(weights.getNumElements() / weights.getDimSize(0));
+    }
+    std::optional<int64_t> macs = multiplyAdds(op);
+    return std::max(2.0 * static_cast<double>(macs.value_or(0)), elements);
   }
 
-  /// The cost model of a row-strip edge: the bytes of `value` (written and
-  /// read back) saved, against the work of `producerGroup` that the strips
-  /// of `consumer` repeat (each strip's first row reads the kernel's
-  /// extent of rows, the rows before it in another strip).
-  bool stripProfitable(size_t producerGroup, const WindowRows &consumer, Value value) {
-    if (options.profile == FusionOptions::Profile::Fuse)
-      return true;
-    if (options.profile == FusionOptions::Profile::Never)
-      return false;
-    auto [count, rows] = strips(consumer.outputRows);
-    double read = static_cast<double>(count * ((rows - 1) * consumer.stride + consumer.kernel));
-    double repeated = std::max(0.0, read / std::max<int64_t>(consumer.inputRows, 1) - 1);
+  /// How a chain runs: strips of rows per image, and whether its tasks are
+  /// also blocks of channels.
+  struct StripPlan {
+    int64_t strips = 1;
+    bool channelTasks = false;
+  };
+
+  /// The cost model of a row-strip edge, `producerGroup` into `consumer`
+  /// (the value it reads, `value`; `chain`, the window ops of both groups in
+  /// order): the bytes of `value` written and read back that fusing saves,
+  /// against what the chain's tasks add. Strips of rows repeat the work of
+  /// the producers for the rows where strips meet (each strip's first row
+  /// reads the kernel's extent of rows); when every op after the chain's
+  /// first reads only its own channels, tasks may instead be blocks of
+  /// channels (a few strips only where blocks are too few), which repeat no
+  /// work but read the first op's input once per block (from cache when it
+  /// fits). The cheaper of the two, if it saves.
+  std::optional<StripPlan> stripPlan(size_t producerGroup, const WindowRows &consumer, Value value,
+                                     ArrayRef<Operation *> chain, bool fuse) {
     double work = 0;
-    for (Operation *op : groups[producerGroup].ops) {
-      std::optional<int64_t> macs = multiplyAdds(op);
-      work += std::max(2.0 * static_cast<double>(macs.value_or(0)), elementsOf(op->getResult(0)));
+    for (Operation *op : groups[producerGroup].ops)
+      work += workOf(op);
+    auto repeatedWork = [&](int64_t strips) {
+      int64_t rows = std::max<int64_t>((consumer.outputRows + strips - 1) / strips, 1);
+      int64_t count = (consumer.outputRows + rows - 1) / rows;
+      double read = static_cast<double>(count * ((rows - 1) * consumer.stride + consumer.kernel));
+      return work * std::max(0.0, read / std::max<int64_t>(consumer.inputRows, 1) - 1);
+    };
+    StripPlan rows{options.stripsPerImage, false};
+    double rowsExtra = repeatedWork(rows.strips) / options.peakFlops;
+    std::optional<StripPlan> best = rows;
+    double bestExtra = rowsExtra;
+    bool channelLocal = llvm::all_of(chain.drop_front(), [](Operation *op) { return isChannelLocalWindow(op); });
+    auto rootType = dyn_cast<RankedTensorType>(chain.back()->getResult(0).getType());
+    if (channelLocal && rootType && rootType.getRank() == 4 && !rootType.isDynamicDim(1)) {
+      int64_t blocks = (rootType.getDimSize(1) + options.channelsPerTask - 1) / options.channelsPerTask;
+      int64_t batch = rootType.isDynamicDim(0) ? 1 : rootType.getDimSize(0);
+      StripPlan channels{std::clamp<int64_t>((options.stripsPerImage + blocks * batch - 1) / (blocks * batch), 1,
+                                             options.stripsPerImage),
+                         true};
+      double input = bytesOf(chain.front()->getOperand(0));
+      double rereads = static_cast<double>(blocks - 1) * input /
+                       (input <= options.cacheBytes ? options.cacheBandwidth : options.bandwidth);
+      double extra = repeatedWork(channels.strips) / options.peakFlops + rereads;
+      if (extra < bestExtra) {
+        best = channels;
+        bestExtra = extra;
+      }
     }
+    if (fuse || options.profile == FusionOptions::Profile::Fuse)
+      return best;
+    if (options.profile == FusionOptions::Profile::Never)
+      return std::nullopt;
     double saved = 2 * bytesOf(value) / options.bandwidth;
-    return saved > work * repeated / options.peakFlops;
+    return saved > bestExtra ? best : std::nullopt;
   }
 
   /// Row-strip fusion: a group whose first Many-to-Many op is a window op
@@ -434,14 +485,18 @@ private:
           continue;
         llvm::DenseSet<Operation *> extended = members[g];
         extended.insert(members[p].begin(), members[p].end());
-        if (!acyclic(extended) ||
-            (rule.decision == FusionDecision::Profile && !stripProfitable(p, *window, value)))
+        SmallVector<Operation *> windows(producers);
+        windows.append(chain.begin(), chain.end());
+        std::optional<StripPlan> plan;
+        if (acyclic(extended))
+          plan = stripPlan(p, *window, value, windows, rule.decision == FusionDecision::Fuse);
+        if (!plan)
           continue;
         groups[g].ops.append(groups[p].ops.begin(), groups[p].ops.end());
         sortOps(groups[g]);
         groups[g].type = rule.fused;
-        std::optional<WindowRows> root = windowRows(chain.back());
-        groups[g].stripRows = root ? strips(root->outputRows).second : 0;
+        groups[g].rowStrips = plan->strips;
+        groups[g].channelTasks = plan->channelTasks;
         members[g] = std::move(extended);
         for (Operation *op : groups[p].ops)
           groupOf[op] = g;

@@ -42,16 +42,24 @@ struct FusionOptions {
   /// halo of rows its first row needs), and most window ops in one chain.
   int64_t stripsPerImage = 4;
   int64_t maxStripOps = 3;
+  /// Channels per task when a chain's tasks are blocks of channels (the CPU
+  /// code generator's tile rows), and the cache whose contents are re-read
+  /// at `cacheBandwidth` rather than `bandwidth`.
+  int64_t channelsPerTask = 8;
+  double cacheBytes = 1 << 20;
+  double cacheBandwidth = 48e9;
 };
 
 struct FusionGroup {
   /// In program order.
   SmallVector<Operation *> ops;
   MappingType type = MappingType::OneToOne;
-  /// Rows per strip of the last op's result when the group is a chain of
+  /// Strips per image of the last op's result when the group is a chain of
   /// window ops fused across Many-to-Many edges (code generation computes
   /// it by strips, the ops before it row by row); 0 otherwise.
-  int64_t stripRows = 0;
+  int64_t rowStrips = 0;
+  /// Whether the chain's tasks are also blocks of channels.
+  bool channelTasks = false;
 };
 
 /// The groups of `body` (ops of groups with one op stay as they are).

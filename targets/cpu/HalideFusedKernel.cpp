@@ -14,7 +14,7 @@
 // view of its dims (a pointwise Conv's [N, M, H*W]) is read back in the
 // result's own dims by its readers.
 //
-// A group with `strip_rows` (row-strip fusion, FusionPlanner.h) is a chain
+// A group with `row_strips` (row-strip fusion, FusionPlanner.h) is a chain
 // of window ops: its last Many-to-Many op, the root, runs over strips of
 // that many rows of its result, in parallel; the ones before it are
 // computed at the root's row loop and stored per strip (StripSchedule), so
@@ -110,7 +110,7 @@ bool isElementwise(Operation *op) {
          (fusion.getMappingType() == MappingType::OneToOne || fusion.getMappingType() == MappingType::OneToMany);
 }
 
-/// The row-strip chain of a group with `strip_rows`: the root (its last
+/// The row-strip chain of a group with `row_strips`: the root (its last
 /// Many-to-Many op), the ops computed inside the root's rows, and the values
 /// they compute (their results and the elementwise ops after them up to the
 /// next window op's data operand). None when the body is not such a chain:
@@ -136,13 +136,13 @@ bool elementwisePath(Value value, Value end, llvm::DenseSet<Value> *seen) {
 }
 
 std::optional<StripChain> stripChain(FusedOp op) {
-  if (!op.getStripRows())
+  if (!op.getRowStrips())
     return std::nullopt;
   Block &body = op.getBody().front();
   SmallVector<Operation *> chain;
   for (Operation &inner : body.without_terminator()) {
     for (Type type : inner.getResultTypes())
-      if (auto ranked = dyn_cast<RankedTensorType>(type); !ranked || !ranked.hasStaticShape())
+      if (!isa<RankedTensorType>(type))
         return std::nullopt;
     auto fusion = dyn_cast<FusionOpInterface>(&inner);
     if (fusion && fusion.getMappingType() == MappingType::ManyToMany)
@@ -188,7 +188,10 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
   if (strips) {
     rootStrip.role = StripSchedule::Role::Root;
     rootStrip.dim = 1; // the rows of [N, C, H, W]
-    rootStrip.rowsPerStrip = static_cast<int>(*op.getStripRows());
+    rootStrip.strips = static_cast<int>(*op.getRowStrips());
+    rootStrip.channelTasks = op.getChannelTasks();
+    rootStrip.channelDim = 2; // the channels of [N, C, H, W]
+    rootStrip.channelBlock = tile.rows;
     rootStrip.strip = Halide::Var(Halide::Internal::unique_name("strip"));
     rootStrip.row = Halide::Var(Halide::Internal::unique_name("row"));
   }
@@ -291,14 +294,25 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
   for (Operation &inner : body.without_terminator()) {
     if (done.count(&inner))
       continue;
-    // Epilogues run on static shapes only for now: with run-time extents
-    // the tiles' specializations read past a short operand (bert_mini at
-    // 7 tokens); such a group computes its contraction once instead.
+    // With run-time extents an epilogue runs only when the tensors it reads
+    // besides the chain have static shapes (a bias, a clip's bounds): the
+    // tiles' specializations read past a short operand of run-time size
+    // (bert_mini's residual at 7 tokens); such a group computes its
+    // contraction once instead.
     bool staticAnchor = llvm::all_of(inner.getResultTypes(), [](Type type) {
       auto ranked = dyn_cast<RankedTensorType>(type);
       return ranked && ranked.hasStaticShape();
     });
-    SmallVector<Operation *> chain = staticAnchor ? epilogueChain(&inner) : SmallVector<Operation *>();
+    SmallVector<Operation *> chain = epilogueChain(&inner);
+    if (!staticAnchor && llvm::any_of(chain, [&](Operation *member) {
+          return llvm::any_of(member->getOperands(), [&](Value operand) {
+            auto ranked = dyn_cast<RankedTensorType>(operand.getType());
+            bool inChain = operand == inner.getResult(0) ||
+                           llvm::any_of(chain, [&](Operation *other) { return operand == other->getResult(0); });
+            return !inChain && !isa<NoneType>(operand.getType()) && (!ranked || !ranked.hasStaticShape());
+          });
+        }))
+      chain.clear();
     std::string innerError;
     bool chainFailed = false;
     Epilogue epilogue;
@@ -369,7 +383,8 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
       auto it = values.find(body.getTerminator()->getOperand(0));
       if (it != values.end() && !hasLoopSchedule(it->second.func)) {
         rootFunc = it->second.func;
-        scheduleStripRoot(rootFunc, halideExtents(it->second.type), rootStrip);
+        std::vector<Halide::Expr> dims(it->second.dims.rbegin(), it->second.dims.rend());
+        scheduleStripRoot(rootFunc, halideExtents(it->second.type), rootStrip, dims);
       }
     }
     bool stripped = rootFunc.defined() && hasLoop(rootFunc, rootStrip.row);

@@ -192,7 +192,7 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
   bool hasPads = llvm::any_of(window->padBegin, [](const Halide::Expr &p) { return !isConstant(p, 0); }) ||
                  llvm::any_of(window->padEnd, [](const Halide::Expr &p) { return !isConstant(p, 0); });
   Halide::Func padded = x->func;
-  if (hasPads && request.strip.readsStrip && request.strip.rowFuncs && x->type.hasStaticShape()) {
+  if (hasPads && request.strip.readsStrip && request.strip.rowFuncs) {
     // An input computed row by row inside a strip is padded row by row: a
     // copy with its border at the root's rows, whose loops Halide splits
     // into the border and a dense interior.
@@ -200,6 +200,10 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
     std::vector<int64_t> extents;
     for (int64_t d = rank - 1; d >= 0; --d) {
       int64_t extent = x->type.getDimSize(d);
+      if (ShapedType::isDynamic(extent)) {
+        extents.push_back(-1);
+        continue;
+      }
       if (d >= 2) {
         const int64_t *begin = Halide::Internal::as_const_int(window->padBegin[d - 2]);
         const int64_t *end = Halide::Internal::as_const_int(window->padEnd[d - 2]);

@@ -59,11 +59,13 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
     return result;
   size_t rowDim = vars.size() == 1 ? 0 : rowVar;
   const Halide::Var &x = vars[0], &y = vars[rowDim];
-  // Strips need static extents (the planner fuses only those); a root
-  // strips a dim that is neither the vector's nor the tile's rows.
-  bool stripRoot = strip.role == StripSchedule::Role::Root && !dynamic && strip.dim > 0 &&
-                   strip.dim < vars.size() && strip.dim != rowDim;
-  bool stripInner = strip.role == StripSchedule::Role::Inner && !dynamic;
+  // A root strips a dim that is neither the vector's nor the tile's rows.
+  bool stripRoot = strip.role == StripSchedule::Role::Root && strip.dim > 0 && strip.dim < vars.size() &&
+                   strip.dim != rowDim;
+  bool stripInner = strip.role == StripSchedule::Role::Inner;
+  Halide::Expr stripRows =
+      stripRoot ? rowsPerStrip(extents[strip.dim], dynamic ? extentExprs[strip.dim] : Halide::Expr(), strip.strips)
+                : Halide::Expr();
   // Tile sizes to try along a dim: a static dim no longer than the tile is
   // one whole tile; a longer one is split into full tiles. A dynamic dim
   // tries the tile, then halves of it down to a quarter: the kernel is
@@ -87,7 +89,9 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
   // of x and y, then the other vars in their order (or the tiles of y
   // last); all of the tiles are one parallel loop.
   // A strip root's nest: the tiles of one row, the rows, then the strips
-  // and what is outside them (the batch), fused into one parallel loop.
+  // (with channel tasks, the tiles of the channels: the tile's rows) and
+  // what is outside them (the batch), fused into one parallel loop.
+  bool channelTasks = stripRoot && strip.channelTasks && rowDim == strip.channelDim;
   if (stripRoot)
     tileOrder = TileOrder::LanesInnermost;
   Halide::Var stripOuter(strip.strip.name() + "_o");
@@ -96,6 +100,8 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
     nest.insert(nest.end(), {lanesOuter, rowsOuter});
   else
     nest.push_back(tileOrder == TileOrder::RowsOutermost ? lanesOuter : rowsOuter);
+  if (channelTasks)
+    nest.pop_back();
   size_t stripLoop = 0;
   for (size_t i = 1; i < vars.size(); ++i) {
     if (i == rowDim)
@@ -104,6 +110,8 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
       nest.push_back(strip.row);
       stripLoop = nest.size();
       nest.push_back(stripOuter);
+      if (channelTasks)
+        nest.push_back(rowsOuter);
       continue;
     }
     nest.push_back(vars[i]);
@@ -136,7 +144,7 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
     }
     stage.split(x, lanesOuter, lanes, laneCount, tail).split(y, rowsOuter, rowsInner, rowCount, tail);
     if (stripRoot)
-      stage.split(vars[strip.dim], stripOuter, strip.row, strip.rowsPerStrip, tail);
+      stage.split(vars[strip.dim], stripOuter, strip.row, stripRows, Halide::TailStrategy::ShiftInwards);
     stage.reorder(nest);
     if (stripInner) {
       stage.vectorize(lanes).unroll(rowsInner);
@@ -344,30 +352,53 @@ void mlir::hone::cpu::scheduleDefault(Halide::Func f, const std::vector<int64_t>
     parallelOuter(f, loopsOf(f), anyDynamic(extents));
 }
 
+Halide::Expr mlir::hone::cpu::rowsPerStrip(int64_t extent, const Halide::Expr &extentExpr, int strips) {
+  strips = std::max(strips, 1);
+  if (extent >= 0)
+    return static_cast<int>(std::max<int64_t>((extent + strips - 1) / strips, 1));
+  return Halide::max((extentExpr + (strips - 1)) / strips, 1);
+}
+
 void mlir::hone::cpu::scheduleStripRoot(Halide::Func f, const std::vector<int64_t> &extents,
-                                         const StripSchedule &strip) {
+                                         const StripSchedule &strip, const std::vector<Halide::Expr> &extentExprs) {
   std::vector<Halide::Var> args = f.args();
-  if (args.size() < 2 || args.size() != extents.size() || strip.dim == 0 || strip.dim >= args.size())
+  if (args.size() < 2 || args.size() != extents.size() || strip.dim == 0 || strip.dim >= args.size() ||
+      (extents[strip.dim] < 0 && extentExprs.size() != args.size()))
     return;
-  // The dims inside a row: all but the strips' and the outermost (the
-  // batch), which goes with the strips.
+  // The dims inside a row: all but the strips', the channel blocks' (with
+  // channel tasks) and the outermost (the batch), which go with the strips.
+  Halide::Var stripOuter(strip.strip.name() + "_o"), channelOuter(strip.strip.name() + "_co"),
+      channelInner(strip.strip.name() + "_ci");
+  size_t channelDim = strip.channelDim;
+  bool channelTasks = strip.channelTasks && channelDim > 0 && channelDim + 1 < args.size() &&
+                      channelDim != strip.dim && extents[channelDim] > strip.channelBlock &&
+                      strip.channelBlock > 0;
+  if (channelTasks)
+    f.split(args[channelDim], channelOuter, channelInner, strip.channelBlock, Halide::TailStrategy::ShiftInwards);
   std::vector<Halide::VarOrRVar> nest;
-  for (size_t i = 0; i + 1 < args.size(); ++i)
-    if (i != strip.dim)
-      nest.push_back(args[i]);
-  Halide::Var stripOuter(strip.strip.name() + "_o");
+  for (size_t i = 0; i + 1 < args.size(); ++i) {
+    if (i == strip.dim)
+      continue;
+    nest.push_back(channelTasks && i == channelDim ? channelInner : args[i]);
+  }
   nest.push_back(strip.row);
   nest.push_back(stripOuter);
-  f.split(args[strip.dim], stripOuter, strip.row, strip.rowsPerStrip, Halide::TailStrategy::ShiftInwards);
+  std::vector<Halide::Var> outside;
+  if (channelTasks)
+    outside.push_back(channelOuter);
+  if (strip.dim + 1 != args.size())
+    outside.push_back(args.back());
+  nest.insert(nest.end(), outside.begin(), outside.end());
+  f.split(args[strip.dim], stripOuter, strip.row,
+          rowsPerStrip(extents[strip.dim], extents[strip.dim] < 0 ? extentExprs[strip.dim] : Halide::Expr(),
+                       strip.strips),
+          Halide::TailStrategy::ShiftInwards);
+  f.reorder(nest);
   Halide::Var outer = stripOuter;
-  if (strip.dim + 1 != args.size()) {
-    nest.push_back(args.back());
-    f.reorder(nest);
-    Halide::Var fused(outer.name() + "_" + args.back().name());
-    f.fuse(outer, args.back(), fused);
+  for (const Halide::Var &var : outside) {
+    Halide::Var fused(outer.name() + "_" + var.name());
+    f.fuse(outer, var, fused);
     outer = fused;
-  } else {
-    f.reorder(nest);
   }
   f.rename(outer, strip.strip);
   f.parallel(strip.strip);

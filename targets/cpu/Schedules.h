@@ -87,10 +87,19 @@ struct StripSchedule {
     Inner,
   } role = Role::None;
   /// Root: the Halide index of the dim split into strips (a window op's
-  /// first spatial dim), rows of it per strip, and the loops it makes: the
-  /// strips (fused with every loop outside them) and the rows.
+  /// first spatial dim), strips per image (a strip's rows: the dim's extent
+  /// divided by it, rounded up, at run time where the extent is dynamic),
+  /// and the loops it makes: the strips (fused with every loop outside
+  /// them) and the rows.
   size_t dim = 0;
-  int rowsPerStrip = 1;
+  int strips = 1;
+  /// Root: whether the tasks are also blocks of channels (every op after
+  /// the chain's first reads only its own channels: a task computes the
+  /// first op's result for its block alone), the Halide index of the
+  /// channels and the channels per block (a contraction's tile rows).
+  bool channelTasks = false;
+  size_t channelDim = 0;
+  int channelBlock = 8;
   Halide::Var strip, row;
   /// Whether the op's data operand is computed inside the strip: it is
   /// then padded row by row (a copy with its border, computed at the
@@ -119,12 +128,17 @@ Halide::Func scheduledContraction(const std::string &name, const std::vector<Hal
                                   const std::vector<Halide::Expr> &extentExprs = {},
                                   const Epilogue &epilogue = {}, const StripSchedule &strip = {});
 
-/// Schedules `f`, a pure definition with static `extents` (Halide order), as
-/// a strip root (see StripSchedule): vectorized along its innermost dim,
-/// `strip.dim` split into strips and rows, the strips and the dims outside
-/// them one parallel loop, the dims between the innermost and the rows
-/// serial inside each row.
-void scheduleStripRoot(Halide::Func f, const std::vector<int64_t> &extents, const StripSchedule &strip);
+/// Schedules `f`, a pure definition with `extents` (Halide order, -1 where
+/// dynamic: `extentExprs` then give them), as a strip root (see
+/// StripSchedule): vectorized along its innermost dim, `strip.dim` split
+/// into strips and rows, the strips and the dims outside them one parallel
+/// loop, the dims between the innermost and the rows serial inside each row.
+void scheduleStripRoot(Halide::Func f, const std::vector<int64_t> &extents, const StripSchedule &strip,
+                       const std::vector<Halide::Expr> &extentExprs = {});
+
+/// Rows per strip of a dim of static `extent` (or, where it is -1, of the
+/// run-time extent `extentExpr`) cut into `strips`: at least 1.
+Halide::Expr rowsPerStrip(int64_t extent, const Halide::Expr &extentExpr, int strips);
 
 /// The tile order of a matrix product whose row var indexes `rowOperand`
 /// elements and whose x indexes `laneOperand` elements: keep the larger one's

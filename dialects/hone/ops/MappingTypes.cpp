@@ -29,6 +29,23 @@ MappingType mlir::hone::mappingTypeOfElementwise(Operation *op) {
   return MappingType::OneToOne;
 }
 
+bool mlir::hone::isChannelLocalWindow(Operation *op) {
+  if (isa<MaxPoolOp, AveragePoolOp>(op))
+    return true;
+  if (!isa<ConvOp>(op))
+    return false;
+  auto input = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
+  auto weights = dyn_cast<RankedTensorType>(op->getOperand(1).getType());
+  if (!input || !weights || input.getRank() < 3 || weights.getRank() != input.getRank())
+    return false;
+  int64_t channels = input.getDimSize(1);
+  std::optional<int64_t> group;
+  if (auto attr = op->getAttrOfType<IntegerAttr>("group"))
+    group = attr.getInt();
+  return !ShapedType::isDynamic(channels) && group && *group == channels && weights.getDimSize(1) == 1 &&
+         weights.getDimSize(0) == channels;
+}
+
 bool mlir::hone::isLayoutTransform(Operation *op) {
   auto fusion = dyn_cast<FusionOpInterface>(op);
   if (!fusion)

@@ -30,6 +30,14 @@ MappingType mappingTypeOfElementwise(Operation *op);
 /// SpaceToDepth, ReverseSequence).
 bool isLayoutTransform(Operation *op);
 
+/// Whether `op` is a Many-to-Many window op whose every output channel reads
+/// only the same channel of its data operand: a max or average pool, or a
+/// depthwise convolution (one input channel per group, as many outputs as
+/// inputs). A chain of them after a convolution can be computed by blocks
+/// of channels without reading across blocks (row-strip fusion's channel
+/// tasks).
+bool isChannelLocalWindow(Operation *op);
+
 } // namespace mlir::hone
 
 #endif // HONE_DIALECTS_HONE_OPS_MAPPINGTYPES_H

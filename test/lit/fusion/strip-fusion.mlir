@@ -12,7 +12,7 @@
 // "profile". The depthwise Conv's group takes the Conv-ReLU that computes
 // its input, and the max pool takes both: one kernel whose pool (32 rows)
 // runs by 4 strips of 8 rows. DNNFusion's own table says "never".
-// CHAIN: hone.fused({{.*}}) {fused_mapping = "many_to_many", strip_rows = 8 : i64}
+// CHAIN: hone.fused({{.*}}) {fused_mapping = "many_to_many", row_strips = 4 : i64}
 // CHAIN-NEXT: ^bb0
 // CHAIN-NEXT: hone.conv
 // CHAIN-NEXT: hone.relu
@@ -26,7 +26,7 @@
 // 28 rows, 4 strips of 7; the pointwise projection after it is no window
 // op (1x1, stride 1) and stays a kernel of its own.
 // CHECK-LABEL: func.func @expand_depthwise
-// CHECK: hone.fused({{.*}}) {fused_mapping = "many_to_many", strip_rows = 7 : i64}
+// CHECK: hone.fused({{.*}}) {fused_mapping = "many_to_many", row_strips = 4 : i64}
 // CHECK-NEXT: ^bb0
 // CHECK-NEXT: hone.conv
 // CHECK-NEXT: hone.clip
@@ -35,10 +35,10 @@
 // CHECK-NEXT: hone.yield
 // CHECK: hone.conv
 // NEVER-LABEL: func.func @expand_depthwise
-// NEVER-NOT: strip_rows
+// NEVER-NOT: row_strips
 // NEVER: return
 // DNNFUSION-LABEL: func.func @expand_depthwise
-// DNNFUSION-NOT: strip_rows
+// DNNFUSION-NOT: row_strips
 // DNNFUSION: return
 func.func @expand_depthwise(%x: tensor<1x16x56x56xf32>, %we: tensor<96x16x1x1xf32>, %wd: tensor<96x1x3x3xf32>,
                             %wp: tensor<24x96x1x1xf32>) -> tensor<1x24x28x28xf32> {
@@ -55,14 +55,17 @@ func.func @expand_depthwise(%x: tensor<1x16x56x56xf32>, %we: tensor<96x16x1x1xf3
 
 // -----
 
-// A small map: every strip of 1 row recomputes rows of the producer that
-// another strip computes too (4 strips read 12 rows of 4), more work than
-// the bytes saved. The cost model declines; profile=fuse takes it.
+// A small map: every strip of 1 row would recompute rows of the producer
+// that another strip computes too (4 strips read 12 rows of 4), and every
+// block of channels would read the whole input again, either costing more
+// than the bytes saved. The cost model declines; profile=fuse takes the
+// cheaper: the depthwise Conv reads only its own channels, so the tasks are
+// its two blocks of 8 channels, by 2 strips.
 // CHECK-LABEL: func.func @small_map
-// CHECK-NOT: strip_rows
+// CHECK-NOT: row_strips
 // CHECK: return
 // FUSE-LABEL: func.func @small_map
-// FUSE: hone.fused({{.*}}) {fused_mapping = "many_to_many", strip_rows = 1 : i64}
+// FUSE: hone.fused({{.*}}) {channel_tasks, fused_mapping = "many_to_many", row_strips = 2 : i64}
 func.func @small_map(%x: tensor<1x16x4x4xf32>, %w1: tensor<16x16x3x3xf32>, %w2: tensor<16x1x3x3xf32>) -> tensor<1x16x4x4xf32> {
   %none = hone.none
   %c1 = hone.conv %x, %w1, %none {pads = [1, 1, 1, 1]} : (tensor<1x16x4x4xf32>, tensor<16x16x3x3xf32>, none) -> tensor<1x16x4x4xf32>
@@ -74,10 +77,10 @@ func.func @small_map(%x: tensor<1x16x4x4xf32>, %w1: tensor<16x16x3x3xf32>, %w2: 
 // -----
 
 // What does not chain: a pool as the producer (row by row it reads two
-// input rows of every channel at once), a producer whose result is also
-// read outside the chain, and a result with run-time dims.
+// input rows of every channel at once) and a producer whose result is also
+// read outside the chain.
 // FUSE-LABEL: func.func @pool_producer
-// FUSE-NOT: strip_rows
+// FUSE-NOT: row_strips
 // FUSE: return
 func.func @pool_producer(%x: tensor<1x16x128x128xf32>, %w: tensor<32x16x3x3xf32>) -> tensor<1x32x64x64xf32> {
   %none = hone.none
@@ -90,7 +93,7 @@ func.func @pool_producer(%x: tensor<1x16x128x128xf32>, %w: tensor<32x16x3x3xf32>
 // -----
 
 // FUSE-LABEL: func.func @shared_producer
-// FUSE-NOT: strip_rows
+// FUSE-NOT: row_strips
 // FUSE: return
 func.func @shared_producer(%x: tensor<1x16x64x64xf32>, %w1: tensor<16x16x3x3xf32>, %w2: tensor<16x1x3x3xf32>) -> (tensor<1x16x64x64xf32>, tensor<1x16x64x64xf32>) {
   %none = hone.none
@@ -102,9 +105,10 @@ func.func @shared_producer(%x: tensor<1x16x64x64xf32>, %w1: tensor<16x16x3x3xf32
 
 // -----
 
-// FUSE-LABEL: func.func @dynamic_rows
-// FUSE-NOT: strip_rows
-// FUSE: return
+// Run-time rows: the cost model takes a representative 128 rows; code
+// generation divides the rows into the strips when a run starts.
+// CHECK-LABEL: func.func @dynamic_rows
+// CHECK: hone.fused({{.*}}) {fused_mapping = "many_to_many", row_strips = 4 : i64}
 func.func @dynamic_rows(%x: tensor<1x16x?x?xf32>, %w1: tensor<16x16x3x3xf32>, %w2: tensor<16x1x3x3xf32>) -> tensor<1x16x?x?xf32> {
   %none = hone.none
   %c1 = hone.conv %x, %w1, %none {pads = [1, 1, 1, 1]} : (tensor<1x16x?x?xf32>, tensor<16x16x3x3xf32>, none) -> tensor<1x16x?x?xf32>
@@ -118,7 +122,7 @@ func.func @dynamic_rows(%x: tensor<1x16x?x?xf32>, %w1: tensor<16x16x3x3xf32>, %w
 // At most three window ops chain (FusionOptions::maxStripOps): four 3x3
 // convolutions become a chain of three and one on its own.
 // FUSE-LABEL: func.func @long_chain
-// FUSE: hone.fused({{.*}}) {fused_mapping = "many_to_many", strip_rows = {{[0-9]+}} : i64}
+// FUSE: hone.fused({{.*}}) {fused_mapping = "many_to_many", row_strips = 4 : i64}
 // FUSE-COUNT-3: hone.conv
 // FUSE: hone.yield
 // FUSE: hone.conv
