@@ -233,7 +233,8 @@ Halide::Expr mlir::hone::cpu::broadcastRead(const HalideValue &value, ArrayRef<H
     int64_t d = j + rank - operandRank;
     std::optional<int64_t> size = value.staticDim(j);
     if (!size)
-      args.push_back(Halide::select(value.dim(j) == 1, 0, vars[d]));
+      args.push_back(value.readInPlace && operandRank == rank ? Halide::Expr(vars[d])
+                                                               : Halide::select(value.dim(j) == 1, 0, vars[d]));
     else if (*size == 1 && result.getDimSize(d) != 1)
       args.push_back(Halide::Expr(0));
     else

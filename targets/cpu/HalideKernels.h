@@ -42,6 +42,12 @@ struct HalideValue {
   /// The kernel's input buffer behind `func`, when there is one: reads of
   /// it may bound loops (an RDom's extent cannot call a Func).
   Halide::ImageParam param;
+  /// Whether every reader reads it at its own coordinates (its run-time
+  /// dims are the reader's: a contraction's value read by the One-to-One
+  /// ops of its epilogue). broadcastRead then reads it without deciding at
+  /// run time whether a dynamic dim is broadcast, which would widen the
+  /// region a tile reads to start at 0.
+  bool readInPlace = false;
 
   /// Dim `d`: a constant where static.
   Halide::Expr dim(int64_t d) const;
