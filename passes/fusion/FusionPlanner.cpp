@@ -371,13 +371,19 @@ private:
     return value == producer->getResult(0);
   }
 
-  /// Whether the only value group `g` hands to ops outside it is `value`.
-  bool handsOutOnly(size_t g, Value value) {
+  /// The values of group `g` that ops outside it read.
+  SmallVector<Value> handedOut(size_t g) {
+    SmallVector<Value> values;
     for (Operation *op : groups[g].ops)
       for (Value result : op->getResults())
-        if (result != value && llvm::any_of(result.getUsers(), [&](Operation *user) { return !members[g].count(user); }))
-          return false;
-    return true;
+        if (llvm::any_of(result.getUsers(), [&](Operation *user) { return !members[g].count(user); }))
+          values.push_back(result);
+    return values;
+  }
+  /// Whether the only value group `g` hands to ops outside it is `value`.
+  bool handsOutOnly(size_t g, Value value) {
+    SmallVector<Value> values = handedOut(g);
+    return values.size() == 1 && values.front() == value;
   }
 
   /// FLOPs of `op` at representative sizes: a convolution's multiply-adds
@@ -478,7 +484,7 @@ private:
         if (p == g || producers.empty() || !isa<ConvOp>(producers.back()) || !stripCapable(producers.back()) ||
             static_cast<int64_t>(producers.size() + chain.size()) > options.maxStripOps ||
             static_cast<int64_t>(groups[p].ops.size() + groups[g].ops.size()) > options.maxOps ||
-            !epilogueOf(producers.back(), value, p) || !handsOutOnly(p, value))
+            !epilogueOf(producers.back(), value, p) || !handsOutOnly(p, value) || handedOut(g).size() > 1)
           continue;
         const FusionRule &rule = table.rule(groups[p].type, groups[g].type);
         if (rule.decision == FusionDecision::Never)
