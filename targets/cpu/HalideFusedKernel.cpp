@@ -294,27 +294,7 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
   for (Operation &inner : body.without_terminator()) {
     if (done.count(&inner))
       continue;
-    // With run-time extents an epilogue runs only after a convolution and
-    // when the tensors it reads besides the chain have static shapes (a
-    // bias, a clip's bounds): a MatMul's tiles with an epilogue read past
-    // its operand at run-time sizes smaller than a tile
-    // (test/lit/honec/dynamic-epilogue.onnxtext, bert_mini at 7 tokens),
-    // a cause not found yet; such a group computes its contraction once.
-    bool staticAnchor = llvm::all_of(inner.getResultTypes(), [](Type type) {
-      auto ranked = dyn_cast<RankedTensorType>(type);
-      return ranked && ranked.hasStaticShape();
-    });
     SmallVector<Operation *> chain = epilogueChain(&inner);
-    bool staticReads = llvm::all_of(chain, [&](Operation *member) {
-      return llvm::all_of(member->getOperands(), [&](Value operand) {
-        auto ranked = dyn_cast<RankedTensorType>(operand.getType());
-        bool inChain = operand == inner.getResult(0) ||
-                       llvm::any_of(chain, [&](Operation *other) { return operand == other->getResult(0); });
-        return inChain || isa<NoneType>(operand.getType()) || (ranked && ranked.hasStaticShape());
-      });
-    });
-    if (!staticAnchor && (!isa<ConvOp>(inner) || !staticReads))
-      chain.clear();
     std::string innerError;
     bool chainFailed = false;
     Epilogue epilogue;

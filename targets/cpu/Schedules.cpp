@@ -207,8 +207,13 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
       if (vars.size() > 1 && extents[rowVar] < 0)
         fits = fits && extentExprs[rowVar] >= rowCount;
       tileStage(result.specialize(fits), laneCount, rowCount, shift);
-      accStage(acc.specialize(fits), laneCount, rowCount, Halide::TailStrategy::Auto);
-      accStage(acc.update().specialize(fits), laneCount, rowCount, Halide::TailStrategy::Auto);
+      // With an epilogue the accumulator's region is its tile's, which a
+      // specialization of the accumulator alone cannot know: its loops
+      // guard their ends rather than round the region up (reading past
+      // the operands where the tile is smaller).
+      Halide::TailStrategy accTail = epilogue ? guard : Halide::TailStrategy::Auto;
+      accStage(acc.specialize(fits), laneCount, rowCount, accTail);
+      accStage(acc.update().specialize(fits), laneCount, rowCount, accTail);
     }
   tileStage(result, laneSizes.back(), rowSizes.back(), guard);
   accStage(acc, laneSizes.back(), rowSizes.back(), guard);
