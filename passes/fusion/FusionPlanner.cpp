@@ -452,7 +452,10 @@ private:
       return best;
     if (options.profile == FusionOptions::Profile::Never)
       return std::nullopt;
-    double saved = 2 * bytesOf(value) / options.bandwidth;
+    // An intermediate that fits in the cache is written and read back from
+    // it: fusing saves that much less.
+    double bytes = bytesOf(value);
+    double saved = 2 * bytes / (bytes <= options.cacheBytes ? options.cacheBandwidth : options.bandwidth);
     return saved > bestExtra ? best : std::nullopt;
   }
 

@@ -10,8 +10,8 @@
 
 // Row-strip fusion, the CPU table's (Many-to-Many, Many-to-Many) cell:
 // "profile". The depthwise Conv's group takes the Conv-ReLU that computes
-// its input, and the max pool takes both: one kernel whose pool (32 rows)
-// runs by 4 strips of 8 rows. DNNFusion's own table says "never".
+// its input, and the max pool takes both: one kernel whose pool (80 rows)
+// runs by 4 strips of 20 rows. DNNFusion's own table says "never".
 // CHAIN: hone.fused({{.*}}) {fused_mapping = "many_to_many", row_strips = 4 : i64}
 // CHAIN-NEXT: ^bb0
 // CHAIN-NEXT: hone.conv
