@@ -9,12 +9,8 @@
 // limit; "profile" cells ask a cost model. FuseOps.cpp turns the groups
 // into hone.fused ops.
 //
-// hone's extension, row-strip fusion: where the table lets Many-to-Many
-// fuse with Many-to-Many (the CPU target's "profile"), a group whose first
-// Many-to-Many op is a window op (a convolution with a kernel or stride
-// beyond 1x1, a max or average pool) takes the group that computes its data
-// operand, when that operand is all the other group hands out and the cost
-// model says the bytes saved outweigh the rows each strip recomputes.
+// hone's extension, row-strip fusion (StripChains.h), then merges chains
+// of window ops across Many-to-Many edges.
 //
 //===----------------------------------------------------------------------===//
 #ifndef HONE_PASSES_FUSION_FUSIONPLANNER_H
