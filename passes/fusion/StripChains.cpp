@@ -56,7 +56,7 @@ public:
         // The producer is a convolution: a pool computed row by row reads
         // two input rows of every channel at once, more streams than the
         // prefetcher follows (measured slower than the pool on its own).
-        if (p == g || producers.empty() || !isa<ConvOp>(producers.back()) || !stripCapable(producers.back()) ||
+        if (p == g || producers.empty() || !isa<ConvOp>(producers.back()) || !isRowWindowOp(producers.back()) ||
             static_cast<int64_t>(producers.size() + chain.size()) > options.maxStripOps ||
             static_cast<int64_t>(groups[p].ops.size() + groups[g].ops.size()) > options.maxOps ||
             !epilogueOf(producers.back(), value, p) || !handsOutOnly(p, value) || handedOut(g).size() > 1)
@@ -99,7 +99,7 @@ private:
     int64_t kernel, stride, inputRows, outputRows;
   };
   std::optional<WindowRows> windowRows(Operation *op) {
-    if (!isa<ConvOp, MaxPoolOp, AveragePoolOp>(op) || !stripCapable(op))
+    if (!isRowWindowOp(op))
       return std::nullopt;
     SmallVector<int64_t> kernel;
     if (isa<ConvOp>(op)) {
@@ -128,18 +128,6 @@ private:
       return std::nullopt;
     return graph.shapes.representative(dims.dims[2]);
   }
-  /// Whether code generation can compute `op` row by row: a 2-D
-  /// convolution or pool whose only read result is its first (its sizes are
-  /// known when a run starts: isFusible).
-  static bool stripCapable(Operation *op) {
-    if (!isa<ConvOp, MaxPoolOp, AveragePoolOp>(op))
-      return false;
-    auto input = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
-    auto result = dyn_cast<RankedTensorType>(op->getResult(0).getType());
-    return input && result && input.getRank() == 4 && result.getRank() == 4 &&
-           llvm::all_of(op->getResults().drop_front(), [](Value other) { return other.use_empty(); });
-  }
-
   SmallVector<Operation *> manyToManyOps(size_t g) {
     SmallVector<Operation *> ops;
     for (Operation *op : groups[g].ops)

@@ -18,14 +18,15 @@
 // of window ops: its last Many-to-Many op, the root, runs over strips of
 // that many rows of its result, in parallel; the ones before it are
 // computed at the root's row loop and stored per strip (StripSchedule), so
-// their results live a few rows at a time, and a convolution reads such an
-// operand through a boundary condition rather than a padded copy.
+// their results live a few rows at a time, and a convolution pads such an
+// operand row by row rather than copying it whole.
 //
 //===----------------------------------------------------------------------===//
 #include "targets/cpu/HalideKernels.h"
 #include "targets/cpu/Schedules.h"
 
 #include "dialects/hone/HoneOps.h"
+#include "dialects/hone/ops/MappingTypes.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -96,14 +97,6 @@ HalideValue inOwnDims(const HalideValue &value, RankedTensorType type) {
   return HalideValue{read, type};
 }
 
-bool isWindowOp(Operation *op) {
-  if (!isa<ConvOp, MaxPoolOp, AveragePoolOp>(op))
-    return false;
-  auto input = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
-  return input && input.getRank() == 4 &&
-         llvm::all_of(op->getResults().drop_front(), [](Value other) { return other.use_empty(); });
-}
-
 bool isElementwise(Operation *op) {
   auto fusion = dyn_cast<FusionOpInterface>(op);
   return fusion && op->getNumResults() == 1 &&
@@ -149,14 +142,14 @@ std::optional<StripChain> stripChain(FusedOp op) {
       chain.push_back(&inner);
   }
   Operation *terminator = body.getTerminator();
-  if (chain.size() < 2 || !isWindowOp(chain.back()) || terminator->getNumOperands() != 1 ||
+  if (chain.size() < 2 || !isRowWindowOp(chain.back()) || terminator->getNumOperands() != 1 ||
       !elementwisePath(chain.back()->getResult(0), terminator->getOperand(0), nullptr))
     return std::nullopt;
   StripChain strips;
   strips.root = chain.back();
   for (size_t i = 0; i + 1 < chain.size(); ++i) {
     Operation *producer = chain[i], *consumer = chain[i + 1];
-    if (!isWindowOp(producer) || !isWindowOp(consumer))
+    if (!isRowWindowOp(producer) || !isRowWindowOp(consumer))
       return std::nullopt;
     Value result = producer->getResult(0);
     strips.rowValues.insert(result);
@@ -166,14 +159,6 @@ std::optional<StripChain> stripChain(FusedOp op) {
     strips.inner.insert(producer);
   }
   return strips;
-}
-
-std::vector<int64_t> halideExtents(Type type) {
-  std::vector<int64_t> extents;
-  if (auto ranked = dyn_cast<RankedTensorType>(type))
-    for (int64_t d : llvm::reverse(ranked.getShape()))
-      extents.push_back(ShapedType::isDynamic(d) ? -1 : d);
-  return extents;
 }
 
 } // namespace
@@ -275,9 +260,7 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
       if (readers.size() != 1)
         break;
       Operation *next = readers.front();
-      auto fusion = dyn_cast<FusionOpInterface>(next);
-      if (!fusion || next->getNumResults() != 1 || next->getResult(0).getType() != current.getType() ||
-          (fusion.getMappingType() != MappingType::OneToOne && fusion.getMappingType() != MappingType::OneToMany))
+      if (!isElementwise(next) || next->getResult(0).getType() != current.getType())
         break;
       bool ready = llvm::all_of(next->getOperands(), [&](Value operand) {
         return operand == current || values.count(operand) || isa<NoneType>(operand.getType());

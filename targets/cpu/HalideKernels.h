@@ -43,8 +43,8 @@ struct HalideValue {
   /// it may bound loops (an RDom's extent cannot call a Func).
   Halide::ImageParam param;
   /// Whether every reader reads it at its own coordinates (its run-time
-  /// dims are the reader's: a contraction's value read by the One-to-One
-  /// ops of its epilogue). broadcastRead then reads it without deciding at
+  /// dims are the reader's: a contraction's value read by the ops of its
+  /// epilogue, which have its type). broadcastRead then reads it without deciding at
   /// run time whether a dynamic dim is broadcast, which would widen the
   /// region a tile reads to start at 0.
   bool readInPlace = false;
@@ -63,6 +63,16 @@ struct HalideValue {
 /// feature set includes AVX512-FP16 (vmovw), which e.g. Cooper Lake and
 /// Tiger Lake parts with BF16 do not have.
 Halide::Target hostTarget();
+
+/// The static extents of `type` in Halide order (innermost first); -1 for a
+/// dynamic dim; empty when unranked.
+inline std::vector<int64_t> halideExtents(ShapedType type) {
+  std::vector<int64_t> extents;
+  if (type && type.hasRank())
+    for (int64_t d : llvm::reverse(type.getShape()))
+      extents.push_back(ShapedType::isDynamic(d) ? -1 : d);
+  return extents;
+}
 
 /// The Halide type of an MLIR element type; Halide::Type() when the CPU
 /// target has no kernel for it.
@@ -134,14 +144,7 @@ struct KernelRequest {
   std::optional<SmallVector<int64_t>> constantInts(size_t i) const;
   /// Result 0's static extents in Halide order (innermost first); -1 for a
   /// dynamic dim.
-  std::vector<int64_t> halideExtents() const {
-    ArrayRef<int64_t> shape = result.getShape();
-    std::vector<int64_t> extents(shape.rbegin(), shape.rend());
-    for (int64_t &e : extents)
-      if (ShapedType::isDynamic(e))
-        e = -1;
-    return extents;
-  }
+  std::vector<int64_t> halideExtents() const { return cpu::halideExtents(result); }
   /// Lowers an expression of `shapes` to an Int(64) (or Float(64)) Halide
   /// expression over the operands' dims and values.
   Halide::Expr lower(const DimExpr &e) const;

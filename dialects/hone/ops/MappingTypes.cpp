@@ -29,6 +29,15 @@ MappingType mlir::hone::mappingTypeOfElementwise(Operation *op) {
   return MappingType::OneToOne;
 }
 
+bool mlir::hone::isRowWindowOp(Operation *op) {
+  if (!isa<ConvOp, MaxPoolOp, AveragePoolOp>(op))
+    return false;
+  auto input = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
+  auto result = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+  return input && result && input.getRank() == 4 && result.getRank() == 4 &&
+         llvm::all_of(op->getResults().drop_front(), [](Value other) { return other.use_empty(); });
+}
+
 bool mlir::hone::isChannelLocalWindow(Operation *op) {
   if (isa<MaxPoolOp, AveragePoolOp>(op))
     return true;

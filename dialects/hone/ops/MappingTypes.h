@@ -30,6 +30,11 @@ MappingType mappingTypeOfElementwise(Operation *op);
 /// SpaceToDepth, ReverseSequence).
 bool isLayoutTransform(Operation *op);
 
+/// Whether `op` is a 2-D window op that row-strip fusion can compute row by
+/// row: a Conv, MaxPool or AveragePool over [N, C, H, W] with a 4-D result,
+/// whose results after the first are unread (a MaxPool's Indices).
+bool isRowWindowOp(Operation *op);
+
 /// Whether `op` is a Many-to-Many window op whose every output channel reads
 /// only the same channel of its data operand: a max or average pool, or a
 /// depthwise convolution (one input channel per group, as many outputs as
