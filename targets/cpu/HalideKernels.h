@@ -48,6 +48,11 @@ struct HalideValue {
   /// run time whether a dynamic dim is broadcast, which would widen the
   /// region a tile reads to start at 0.
   bool readInPlace = false;
+  /// The order (tensor dims, outermost first) in which the buffer behind
+  /// `func` stores the tensor's dims, when it is not the tensor's own: a
+  /// constant the library stores laid out for its reader
+  /// (ConstantLayouts.h). `func` reads it at tensor coordinates either way.
+  std::vector<int64_t> layout;
 
   /// Dim `d`: a constant where static.
   Halide::Expr dim(int64_t d) const;

@@ -9,6 +9,7 @@
 // padding is a boundary condition over the operand's extents.
 //
 //===----------------------------------------------------------------------===//
+#include "targets/cpu/ConstantLayouts.h"
 #include "targets/cpu/HalideKernels.h"
 #include "targets/cpu/Schedules.h"
 
@@ -167,11 +168,54 @@ FailureOr<Halide::Func> buildPointwiseConv(const KernelRequest &request, const C
   weight.push_back(oc);
   Halide::Type type = halideTypeOf(x->type.getElementType());
   request.resultView = RankedTensorType::get({n, m, spatial}, request.result.getElementType());
+  if (w->layout == channelsInnermost(rank) && !request.strip.channelTasks)
+    return scheduledContraction("conv1x1", {oc, s, batch}, {m, spatial, n},
+                                b ? b->func(oc) : Halide::cast(type, 0), r, w->func(weight) * x->func(in),
+                                TileShape{request.tile.channelLanes, request.tile.channelRows}, /*rowVar=*/1,
+                                tileOrderFor(x->type.getNumElements() / n, w->type.getNumElements()), {}, {},
+                                request.strip, {s, oc, batch});
   return scheduledContraction("conv1x1", {s, oc, batch}, {spatial, m, n},
                               b ? b->func(oc) : Halide::cast(type, 0), r,
                               w->func(weight) * x->func(in), request.tile, /*rowVar=*/1,
                               tileOrderFor(w->type.getNumElements(), x->type.getNumElements() / n), {},
                               {}, request.strip);
+}
+
+/// A convolution `init + sum over r of term` over the result's `vars`
+/// (tensor order: N, M, spatial...), tiled along its output channels (the
+/// vectors) by the pixels of its innermost spatial dim (the tile's rows),
+/// stored in the result's own order. `inputElements` and `weightElements`
+/// (dynamic: < 0) order the tiles: the larger operand's tile stays in cache.
+FailureOr<Halide::Func> buildChannelVectorizedConv(const KernelRequest &request,
+                                                   const std::vector<Halide::Var> &vars, Halide::Expr init,
+                                                   const Halide::RDom &r, Halide::Expr term,
+                                                   int64_t inputElements, int64_t weightElements) {
+  int64_t rank = static_cast<int64_t>(vars.size());
+  std::vector<Halide::Var> stored(vars.rbegin(), vars.rend()); // Halide order
+  std::vector<int64_t> storedExtents = request.halideExtents();
+  std::vector<Halide::Expr> storedExprs = request.halideExtentExprs();
+  // The tile's order: channels, the spatial dims innermost first, the batch.
+  std::vector<size_t> from{static_cast<size_t>(rank - 2)};
+  for (int64_t i = 0; i + 2 < rank; ++i)
+    from.push_back(static_cast<size_t>(i));
+  from.push_back(static_cast<size_t>(rank - 1));
+  std::vector<Halide::Var> tileVars;
+  std::vector<int64_t> extents;
+  std::vector<Halide::Expr> exprs;
+  for (size_t i : from) {
+    tileVars.push_back(stored[i]);
+    if (i < storedExtents.size())
+      extents.push_back(storedExtents[i]);
+    if (i < storedExprs.size())
+      exprs.push_back(storedExprs[i]);
+  }
+  StripSchedule strip = request.strip;
+  if (strip.role == StripSchedule::Role::Root)
+    strip.dim = std::find(from.begin(), from.end(), strip.dim) - from.begin();
+  TileShape tile{request.tile.channelLanes, request.tile.channelRows};
+  TileOrder order = inputElements < 0 ? TileOrder::LanesOutermost : tileOrderFor(inputElements, weightElements);
+  return scheduledContraction("conv", tileVars, extents, init, r, term, tile, /*rowVar=*/1, order, exprs,
+                              request.takeEpilogue(), strip, stored);
 }
 
 FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
@@ -233,11 +277,22 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
     weight.push_back(r[1 + i]);
   }
   Halide::Type type = halideTypeOf(x->type.getElementType());
+  Halide::Expr init = b ? b->func(oc) : Halide::cast(type, 0);
+  Halide::Expr term = w->func(halideArgs(weight)) * padded(halideArgs(in));
+  // Weights stored with their output channels innermost (ConstantLayouts.h):
+  // the tile's vectors run along the output channels, each tap's weights one
+  // vector load, each output pixel's input one broadcast. Every vector is
+  // full however narrow or strided the map (a 7x7 map fills 7 of 16 lanes
+  // along its columns; a strided input would be gathered). Not with channel
+  // tasks, whose blocks are fewer channels than a tile.
+  if (w->layout == channelsInnermost(rank) && !request.strip.channelTasks)
+    return buildChannelVectorizedConv(request, vars, init, r, term,
+                                      x->type.hasStaticShape() ? x->type.getNumElements() : -1,
+                                      w->type.getNumElements());
   bool weightsLarger = x->type.hasStaticShape() && w->type.hasStaticShape() &&
                        w->type.getNumElements() > x->type.getNumElements();
   return scheduledContraction("conv", std::vector<Halide::Var>(vars.rbegin(), vars.rend()),
-                              request.halideExtents(), b ? b->func(oc) : Halide::cast(type, 0), r,
-                              w->func(halideArgs(weight)) * padded(halideArgs(in)), request.tile,
+                              request.halideExtents(), init, r, term, request.tile,
                               /*rowVar=*/static_cast<size_t>(rank - 2),
                               weightsLarger ? TileOrder::RowsOutermost : TileOrder::LanesInnermost,
                               request.halideExtentExprs(), request.takeEpilogue(), request.strip);

@@ -13,6 +13,7 @@
 #include "compiler/reference/Evaluator.h"
 #include "dialects/hone/HoneOps.h"
 #include "runtime/include/hone/runtime.h"
+#include "targets/cpu/ConstantLayouts.h"
 #include "targets/cpu/CpuTargets.h"
 #include "targets/cpu/HalideKernels.h"
 #include "targets/cpu/HalideRuntimeCache.h"
@@ -89,12 +90,20 @@ void constrainToDenseShape(Halide::OutputImageParam param, RankedTensorType type
 
 /// A kernel operand: the buffer parameter, read through a Func, with its
 /// dims as Halide expressions (constants where static).
-HalideValue operandValue(const Halide::ImageParam &param, RankedTensorType type) {
+/// The operand of `type` behind `param`; `layout`: the buffer stores its
+/// dims in that order (ConstantLayouts.h).
+HalideValue operandValue(const Halide::ImageParam &param, RankedTensorType type,
+                         const std::vector<int64_t> &layout = {}) {
   std::vector<Halide::Var> vars = tensorVars(type.getRank());
+  std::vector<Halide::Var> stored = vars;
+  for (size_t k = 0; k < layout.size(); ++k)
+    stored[k] = vars[layout[k]];
   Halide::Func read;
-  read(halideArgs(vars)) = param(halideArgs(vars));
+  read(halideArgs(vars)) = param(halideArgs(stored));
   HalideValue value{read, type};
-  value.param = param;
+  value.layout = layout;
+  if (layout.empty())
+    value.param = param; // read at tensor coordinates
   int64_t rank = type.getRank();
   for (int64_t k = 0; k < rank; ++k)
     value.dims.push_back(type.isDynamicDim(k)
@@ -149,11 +158,30 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
         FailureOr<ref::Tensor> value = tensorFromElementsAttr(constant.getValue(), error);
         if (failed(value))
           return op.emitError() << error, failure();
+        auto type = cast<RankedTensorType>(constant.getType());
         int64_t offset = alignUp(static_cast<int64_t>(weights.size()), kWeightAlignment);
         weights.resize(offset);
-        weights.append(static_cast<const char *>(value->rawData()), value->byteSize());
-        tensors[constant.getResult()] = {{Placement::Weights, offset},
-                                         cast<RankedTensorType>(constant.getType()), DimExpr()};
+        // Laid out for its readers when they all read one layout best
+        // (ConstantLayouts.h): stored once, in that layout.
+        std::optional<std::vector<int64_t>> layout;
+        for (OpOperand &use : constant.getResult().getUses()) {
+          std::vector<int64_t> wanted = constantLayoutFor(use.getOwner(), use.getOperandNumber());
+          if (layout && *layout != wanted)
+            wanted.clear();
+          layout = wanted;
+          if (wanted.empty())
+            break;
+        }
+        if (!layout || !type.hasStaticShape() || type.getNumElements() == 0)
+          layout = std::vector<int64_t>();
+        if (layout->empty())
+          weights.append(static_cast<const char *>(value->rawData()), value->byteSize());
+        else
+          weights.append(permuteDense(static_cast<const char *>(value->rawData()),
+                                      value->byteSize() / type.getNumElements(),
+                                      std::vector<int64_t>(type.getShape().begin(), type.getShape().end()),
+                                      *layout));
+        tensors[constant.getResult()] = {{Placement::Weights, offset}, type, DimExpr(), *layout};
         continue;
       }
       if (topLevel && !op.hasAttr("hone.arena_offsets"))
@@ -245,11 +273,18 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
         operands.push_back({Halide::Func(), nullptr});
         continue;
       }
-      auto type = tensors.lookup(operand).type;
+      const PlacedTensor &placed = tensors.find(operand)->second;
+      RankedTensorType type = placed.type, stored = type;
+      if (!placed.layout.empty()) {
+        SmallVector<int64_t> shape;
+        for (int64_t d : placed.layout)
+          shape.push_back(type.getDimSize(d));
+        stored = RankedTensorType::get(shape, type.getElementType());
+      }
       params.emplace_back(halideTypeOf(type.getElementType()), static_cast<int>(type.getRank()),
                           "in" + std::to_string(params.size()));
-      constrainToDenseShape(params.back(), type);
-      operands.push_back(operandValue(params.back(), type));
+      constrainToDenseShape(params.back(), stored);
+      operands.push_back(operandValue(params.back(), type, placed.layout));
     }
     std::string error;
     FailureOr<std::vector<HalideValue>> kernel = failure();

@@ -996,8 +996,9 @@ LogicalResult RunFunctionBuilder::build(func::FuncOp main, ArrayRef<KernelCall> 
     if (placed.placement.kind == Placement::Weights) {
       RuntimeTensor tensor;
       tensor.data = fieldPtr(b, loc, weights, placed.placement.index);
-      for (int64_t size : placed.type.getShape())
-        tensor.dims.push_back(i64(size));
+      // Its kernels read it as stored (only kernels read a laid-out constant).
+      for (size_t k = 0; k < static_cast<size_t>(placed.type.getRank()); ++k)
+        tensor.dims.push_back(i64(placed.type.getDimSize(placed.layout.empty() ? k : placed.layout[k])));
       values[value] = std::move(tensor);
     }
 

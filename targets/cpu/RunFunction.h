@@ -44,6 +44,10 @@ struct PlacedTensor {
   RankedTensorType type;
   /// ArenaSymbolic: the offset (an offset variable of the memory plan).
   DimExpr offset;
+  /// Weights: the order in which the stored constant holds its dims (tensor
+  /// dims, outermost first) when it is laid out for its readers
+  /// (ConstantLayouts.h); empty: as `type` is.
+  std::vector<int64_t> layout = {};
 };
 
 /// One kernel call of the run function: a generated kernel, or an op the

@@ -18,10 +18,10 @@ using namespace mlir::hone::cpu;
 
 TileShape mlir::hone::cpu::tileShapeFor(const Halide::Target &target) {
   if (target.arch == Halide::Target::ARM)
-    return {8, 8};
+    return {8, 8, 16, 6};
   if (target.has_feature(Halide::Target::AVX512))
-    return {16, 8};
-  return {16, 4};
+    return {16, 8, 32, 7};
+  return {16, 4, 16, 6};
 }
 
 Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
@@ -31,8 +31,10 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
                                                    Halide::Expr term, TileShape tile, size_t rowVar,
                                                    TileOrder tileOrder,
                                                    const std::vector<Halide::Expr> &extentExprs,
-                                                   const Epilogue &epilogue, const StripSchedule &strip) {
-  std::vector<Halide::Expr> args(vars.begin(), vars.end());
+                                                   const Epilogue &epilogue, const StripSchedule &strip,
+                                                   const std::vector<Halide::Var> &funcArgs) {
+  const std::vector<Halide::Var> &stored = funcArgs.empty() ? vars : funcArgs;
+  std::vector<Halide::Expr> args(stored.begin(), stored.end());
   Halide::Func acc(name + "_acc"), result(name);
   acc(args) = init;
   acc(args) += term;
@@ -41,10 +43,14 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
     Halide::Func value(name + "_value");
     value(args) = acc(args);
     std::vector<Halide::Expr> dims; // tensor order
-    for (size_t i = vars.size(); i-- > 0;)
+    for (size_t k = stored.size(); k-- > 0;) {
+      size_t i = std::find_if(vars.begin(), vars.end(),
+                              [&](const Halide::Var &v) { return v.same_as(stored[k]); }) -
+                 vars.begin();
       dims.push_back(i < extents.size() && extents[i] >= 0 ? Halide::Expr(static_cast<int>(extents[i]))
                      : i < extentExprs.size()              ? extentExprs[i]
                                                            : Halide::Expr());
+    }
     Halide::Func last = epilogue(value, dims);
     result(args) = last(args);
   } else {
@@ -185,6 +191,8 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
   for (int d = r.dimensions() - 1; d >= 0; --d)
     order.push_back(r[d]);
   acc.compute_at(result, tiles);
+  if (!funcArgs.empty())
+    acc.reorder_storage(vars);
   acc.update().reorder(order);
   if (!dynamic) {
     tileStage(result, laneSizes[0], rowSizes[0], shift);

@@ -34,10 +34,18 @@ constexpr int kVectorLanes = 8;
 struct TileShape {
   int lanes = 16;
   int rows = 8;
+  /// The tile of a convolution vectorized along its output channels (see
+  /// buildConv): `channelLanes` output channels (whole vectors) by
+  /// `channelRows` output pixels along its row, each pixel's input value
+  /// broadcast against a vector of weights.
+  int channelLanes = 32;
+  int channelRows = 7;
 };
 
 /// The tile for `target`: 16 x 8 with AVX-512 (8 of its 32 registers), 16 x
-/// 4 with AVX2 (8 of 16), 8 x 8 with NEON (16 of 32).
+/// 4 with AVX2 (8 of 16), 8 x 8 with NEON (16 of 32). Channel tiles: 32 x 7
+/// with AVX-512 (14 accumulators, two weight vectors), 16 x 6 with AVX2
+/// (12 of 16) and NEON (24 of 32).
 TileShape tileShapeFor(const Halide::Target &target);
 /// Elements below which a kernel stays on one thread: waking the pool costs
 /// more than the work.
@@ -115,6 +123,11 @@ struct StripSchedule {
 /// every extent's value at run time, and the kernel is specialized on the
 /// dynamic extents holding a whole tile.
 ///
+/// `funcArgs`, when given, are the result's pure args in the order of its
+/// buffer (Halide order) where that is not `vars`' (the tile's order): a
+/// convolution whose vectors run along its output channels, stored with
+/// its columns innermost. The accumulator is stored in `vars`' order.
+///
 /// `epilogue`, when given, defines what the kernel computes from the
 /// contraction's value (the ops fused after it: a bias, an activation, a
 /// residual): it gets the value as a Func (the contraction's arguments, in
@@ -126,7 +139,8 @@ Halide::Func scheduledContraction(const std::string &name, const std::vector<Hal
                                   const Halide::RDom &r, Halide::Expr term, TileShape tile,
                                   size_t rowVar = 1, TileOrder order = TileOrder::LanesInnermost,
                                   const std::vector<Halide::Expr> &extentExprs = {},
-                                  const Epilogue &epilogue = {}, const StripSchedule &strip = {});
+                                  const Epilogue &epilogue = {}, const StripSchedule &strip = {},
+                                  const std::vector<Halide::Var> &funcArgs = {});
 
 /// Schedules `f`, a pure definition with `extents` (Halide order, -1 where
 /// dynamic: `extentExprs` then give them), as a strip root (see

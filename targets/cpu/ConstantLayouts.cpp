@@ -1,0 +1,90 @@
+//===- ConstantLayouts.cpp - The layouts kernels read constants in --------===//
+#include "targets/cpu/ConstantLayouts.h"
+
+#include "dialects/hone/HoneOps.h"
+#include "dialects/hone/ops/OpAttributes.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <cstring>
+
+using namespace mlir;
+using namespace mlir::hone;
+
+std::vector<int64_t> mlir::hone::cpu::channelsInnermost(int64_t rank) {
+  std::vector<int64_t> order;
+  for (int64_t d = 1; d < rank; ++d)
+    order.push_back(d);
+  order.push_back(0);
+  return order;
+}
+
+bool mlir::hone::cpu::isChannelVectorizedConv(Operation *op) {
+  if (!isa<ConvOp>(op) || op->getNumOperands() < 2 || getIntAttr(op, "group", 1) != 1)
+    return false;
+  auto weights = dyn_cast<RankedTensorType>(op->getOperand(1).getType());
+  auto input = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
+  if (!weights || !input || !weights.hasStaticShape() || weights.getRank() < 3 ||
+      input.getRank() != weights.getRank() || weights.getDimSize(0) < 16)
+    return false;
+  // A pointwise Conv is a matrix product over its flattened map, which the
+  // other kernel fills whole vectors of already; the channel tile stores
+  // each of its vectors scattered across the output's channels, a cost
+  // that only a long reduction (or a small map, where the other kernel's
+  // vectors are part-empty) amortizes. Measured on single pointwise Convs
+  // (BENCHMARKS.md): channel vectors 0.58-0.96x the time from 128 input
+  // channels or at 7x7, up to 2.5x slower with 16-64 input channels on
+  // large maps, or with output channels not a whole number of vectors.
+  int64_t channels = weights.getDimSize(1), outputs = weights.getDimSize(0);
+  size_t spatial = weights.getRank() - 2;
+  bool unitKernel = llvm::all_of(weights.getShape().drop_front(2), [](int64_t k) { return k == 1; });
+  bool unitStrides = llvm::all_of(getIntsAttr(op, "strides", SmallVector<int64_t>(spatial, 1)),
+                                  [](int64_t s) { return s == 1; });
+  if (!unitKernel || !unitStrides)
+    return true;
+  int64_t map = 1;
+  for (int64_t d : input.getShape().drop_front(2))
+    map = ShapedType::isDynamic(d) || map < 0 ? -1 : map * d;
+  return outputs % 16 == 0 && (channels >= 128 || (map >= 0 && map <= 64));
+}
+
+std::vector<int64_t> mlir::hone::cpu::constantLayoutFor(Operation *op, unsigned index) {
+  if (auto fused = dyn_cast<FusedOp>(op)) {
+    Block &body = fused.getBody().front();
+    if (index >= body.getNumArguments() || !body.getArgument(index).hasOneUse())
+      return {};
+    OpOperand &use = *body.getArgument(index).getUses().begin();
+    return constantLayoutFor(use.getOwner(), use.getOperandNumber());
+  }
+  if (index == 1 && isChannelVectorizedConv(op))
+    return channelsInnermost(cast<RankedTensorType>(op->getOperand(1).getType()).getRank());
+  return {};
+}
+
+std::string mlir::hone::cpu::permuteDense(const char *data, int64_t elementBytes,
+                                          const std::vector<int64_t> &shape,
+                                          const std::vector<int64_t> &order) {
+  size_t rank = shape.size();
+  std::vector<int64_t> strides(rank, elementBytes); // of the source, per tensor dim
+  for (size_t d = rank - 1; d-- > 0;)
+    strides[d] = strides[d + 1] * shape[d + 1];
+  int64_t elements = 1;
+  for (int64_t size : shape)
+    elements *= size;
+  std::string out(static_cast<size_t>(elements * elementBytes), '\0');
+  // Walk the destination in order, an odometer over its dims.
+  std::vector<int64_t> index(rank, 0);
+  char *to = out.data();
+  for (int64_t e = 0; e < elements; ++e, to += elementBytes) {
+    int64_t from = 0;
+    for (size_t k = 0; k < rank; ++k)
+      from += index[k] * strides[order[k]];
+    std::memcpy(to, data + from, static_cast<size_t>(elementBytes));
+    for (size_t k = rank; k-- > 0;) {
+      if (++index[k] < shape[order[k]])
+        break;
+      index[k] = 0;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+//===- ConstantLayouts.h - The layouts kernels read constants in -*- C++ -*-===//
+//
+// Layout selection for constant operands (the layout issue's rule: each
+// producer writes the layout its consumer reads best). A constant is laid
+// out once, when the library is written, so a kernel whose vectors run
+// along a dim that is not the tensor's innermost reads them contiguously:
+// a convolution vectorized along its output channels reads its weights
+// [M, C, kernel...] stored as [C, kernel..., M]. The kernel's definition
+// is unchanged: the operand's Func reads the stored buffer through the
+// permutation (HalideValue::layout), so a kernel that does not use the
+// layout stays correct, only slower.
+//
+//===----------------------------------------------------------------------===//
+#ifndef HONE_TARGETS_CPU_CONSTANTLAYOUTS_H
+#define HONE_TARGETS_CPU_CONSTANTLAYOUTS_H
+
+#include "mlir/IR/Operation.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace mlir::hone::cpu {
+
+/// The order (tensor dims, outermost first) in which the CPU kernel of `op`
+/// reads its operand `index` best when that operand is a constant; empty:
+/// as the tensor is. A hone.fused op asks the one op of its body that reads
+/// the operand.
+std::vector<int64_t> constantLayoutFor(Operation *op, unsigned index);
+
+/// The weights order of a convolution vectorized along its output
+/// channels: [C, kernel..., M] for weights of `rank`.
+std::vector<int64_t> channelsInnermost(int64_t rank);
+
+/// Whether `op` is a convolution that its kernel computes vectorized along
+/// its output channels (when its weights are laid out channelsInnermost):
+/// one group, at least 16 output channels, static weights, not pointwise
+/// (a pointwise Conv is a matrix product over its flattened map).
+bool isChannelVectorizedConv(Operation *op);
+
+/// `data`, a dense row-major tensor of `shape` with elements of
+/// `elementBytes`, with its dims stored in `order`.
+std::string permuteDense(const char *data, int64_t elementBytes, const std::vector<int64_t> &shape,
+                         const std::vector<int64_t> &order);
+
+} // namespace mlir::hone::cpu
+
+#endif // HONE_TARGETS_CPU_CONSTANTLAYOUTS_H
