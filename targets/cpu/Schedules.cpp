@@ -24,6 +24,69 @@ TileShape mlir::hone::cpu::tileShapeFor(const Halide::Target &target) {
   return {16, 4, 16, 6};
 }
 
+namespace {
+
+/// The blocked schedule of scheduledContraction, when it fits (see there).
+bool scheduleBlocked(Halide::Func acc, Halide::Func result, const std::vector<Halide::Var> &vars,
+                     const std::vector<int64_t> &extents, const Halide::RDom &r, TileShape tile, int block,
+                     const std::vector<Halide::Var> &funcArgs) {
+  size_t last = vars.size() - 1;
+  if (vars.size() < 3 || r.dimensions() < 1)
+    return false;
+  int64_t plane = 1;
+  for (size_t i = 1; i < last; ++i)
+    plane *= extents[i];
+  int lanes = static_cast<int>(std::min<int64_t>(extents[0], tile.lanes));
+  int rows = static_cast<int>(std::min<int64_t>(extents[1], tile.rows));
+  if (plane > kBlockedPlane || extents[1] % rows != 0)
+    return false;
+  const Halide::Var &x = vars[0], &y = vars[1], &batch = vars[last];
+  Halide::Var lanesOuter("lo"), lanesInner("li"), task("task");
+  // The tasks: tiles of lanes (their last one shifted inwards) by batches;
+  // each stores its plane from the accumulator, vectors along the lanes.
+  std::vector<Halide::VarOrRVar> nest{lanesInner};
+  for (size_t i = 1; i < last; ++i)
+    nest.push_back(vars[i]);
+  nest.push_back(lanesOuter);
+  nest.push_back(batch);
+  result.split(x, lanesOuter, lanesInner, lanes, Halide::TailStrategy::ShiftInwards)
+      .reorder(nest)
+      .fuse(lanesOuter, batch, task)
+      .vectorize(lanesInner)
+      .parallel(task);
+  acc.compute_at(result, task).store_in(Halide::MemoryType::Stack);
+  if (!funcArgs.empty())
+    acc.reorder_storage(vars);
+  acc.vectorize(x, lanes);
+  // The update: blocks of the reduction's first dim outermost, then the
+  // plane's tiles (rows of `rows` along y), then the block's reduction,
+  // the tile's lanes and rows innermost, in registers.
+  Halide::RVar blockOuter("rbo"), blockInner("rbi");
+  Halide::Var rowsOuter("yo"), rowsInner("yi");
+  Halide::Stage update = acc.update();
+  // A block divides the reduction's dim (no tail to guard).
+  const int64_t *reduced = Halide::Internal::as_const_int(r[0].extent());
+  if (!reduced)
+    return false;
+  int blockSize = static_cast<int>(std::min<int64_t>(block, *reduced));
+  while (*reduced % blockSize != 0)
+    --blockSize;
+  update.split(r[0], blockOuter, blockInner, blockSize)
+      .split(y, rowsOuter, rowsInner, rows, Halide::TailStrategy::RoundUp);
+  std::vector<Halide::VarOrRVar> order{x, rowsInner};
+  for (int d = r.dimensions() - 1; d >= 1; --d)
+    order.push_back(r[d]);
+  order.push_back(blockInner);
+  order.push_back(rowsOuter);
+  for (size_t i = 2; i < last; ++i)
+    order.push_back(vars[i]);
+  order.push_back(blockOuter);
+  update.reorder(order).vectorize(x, lanes).unroll(rowsInner);
+  return true;
+}
+
+} // namespace
+
 Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
                                                    const std::vector<Halide::Var> &vars,
                                                    const std::vector<int64_t> &extents,
@@ -32,7 +95,8 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
                                                    TileOrder tileOrder,
                                                    const std::vector<Halide::Expr> &extentExprs,
                                                    const Epilogue &epilogue, const StripSchedule &strip,
-                                                   const std::vector<Halide::Var> &funcArgs) {
+                                                   const std::vector<Halide::Var> &funcArgs,
+                                                   int reductionBlock) {
   const std::vector<Halide::Var> &stored = funcArgs.empty() ? vars : funcArgs;
   std::vector<Halide::Expr> args(stored.begin(), stored.end());
   Halide::Func acc(name + "_acc"), result(name);
@@ -61,6 +125,9 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
     return result; // an empty extent: the plain loops are correct for any
   // A dynamic extent (-1) needs its run-time value to decide how tiles fit.
   bool dynamic = std::any_of(extents.begin(), extents.end(), [](int64_t e) { return e < 0; });
+  if (reductionBlock > 0 && !dynamic && strip.role == StripSchedule::Role::None &&
+      scheduleBlocked(acc, result, vars, extents, r, tile, reductionBlock, funcArgs))
+    return result;
   if (dynamic && extentExprs.size() != vars.size())
     return result;
   size_t rowDim = vars.size() == 1 ? 0 : rowVar;

@@ -47,6 +47,9 @@ struct TileShape {
 /// with AVX-512 (14 accumulators, two weight vectors), 16 x 6 with AVX2
 /// (12 of 16) and NEON (24 of 32).
 TileShape tileShapeFor(const Halide::Target &target);
+/// The largest plane of a blocked contraction, in elements per lane: 256
+/// (a 16x16 map; its 32-lane accumulator is 32 KiB).
+constexpr int64_t kBlockedPlane = 256;
 /// Elements below which a kernel stays on one thread: waking the pool costs
 /// more than the work.
 constexpr int64_t kParallelThreshold = 16384;
@@ -128,6 +131,16 @@ struct StripSchedule {
 /// convolution whose vectors run along its output channels, stored with
 /// its columns innermost. The accumulator is stored in `vars`' order.
 ///
+/// `reductionBlock` > 0 asks for the blocked schedule where it fits: static
+/// extents, no strip, every var but the first and the last (the batch)
+/// together at most kBlockedPlane elements, the row var a multiple of the
+/// tile's rows. Each task is then one tile of lanes (and one batch) that
+/// accumulates its whole plane (in L1), the reduction's first dim split
+/// into blocks of `reductionBlock` outside the plane's tiles: the operand
+/// indexed by the lanes (a convolution's weights) is read from memory once
+/// and from cache by every tile of the plane while it is hot, so the
+/// stream of a large operand overlaps the arithmetic.
+///
 /// `epilogue`, when given, defines what the kernel computes from the
 /// contraction's value (the ops fused after it: a bias, an activation, a
 /// residual): it gets the value as a Func (the contraction's arguments, in
@@ -140,7 +153,7 @@ Halide::Func scheduledContraction(const std::string &name, const std::vector<Hal
                                   size_t rowVar = 1, TileOrder order = TileOrder::LanesInnermost,
                                   const std::vector<Halide::Expr> &extentExprs = {},
                                   const Epilogue &epilogue = {}, const StripSchedule &strip = {},
-                                  const std::vector<Halide::Var> &funcArgs = {});
+                                  const std::vector<Halide::Var> &funcArgs = {}, int reductionBlock = 0);
 
 /// Schedules `f`, a pure definition with `extents` (Halide order, -1 where
 /// dynamic: `extentExprs` then give them), as a strip root (see
