@@ -124,7 +124,8 @@ std::optional<UnfusedFigures> mlir::hone::unfusedFigures(ModuleOp module) {
                         layoutTransforms(main, shapes, plan, /*all=*/true).bytes};
 }
 
-std::string mlir::hone::statsJson(ModuleOp module, const std::optional<UnfusedFigures> &before) {
+std::string mlir::hone::statsJson(ModuleOp module, const std::optional<UnfusedFigures> &before,
+                                  ArrayRef<std::pair<std::string, int64_t>> targetFigures) {
   auto main = module.lookupSymbol<func::FuncOp>("main");
   int64_t kernels = 0, macs = 0;
   bool flopsKnown = true;
@@ -202,6 +203,8 @@ std::string mlir::hone::statsJson(ModuleOp module, const std::optional<UnfusedFi
   } else {
     json << "null";
   }
+  for (const auto &[key, figure] : targetFigures)
+    json << ", \"" << key << "\": " << figure;
   json << "}";
   return json.str();
 }

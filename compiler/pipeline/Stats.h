@@ -11,6 +11,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace mlir::hone {
 
@@ -54,7 +55,11 @@ struct UnfusedFigures {
 ///   layout_transform_bytes_before / layout_transform_bytes_after
 ///                the bytes those write: every layout transformation of
 ///                the simplified graph as a copy / those still executed.
-std::string statsJson(ModuleOp module, const std::optional<UnfusedFigures> &before = std::nullopt);
+///   and `targetFigures`, what the target's code generator reports (the CPU
+///                target: constants_laid_out, constant_bytes_laid_out: the
+///                weights it stores in the layout their kernels read best).
+std::string statsJson(ModuleOp module, const std::optional<UnfusedFigures> &before = std::nullopt,
+                      ArrayRef<std::pair<std::string, int64_t>> targetFigures = {});
 
 /// The figures of `module`'s @main before rewriting and fusion (none when
 /// @main has no single block).

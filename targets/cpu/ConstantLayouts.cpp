@@ -7,6 +7,7 @@
 #include "llvm/ADT/STLExtras.h"
 
 #include <cstring>
+#include <optional>
 
 using namespace mlir;
 using namespace mlir::hone;
@@ -59,6 +60,32 @@ std::vector<int64_t> mlir::hone::cpu::constantLayoutFor(Operation *op, unsigned 
   if (index == 1 && isChannelVectorizedConv(op))
     return channelsInnermost(cast<RankedTensorType>(op->getOperand(1).getType()).getRank());
   return {};
+}
+
+std::vector<int64_t> mlir::hone::cpu::storedLayout(Value value) {
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || !type.hasStaticShape() || type.getNumElements() == 0 || value.use_empty())
+    return {};
+  std::optional<std::vector<int64_t>> common;
+  for (OpOperand &use : value.getUses()) {
+    std::vector<int64_t> wanted = constantLayoutFor(use.getOwner(), use.getOperandNumber());
+    if (wanted.empty() || (common && *common != wanted))
+      return {};
+    common = std::move(wanted);
+  }
+  return *common;
+}
+
+mlir::hone::cpu::LaidOutConstants mlir::hone::cpu::laidOutConstants(Operation *main) {
+  LaidOutConstants figures;
+  main->walk([&](ConstantOp constant) {
+    if (storedLayout(constant.getResult()).empty())
+      return;
+    auto type = cast<RankedTensorType>(constant.getType());
+    ++figures.count;
+    figures.bytes += type.getNumElements() * std::max<int64_t>(1, type.getElementTypeBitWidth() / 8);
+  });
+  return figures;
 }
 
 std::string mlir::hone::cpu::permuteDense(const char *data, int64_t elementBytes,

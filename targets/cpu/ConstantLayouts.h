@@ -15,6 +15,7 @@
 #define HONE_TARGETS_CPU_CONSTANTLAYOUTS_H
 
 #include "mlir/IR/Operation.h"
+#include "mlir/IR/Value.h"
 
 #include <cstdint>
 #include <string>
@@ -27,6 +28,19 @@ namespace mlir::hone::cpu {
 /// as the tensor is. A hone.fused op asks the one op of its body that reads
 /// the operand.
 std::vector<int64_t> constantLayoutFor(Operation *op, unsigned index);
+
+/// The order in which the library stores the constant `value`: the one
+/// its readers all read best (constantLayoutFor), or empty (as it is) when
+/// any reader wants it as it is (the run function, a view, an output, a
+/// runtime op) or two readers differ.
+std::vector<int64_t> storedLayout(Value value);
+
+/// The constants of `main` stored laid out for their readers, and their bytes.
+struct LaidOutConstants {
+  int64_t count = 0;
+  int64_t bytes = 0;
+};
+LaidOutConstants laidOutConstants(Operation *main);
 
 /// The weights order of a convolution vectorized along its output
 /// channels: [C, kernel..., M] for weights of `rank`.

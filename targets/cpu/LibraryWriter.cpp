@@ -163,25 +163,15 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
         weights.resize(offset);
         // Laid out for its readers when they all read one layout best
         // (ConstantLayouts.h): stored once, in that layout.
-        std::optional<std::vector<int64_t>> layout;
-        for (OpOperand &use : constant.getResult().getUses()) {
-          std::vector<int64_t> wanted = constantLayoutFor(use.getOwner(), use.getOperandNumber());
-          if (layout && *layout != wanted)
-            wanted.clear();
-          layout = wanted;
-          if (wanted.empty())
-            break;
-        }
-        if (!layout || !type.hasStaticShape() || type.getNumElements() == 0)
-          layout = std::vector<int64_t>();
-        if (layout->empty())
+        std::vector<int64_t> layout = storedLayout(constant.getResult());
+        if (layout.empty())
           weights.append(static_cast<const char *>(value->rawData()), value->byteSize());
         else
           weights.append(permuteDense(static_cast<const char *>(value->rawData()),
                                       value->byteSize() / type.getNumElements(),
                                       std::vector<int64_t>(type.getShape().begin(), type.getShape().end()),
-                                      *layout));
-        tensors[constant.getResult()] = {{Placement::Weights, offset}, type, DimExpr(), *layout};
+                                      layout));
+        tensors[constant.getResult()] = {{Placement::Weights, offset}, type, DimExpr(), layout};
         continue;
       }
       if (topLevel && !op.hasAttr("hone.arena_offsets"))

@@ -14,6 +14,7 @@
 #include "compiler/onnx/Diagnostics.h"
 #include "compiler/onnx/OnnxImporter.h"
 #include "compiler/pipeline/Stages.h"
+#include "targets/cpu/ConstantLayouts.h"
 #include "targets/cpu/CpuTargets.h"
 #include "targets/cpu/LibraryWriter.h"
 #include "dialects/hone/HoneOps.h"
@@ -218,8 +219,13 @@ static int honecMain(int argc, char **argv) {
     int status = emit == "library" || emit == "shared"
                      ? writeModelLibrary(*module, *target, emit == "shared")
                      : 0;
-    if (status == 0)
-      llvm::outs() << statsJson(*module, before) << "\n";
+    if (status == 0) {
+      cpu::LaidOutConstants laidOut = cpu::laidOutConstants(module->getOperation());
+      llvm::outs() << statsJson(*module, before,
+                                {{"constants_laid_out", laidOut.count},
+                                 {"constant_bytes_laid_out", laidOut.bytes}})
+                   << "\n";
+    }
     return status;
   }
   buildPipelineUpTo(pm, last, pipelineOptions);
