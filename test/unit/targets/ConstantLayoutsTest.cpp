@@ -1,7 +1,7 @@
 //===- ConstantLayoutsTest.cpp - Constants stored in their readers' layout ===//
 #include "targets/cpu/ConstantLayouts.h"
 
-#include <catch2/catch_test_macros.hpp>
+#include <catch2/catch.hpp>
 
 #include <cstring>
 #include <vector>
