@@ -200,12 +200,6 @@ FailureOr<Halide::Func> buildPointwiseConv(const KernelRequest &request, const C
   weight.push_back(oc);
   Halide::Type type = halideTypeOf(x->type.getElementType());
   request.resultView = RankedTensorType::get({n, m, spatial}, request.result.getElementType());
-  if (w->layout == channelsInnermost(rank) && !request.strip.channelTasks)
-    return scheduledContraction("conv1x1", {oc, s, batch}, {m, spatial, n},
-                                b ? b->func(oc) : Halide::cast(type, 0), r, w->func(weight) * x->func(in),
-                                TileShape{request.tile.channelLanes, request.tile.channelRows}, /*rowVar=*/1,
-                                tileOrderFor(x->type.getNumElements() / n, w->type.getNumElements()), {}, {},
-                                request.strip, {s, oc, batch}, kConvReductionBlock);
   return scheduledContraction("conv1x1", {s, oc, batch}, {spatial, m, n},
                               b ? b->func(oc) : Halide::cast(type, 0), r,
                               w->func(weight) * x->func(in), request.tile, /*rowVar=*/1,
@@ -258,8 +252,19 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
   int64_t rank = operands->rank;
   Window *window = &operands->window;
   int64_t group = std::max<int64_t>(getIntAttr(request.op, "group", 1), 1);
-  // The view over a flattened spatial dim needs static shapes.
-  if (isPointwise(*operands, group) && x->type.hasStaticShape() && w->type.hasStaticShape())
+  // A pointwise Conv vectorized along its columns runs over its flattened
+  // map (static shapes) where the columns are narrower than a vector, or
+  // where no ops follow it in its kernel: its view of the result takes no
+  // epilogue (a flattened dim read back in rows would widen the tile's
+  // region to whole rows), and an epilogue run as its own pass over the
+  // result costs more than the vectors' tails (16-lane tiles over 28 or 56
+  // columns recompute 4 or 8 of them). Vectorized along its channels it
+  // runs over its own dims.
+  bool channelVectors = w->layout == channelsInnermost(rank) && !request.strip.channelTasks;
+  bool narrow = rank > 2 && x->type.getDimSize(rank - 1) < request.tile.lanes;
+  bool offered = request.epilogue && *request.epilogue;
+  if (isPointwise(*operands, group) && x->type.hasStaticShape() && w->type.hasStaticShape() && !channelVectors &&
+      (narrow || !offered))
     return buildPointwiseConv(request, *operands);
   Halide::Expr m = w->dim(0), cg = w->dim(1);
   Halide::Expr mg = m / static_cast<int>(group);
@@ -317,7 +322,7 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
   // full however narrow or strided the map (a 7x7 map fills 7 of 16 lanes
   // along its columns; a strided input would be gathered). Not with channel
   // tasks, whose blocks are fewer channels than a tile.
-  if (w->layout == channelsInnermost(rank) && !request.strip.channelTasks)
+  if (channelVectors)
     return buildChannelVectorizedConv(request, vars, init, r, term,
                                       x->type.hasStaticShape() ? x->type.getNumElements() : -1,
                                       w->type.getNumElements());

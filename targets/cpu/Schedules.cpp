@@ -38,22 +38,44 @@ bool scheduleBlocked(Halide::Func acc, Halide::Func result, const std::vector<Ha
     plane *= extents[i];
   int lanes = static_cast<int>(std::min<int64_t>(extents[0], tile.lanes));
   int rows = static_cast<int>(std::min<int64_t>(extents[1], tile.rows));
-  if (plane > kBlockedPlane || extents[1] % rows != 0)
+  // A block divides the reduction's dim (no tail to guard).
+  const int64_t *reduced = Halide::Internal::as_const_int(r[0].extent());
+  if (plane > kBlockedPlane || extents[1] % rows != 0 || !reduced)
     return false;
   const Halide::Var &x = vars[0], &y = vars[1], &batch = vars[last];
-  Halide::Var lanesOuter("lo"), lanesInner("li"), task("task");
-  // The tasks: tiles of lanes (their last one shifted inwards) by batches;
-  // each stores its plane from the accumulator, vectors along the lanes.
+  // Tasks: tiles of lanes (their last one shifted inwards) by batches, and
+  // where those are fewer than kBlockedTasks (a pool of a few threads
+  // balances 8 tasks within an eighth), parts of the plane's outermost dim
+  // (of whole tiles of rows when that is y): each part re-reads the
+  // weights, from cache.
+  int64_t tasks = (extents[0] + lanes - 1) / lanes * extents[last];
+  size_t partDim = last - 1;
+  int64_t unit = partDim == 1 ? rows : 1;
+  int64_t parts = std::min<int64_t>((kBlockedTasks + tasks - 1) / tasks, extents[partDim] / unit);
+  int64_t partExtent = ((extents[partDim] + parts - 1) / parts + unit - 1) / unit * unit;
+  Halide::Var lanesOuter("lo"), lanesInner("li"), partOuter("po"), partInner("pi"), task("task");
   std::vector<Halide::VarOrRVar> nest{lanesInner};
   for (size_t i = 1; i < last; ++i)
-    nest.push_back(vars[i]);
+    nest.push_back(i == partDim && parts > 1 ? partInner : vars[i]);
   nest.push_back(lanesOuter);
+  if (parts > 1)
+    nest.push_back(partOuter);
   nest.push_back(batch);
-  result.split(x, lanesOuter, lanesInner, lanes, Halide::TailStrategy::ShiftInwards)
-      .reorder(nest)
-      .fuse(lanesOuter, batch, task)
-      .vectorize(lanesInner)
-      .parallel(task);
+  result.split(x, lanesOuter, lanesInner, lanes, Halide::TailStrategy::ShiftInwards);
+  if (parts > 1)
+    result.split(vars[partDim], partOuter, partInner, static_cast<int>(partExtent),
+                 Halide::TailStrategy::ShiftInwards);
+  result.reorder(nest);
+  Halide::Var outer = lanesOuter;
+  for (size_t i = std::find_if(nest.begin(), nest.end(),
+                               [&](const Halide::VarOrRVar &v) { return v.name() == lanesOuter.name(); }) -
+                  nest.begin() + 1;
+       i < nest.size(); ++i) {
+    Halide::Var fused(outer.name() + "_" + nest[i].name());
+    result.fuse(outer, nest[i].var, fused);
+    outer = fused;
+  }
+  result.rename(outer, task).vectorize(lanesInner).parallel(task);
   acc.compute_at(result, task).store_in(Halide::MemoryType::Stack);
   if (!funcArgs.empty())
     acc.reorder_storage(vars);
@@ -64,10 +86,6 @@ bool scheduleBlocked(Halide::Func acc, Halide::Func result, const std::vector<Ha
   Halide::RVar blockOuter("rbo"), blockInner("rbi");
   Halide::Var rowsOuter("yo"), rowsInner("yi");
   Halide::Stage update = acc.update();
-  // A block divides the reduction's dim (no tail to guard).
-  const int64_t *reduced = Halide::Internal::as_const_int(r[0].extent());
-  if (!reduced)
-    return false;
   int blockSize = static_cast<int>(std::min<int64_t>(block, *reduced));
   while (*reduced % blockSize != 0)
     --blockSize;

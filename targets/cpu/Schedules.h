@@ -50,6 +50,9 @@ TileShape tileShapeFor(const Halide::Target &target);
 /// The largest plane of a blocked contraction, in elements per lane: 256
 /// (a 16x16 map; its 32-lane accumulator is 32 KiB).
 constexpr int64_t kBlockedPlane = 256;
+/// The fewest tasks of a blocked contraction: its plane is split in parts
+/// where its tiles of lanes are fewer.
+constexpr int64_t kBlockedTasks = 8;
 /// Elements below which a kernel stays on one thread: waking the pool costs
 /// more than the work.
 constexpr int64_t kParallelThreshold = 16384;
