@@ -118,6 +118,13 @@ struct KernelRequest {
   std::vector<Halide::Func> &otherResults;
   /// The target's contraction tile.
   TileShape tile;
+  /// The tile of a matrix product, as `lanes` x `rows`.
+  TileShape matrixTile() const {
+    TileShape matrix = tile;
+    matrix.lanes = tile.matrixLanes;
+    matrix.rows = tile.matrixRows;
+    return matrix;
+  }
   /// Set by a builder that defines result 0 over a view of `result` (see
   /// HalideValue); null otherwise.
   RankedTensorType &resultView;

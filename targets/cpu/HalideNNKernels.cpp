@@ -56,7 +56,7 @@ FailureOr<Halide::Func> buildMatMul(const KernelRequest &request) {
   return scheduledContraction("matmul", std::vector<Halide::Var>(vars.rbegin(), vars.rend()),
                               request.halideExtents(), Halide::cast(type, 0), r,
                               read(*a, vars[rank - 2], r.x) * read(*b, r.x, vars[rank - 1]),
-                              request.tile, /*rowVar=*/1,
+                              request.matrixTile(), /*rowVar=*/1,
                               tileOrderFor(matrixElements(a->type), matrixElements(b->type)),
                               request.halideExtentExprs(), request.takeEpilogue());
 }
@@ -84,7 +84,7 @@ FailureOr<Halide::Func> buildGemm(const KernelRequest &request) {
     init = Halide::cast(type, Halide::Expr(beta)) * broadcastRead(*c, vars, request.result);
   }
   return scheduledContraction("gemm", {j, i}, request.halideExtents(), init, r,
-                              Halide::cast(type, Halide::Expr(alpha)) * av * bv, request.tile,
+                              Halide::cast(type, Halide::Expr(alpha)) * av * bv, request.matrixTile(),
                               /*rowVar=*/1,
                               tileOrderFor(matrixElements(a->type), matrixElements(b->type)),
                               request.halideExtentExprs(), request.takeEpilogue());

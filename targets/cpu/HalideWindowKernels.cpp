@@ -202,7 +202,7 @@ FailureOr<Halide::Func> buildPointwiseConv(const KernelRequest &request, const C
   request.resultView = RankedTensorType::get({n, m, spatial}, request.result.getElementType());
   return scheduledContraction("conv1x1", {s, oc, batch}, {spatial, m, n},
                               b ? b->func(oc) : Halide::cast(type, 0), r,
-                              w->func(weight) * x->func(in), request.tile, /*rowVar=*/1,
+                              w->func(weight) * x->func(in), request.matrixTile(), /*rowVar=*/1,
                               tileOrderFor(w->type.getNumElements(), x->type.getNumElements() / n), {},
                               {}, request.strip);
 }

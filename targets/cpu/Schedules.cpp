@@ -18,10 +18,10 @@ using namespace mlir::hone::cpu;
 
 TileShape mlir::hone::cpu::tileShapeFor(const Halide::Target &target) {
   if (target.arch == Halide::Target::ARM)
-    return {8, 8, 16, 6};
+    return {8, 8, 8, 8, 16, 6};
   if (target.has_feature(Halide::Target::AVX512))
-    return {16, 8, 32, 7};
-  return {16, 4, 16, 6};
+    return {16, 8, 32, 8, 32, 7};
+  return {16, 4, 16, 4, 16, 6};
 }
 
 namespace {
