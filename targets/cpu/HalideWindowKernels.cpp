@@ -328,8 +328,14 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
                                       w->type.getNumElements());
   bool weightsLarger = x->type.hasStaticShape() && w->type.hasStaticShape() &&
                        w->type.getNumElements() > x->type.getNumElements();
+  // Columns that fill the matrix tile's vectors take it (a dense Conv's
+  // taps share their input vector across the tile's output channels).
+  int64_t columns = request.result.getDimSize(rank - 1);
+  TileShape tile = group == 1 && !ShapedType::isDynamic(columns) && columns >= request.tile.matrixLanes
+                       ? request.matrixTile()
+                       : request.tile;
   return scheduledContraction("conv", std::vector<Halide::Var>(vars.rbegin(), vars.rend()),
-                              request.halideExtents(), init, r, term, request.tile,
+                              request.halideExtents(), init, r, term, tile,
                               /*rowVar=*/static_cast<size_t>(rank - 2),
                               weightsLarger ? TileOrder::RowsOutermost : TileOrder::LanesInnermost,
                               request.halideExtentExprs(), request.takeEpilogue(), request.strip);
