@@ -28,6 +28,13 @@ bool mlir::hone::cpu::isChannelVectorizedConv(Operation *op) {
   if (!weights || !input || !weights.hasStaticShape() || weights.getRank() < 3 ||
       input.getRank() != weights.getRank() || weights.getDimSize(0) < 16)
     return false;
+  // Maps known only at run time keep the column vectors: there the channel
+  // tile's accumulator region widened to whole columns of the map (Halide
+  // bounds it through the tasks' fused loop), a stack allocation per task
+  // that grows with the map (cnn_dyn 480x640: 1.55x the static time, 1.8x
+  // its working memory).
+  if (!input.hasStaticShape())
+    return false;
   // A pointwise Conv is a matrix product over its flattened map, which the
   // other kernel fills whole vectors of already; the channel tile stores
   // each of its vectors scattered across the output's channels, a cost
