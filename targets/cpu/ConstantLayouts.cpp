@@ -35,6 +35,17 @@ bool mlir::hone::cpu::isChannelVectorizedConv(Operation *op) {
   // its working memory).
   if (!input.hasStaticShape())
     return false;
+  int64_t channels = weights.getDimSize(1), outputs = weights.getDimSize(0);
+  size_t spatial = weights.getRank() - 2;
+  bool unitKernel = llvm::all_of(weights.getShape().drop_front(2), [](int64_t k) { return k == 1; });
+  bool unitStrides = llvm::all_of(getIntsAttr(op, "strides", SmallVector<int64_t>(spatial, 1)),
+                                  [](int64_t s) { return s == 1; });
+  // A Conv with taps or strides reduces over its input channels times its
+  // taps: a reduction of fewer than 64 (3 channels of 3x3 taps: a network's
+  // first Conv) leaves the scattered stores the larger cost (measured:
+  // cnn_dyn's first Conv at 480x640 2x slower than along its columns).
+  if (!unitKernel || !unitStrides)
+    return weights.getNumElements() / outputs >= 64;
   // A pointwise Conv is a matrix product over its flattened map, which the
   // other kernel fills whole vectors of already; the channel tile stores
   // each of its vectors scattered across the output's channels, a cost
@@ -43,24 +54,10 @@ bool mlir::hone::cpu::isChannelVectorizedConv(Operation *op) {
   // (BENCHMARKS.md): channel vectors 0.58-0.96x the time from 128 input
   // channels or at 7x7, up to 2.5x slower with 16-64 input channels on
   // large maps, or with output channels not a whole number of vectors.
-  int64_t channels = weights.getDimSize(1), outputs = weights.getDimSize(0);
-  size_t spatial = weights.getRank() - 2;
-  bool unitKernel = llvm::all_of(weights.getShape().drop_front(2), [](int64_t k) { return k == 1; });
-  bool unitStrides = llvm::all_of(getIntsAttr(op, "strides", SmallVector<int64_t>(spatial, 1)),
-                                  [](int64_t s) { return s == 1; });
-  // Other Convs reduce over their input channels times their taps: a
-  // reduction of fewer than 64 (3 channels of 3x3 taps: a network's first
-  // Conv) leaves the scattered stores the larger cost (measured: cnn_dyn's
-  // first Conv at 480x640 2x slower than along its columns).
-  int64_t reduction = channels;
-  for (int64_t k : weights.getShape().drop_front(2))
-    reduction *= k;
-  if (!unitKernel || !unitStrides)
-    return reduction >= 64;
   int64_t map = 1;
   for (int64_t d : input.getShape().drop_front(2))
-    map = ShapedType::isDynamic(d) || map < 0 ? -1 : map * d;
-  return outputs % 16 == 0 && (channels >= 128 || (map >= 0 && map <= 64));
+    map *= d;
+  return outputs % 16 == 0 && (channels >= 128 || map <= 64);
 }
 
 std::vector<int64_t> mlir::hone::cpu::constantLayoutFor(Operation *op, unsigned index) {
@@ -88,6 +85,15 @@ std::vector<int64_t> mlir::hone::cpu::storedLayout(Value value) {
     common = std::move(wanted);
   }
   return *common;
+}
+
+std::vector<int64_t> mlir::hone::cpu::storedShape(ArrayRef<int64_t> shape, ArrayRef<int64_t> layout) {
+  if (layout.empty())
+    return std::vector<int64_t>(shape.begin(), shape.end());
+  std::vector<int64_t> stored;
+  for (int64_t d : layout)
+    stored.push_back(shape[d]);
+  return stored;
 }
 
 mlir::hone::cpu::LaidOutConstants mlir::hone::cpu::laidOutConstants(Operation *main) {

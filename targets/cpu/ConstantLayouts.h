@@ -35,6 +35,10 @@ std::vector<int64_t> constantLayoutFor(Operation *op, unsigned index);
 /// runtime op) or two readers differ.
 std::vector<int64_t> storedLayout(Value value);
 
+/// `shape` with its dims in `layout` (storedLayout); `shape` itself when
+/// `layout` is empty.
+std::vector<int64_t> storedShape(ArrayRef<int64_t> shape, ArrayRef<int64_t> layout);
+
 /// The constants of `main` stored laid out for their readers, and their bytes.
 struct LaidOutConstants {
   int64_t count = 0;

@@ -125,6 +125,14 @@ struct KernelRequest {
     matrix.rows = tile.matrixRows;
     return matrix;
   }
+  /// The tile of a convolution vectorized along its output channels, as
+  /// `lanes` x `rows`.
+  TileShape channelTile() const {
+    TileShape channels = tile;
+    channels.lanes = tile.channelLanes;
+    channels.rows = tile.channelRows;
+    return channels;
+  }
   /// Set by a builder that defines result 0 over a view of `result` (see
   /// HalideValue); null otherwise.
   RankedTensorType &resultView;

@@ -238,9 +238,9 @@ FailureOr<Halide::Func> buildChannelVectorizedConv(const KernelRequest &request,
   StripSchedule strip = request.strip;
   if (strip.role == StripSchedule::Role::Root)
     strip.dim = std::find(from.begin(), from.end(), strip.dim) - from.begin();
-  TileShape tile{request.tile.channelLanes, request.tile.channelRows};
   TileOrder order = inputElements < 0 ? TileOrder::LanesOutermost : tileOrderFor(inputElements, weightElements);
-  return scheduledContraction("conv", tileVars, extents, init, r, term, tile, /*rowVar=*/1, order, exprs,
+  return scheduledContraction("conv", tileVars, extents, init, r, term, request.channelTile(), /*rowVar=*/1,
+                              order, exprs,
                               request.takeEpilogue(), strip, stored, kConvReductionBlock);
 }
 

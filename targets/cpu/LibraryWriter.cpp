@@ -88,10 +88,10 @@ void constrainToDenseShape(Halide::OutputImageParam param, RankedTensorType type
   }
 }
 
-/// A kernel operand: the buffer parameter, read through a Func, with its
-/// dims as Halide expressions (constants where static).
-/// The operand of `type` behind `param`; `layout`: the buffer stores its
-/// dims in that order (ConstantLayouts.h).
+/// A kernel operand: the buffer parameter, read through a Func at tensor
+/// coordinates, with its dims as Halide expressions (constants where
+/// static); `layout`: the buffer stores the dims in that order
+/// (ConstantLayouts.h).
 HalideValue operandValue(const Halide::ImageParam &param, RankedTensorType type,
                          const std::vector<int64_t> &layout = {}) {
   std::vector<Halide::Var> vars = tensorVars(type.getRank());
@@ -264,13 +264,8 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
         continue;
       }
       const PlacedTensor &placed = tensors.find(operand)->second;
-      RankedTensorType type = placed.type, stored = type;
-      if (!placed.layout.empty()) {
-        SmallVector<int64_t> shape;
-        for (int64_t d : placed.layout)
-          shape.push_back(type.getDimSize(d));
-        stored = RankedTensorType::get(shape, type.getElementType());
-      }
+      RankedTensorType type = placed.type;
+      auto stored = RankedTensorType::get(storedShape(type.getShape(), placed.layout), type.getElementType());
       params.emplace_back(halideTypeOf(type.getElementType()), static_cast<int>(type.getRank()),
                           "in" + std::to_string(params.size()));
       constrainToDenseShape(params.back(), stored);

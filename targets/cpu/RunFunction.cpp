@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 #include "targets/cpu/RunFunction.h"
 
+#include "targets/cpu/ConstantLayouts.h"
+
 #include "compiler/onnx/Diagnostics.h"
 #include "compiler/reference/Evaluator.h"
 #include "dialects/hone/HoneOps.h"
@@ -997,8 +999,8 @@ LogicalResult RunFunctionBuilder::build(func::FuncOp main, ArrayRef<KernelCall> 
       RuntimeTensor tensor;
       tensor.data = fieldPtr(b, loc, weights, placed.placement.index);
       // Its kernels read it as stored (only kernels read a laid-out constant).
-      for (size_t k = 0; k < static_cast<size_t>(placed.type.getRank()); ++k)
-        tensor.dims.push_back(i64(placed.type.getDimSize(placed.layout.empty() ? k : placed.layout[k])));
+      for (int64_t size : storedShape(placed.type.getShape(), placed.layout))
+        tensor.dims.push_back(i64(size));
       values[value] = std::move(tensor);
     }
 

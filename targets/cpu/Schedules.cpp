@@ -66,11 +66,9 @@ bool scheduleBlocked(Halide::Func acc, Halide::Func result, const std::vector<Ha
     result.split(vars[partDim], partOuter, partInner, static_cast<int>(partExtent),
                  Halide::TailStrategy::ShiftInwards);
   result.reorder(nest);
+  // The loops from the tiles of lanes (nest[last]) outwards are the tasks.
   Halide::Var outer = lanesOuter;
-  for (size_t i = std::find_if(nest.begin(), nest.end(),
-                               [&](const Halide::VarOrRVar &v) { return v.name() == lanesOuter.name(); }) -
-                  nest.begin() + 1;
-       i < nest.size(); ++i) {
+  for (size_t i = last + 1; i < nest.size(); ++i) {
     Halide::Var fused(outer.name() + "_" + nest[i].name());
     result.fuse(outer, nest[i].var, fused);
     outer = fused;
