@@ -273,6 +273,7 @@ hone_status_t hone_model_run(hone_model_t *model, const hone_tensor_t *inputs, i
     model->outputs[i] = hone_tensor_t{d->outputs[i].dtype, d->outputs[i].rank,
                                       model->outputDimPointers[i], nullptr};
   model->scratch.reset();
+  model->kernelMemory.prepare();
   kernelFailure.clear();
   const char *reason = nullptr;
   hone_run_context_t context{inputs,

@@ -3,6 +3,9 @@
 
 #include "hone/runtime.h"
 
+#include <algorithm>
+
+#include <sys/mman.h>
 #include <new>
 
 using hone::runtime::Scratch;
@@ -91,44 +94,95 @@ void *plainKernelMemory(size_t bytes) {
 
 } // namespace
 
+namespace {
+
+/// Memory for the region and the blocks beyond it, mapped from the system
+/// and unmapped when freed, so that what a first run held beyond the
+/// region is no longer resident once the region replaces it (freed to
+/// malloc, it stayed in the heap: 25-40% more resident memory).
+uint8_t *mapMemory(size_t bytes) {
+  void *memory = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  return memory == MAP_FAILED ? nullptr : static_cast<uint8_t *>(memory);
+}
+
+void unmapMemory(uint8_t *memory, size_t bytes) {
+  if (memory)
+    munmap(memory, bytes);
+}
+
+} // namespace
+
 hone::runtime::KernelMemory::~KernelMemory() {
-  for (Block &block : blocks)
-    std::free(block.memory);
+  for (Placement &placement : live)
+    unmapMemory(placement.block, placement.size);
+  unmapMemory(region, regionSize);
 }
 
 void *hone::runtime::KernelMemory::allocate(size_t bytes) {
+  if (bytes > SIZE_MAX - kKernelHeader - 63)
+    return nullptr;
+  size_t size = ((bytes + kKernelHeader + 63) / 64) * 64;
   std::lock_guard<std::mutex> lock(mutex);
-  Block *best = nullptr;
-  for (Block &block : blocks)
-    if (!block.used && block.size >= bytes && (!best || block.size < best->size))
-      best = &block;
-  if (!best) {
-    size_t total = ((bytes + kKernelHeader + 63) / 64) * 64;
-    auto *memory = static_cast<uint8_t *>(std::aligned_alloc(64, total));
-    if (!memory)
-      return nullptr;
-    reinterpret_cast<KernelBlockHeader *>(memory)->owner = this;
-    blocks.push_back({memory, total - kKernelHeader, false});
-    best = &blocks.back();
+  // First fit: the lowest gap between live placements that holds it.
+  size_t offset = 0, index = 0;
+  for (; index < live.size(); ++index) {
+    if (live[index].offset - offset >= size)
+      break;
+    offset = live[index].offset + live[index].size;
   }
-  best->used = true;
-  return best->memory + kKernelHeader;
+  Placement placement{offset, size, nullptr};
+  uint8_t *base = nullptr;
+  if (offset + size <= regionSize) {
+    base = region + offset;
+  } else {
+    placement.block = mapMemory(size);
+    if (!placement.block)
+      return nullptr;
+    base = placement.block;
+  }
+  try {
+    live.insert(live.begin() + static_cast<std::ptrdiff_t>(index), placement);
+  } catch (const std::bad_alloc &) {
+    unmapMemory(placement.block, placement.size);
+    return nullptr;
+  }
+  highWater = std::max(highWater, offset + size);
+  reinterpret_cast<KernelBlockHeader *>(base)->owner = this;
+  return base + kKernelHeader;
 }
 
 void hone::runtime::KernelMemory::release(void *memory) {
+  auto *base = static_cast<uint8_t *>(memory) - kKernelHeader;
   std::lock_guard<std::mutex> lock(mutex);
-  for (Block &block : blocks)
-    if (block.memory + kKernelHeader == memory) {
-      block.used = false;
-      return;
-    }
+  for (size_t i = 0; i < live.size(); ++i) {
+    Placement &placement = live[i];
+    if (placement.block ? placement.block != base : region + placement.offset != base)
+      continue;
+    unmapMemory(placement.block, placement.size);
+    live.erase(live.begin() + static_cast<std::ptrdiff_t>(i));
+    return;
+  }
+}
+
+void hone::runtime::KernelMemory::prepare() {
+  std::lock_guard<std::mutex> lock(mutex);
+  // A failed run may leave placements behind; their memory is dead.
+  for (Placement &placement : live)
+    unmapMemory(placement.block, placement.size);
+  live.clear();
+  if (highWater <= regionSize)
+    return;
+  unmapMemory(region, regionSize);
+  region = mapMemory(highWater);
+  regionSize = region ? highWater : 0; // without it, every placement gets a block
 }
 
 size_t hone::runtime::KernelMemory::capacity() {
   std::lock_guard<std::mutex> lock(mutex);
-  size_t total = 0;
-  for (const Block &block : blocks)
-    total += block.size;
+  size_t total = regionSize;
+  for (const Placement &placement : live)
+    if (placement.block)
+      total += placement.size;
   return total;
 }
 

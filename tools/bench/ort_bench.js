@@ -64,9 +64,10 @@ function residentKiB(field) {
   return match ? Number(match[1]) : 0;
 }
 
-// Pages in every file-backed executable mapping (the engine's code) so that
-// the working memory counts what the runs allocate, not the code their
-// first run faults in: hone-run does the same for hone before its baseline.
+// Pages in every file-backed read-only mapping (the engine's code and its
+// read-only data: tables, constant pools) so that the working memory counts
+// what the runs allocate, not the clean file pages their first run faults
+// in: hone-run does the same for hone before its baseline.
 // Reading the pages through /proc/self/mem maps them into this process.
 function pageInCode() {
   const maps = fs.readFileSync('/proc/self/maps', 'utf8').split('\n');
@@ -74,7 +75,7 @@ function pageInCode() {
   const chunk = Buffer.alloc(1 << 20);
   for (const line of maps) {
     const fields = line.trim().split(/\s+/);
-    if (fields.length < 6 || fields[1] !== 'r-xp' || !fields[5].startsWith('/')) continue;
+    if (fields.length < 6 || (fields[1] !== 'r-xp' && fields[1] !== 'r--p') || !fields[5].startsWith('/')) continue;
     const [start, end] = fields[0].split('-').map(h => BigInt('0x' + h));
     for (let at = start; at < end; at += BigInt(chunk.length)) {
       const length = Number(end - at < BigInt(chunk.length) ? end - at : BigInt(chunk.length));
