@@ -70,7 +70,9 @@ def Hone_FusedOp : Hone_Op<"fused", [IsolatedFromAbove, Pure, SingleBlock,
     row inside each strip. `channel_tasks`: the strips' tasks are also
     blocks of the last op's channels (every op after the chain's first reads
     only its own channels), each computing the ops before it for its block
-    alone.
+    alone. `row_tiles`: the body's MatMul reads a Softmax along its last
+    axis, which code generation computes inside each tile of the product
+    for the rows that tile reads (passes/fusion/RowTiles.h).
 
     ```mlir
     %y = hone.fused (%x, %w) {fused_mapping = "many_to_many"} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> {
@@ -83,7 +85,8 @@ def Hone_FusedOp : Hone_Op<"fused", [IsolatedFromAbove, Pure, SingleBlock,
     ```
   }];
   let arguments = (ins Variadic<AnyType>:$inputs, StrAttr:$fused_mapping,
-                       OptionalAttr<I64Attr>:$row_strips, UnitAttr:$channel_tasks);
+                       OptionalAttr<I64Attr>:$row_strips, UnitAttr:$channel_tasks,
+                       UnitAttr:$row_tiles);
   let results = (outs Variadic<AnyType>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = "`(` $inputs `)` attr-dict `:` functional-type($inputs, results) $body";

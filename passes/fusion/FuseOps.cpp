@@ -69,7 +69,8 @@ bool materialize(const FusionGroup &group) {
   auto fused = builder.create<FusedOp>(loc, resultTypes, inputs.getArrayRef(),
                                        builder.getStringAttr(stringifyMappingType(group.type)),
                                        group.rowStrips > 0 ? builder.getI64IntegerAttr(group.rowStrips) : IntegerAttr(),
-                                       group.channelTasks ? builder.getUnitAttr() : UnitAttr());
+                                       group.channelTasks ? builder.getUnitAttr() : UnitAttr(),
+                                       group.rowTiles ? builder.getUnitAttr() : UnitAttr());
   Block *body = builder.createBlock(&fused.getBody());
   IRMapping mapping;
   for (Value input : inputs)

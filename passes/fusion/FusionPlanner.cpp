@@ -1,6 +1,7 @@
 //===- FusionPlanner.cpp - DNNFusion's seed-based fusion plan -------------===//
 #include "passes/fusion/FusionPlanner.h"
 #include "passes/fusion/GroupGraph.h"
+#include "passes/fusion/RowTiles.h"
 #include "passes/fusion/StripChains.h"
 
 #include "dialects/hone/HoneOps.h"
@@ -270,5 +271,6 @@ std::vector<FusionGroup> mlir::hone::planFusion(Block &body, const SymbolicShape
   GroupGraph graph(body, shapes);
   std::vector<FusionGroup> groups = Planner(body, graph, table, options).run();
   mergeStripChains(groups, graph, table, options);
+  mergeRowTileProducers(groups, graph, table, options);
   return groups;
 }

@@ -44,6 +44,10 @@ struct FusionOptions {
   int64_t channelsPerTask = 8;
   double cacheBytes = 1 << 20;
   double cacheBandwidth = 48e9;
+  /// Row tiles (RowTiles.h): the columns of one tile of a matrix product
+  /// (the CPU code generator's matrix tile), each tile across a row
+  /// recomputing the row-wise producer it reads.
+  int64_t tileColumns = 32;
 };
 
 struct FusionGroup {
@@ -56,6 +60,9 @@ struct FusionGroup {
   int64_t rowStrips = 0;
   /// Whether the chain's tasks are also blocks of channels.
   bool channelTasks = false;
+  /// Whether the group's MatMul computes the softmax it reads inside its
+  /// tiles (RowTiles.h).
+  bool rowTiles = false;
 };
 
 /// The groups of `body` (ops of groups with one op stay as they are).

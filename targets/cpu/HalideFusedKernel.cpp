@@ -21,6 +21,11 @@
 // their results live a few rows at a time, and a convolution pads such an
 // operand row by row rather than copying it whole.
 //
+// A group with `row_tiles` (passes/fusion/RowTiles.h) computes the softmax
+// its MatMul reads inside each tile of the product, for the rows that tile
+// reads (a serial loop over them), so the probabilities are never stored
+// whole.
+//
 //===----------------------------------------------------------------------===//
 #include "targets/cpu/HalideKernels.h"
 #include "targets/cpu/Schedules.h"
@@ -180,8 +185,24 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
     rootStrip.strip = Halide::Var(Halide::Internal::unique_name("strip"));
     rootStrip.row = Halide::Var(Halide::Internal::unique_name("row"));
   }
+  // Row tiles: the MatMul (its tiles' loop) and the softmax it reads.
+  Operation *tileRoot = nullptr, *tileRows = nullptr;
+  // Root (computed whole) unless the MatMul has tiles.
+  Halide::LoopLevel tileLoop = Halide::LoopLevel::root();
+  std::vector<Halide::Func> tileFuncs;
+  if (op.getRowTiles())
+    for (Operation &inner : body.without_terminator())
+      if (auto matmul = dyn_cast<MatMulOp>(inner))
+        if (Operation *def = matmul->getOperand(0).getDefiningOp(); def && isLastAxisSoftmax(def)) {
+          tileRoot = matmul;
+          tileRows = def;
+        }
   auto stripOf = [&](Operation *inner) {
     StripSchedule strip;
+    if (inner == tileRows)
+      strip.role = StripSchedule::Role::Inner;
+    if (inner == tileRoot)
+      strip.tileLoop = &tileLoop;
     if (!strips)
       return strip;
     if (inner == strips->root)
@@ -232,7 +253,10 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
           auto fusion = dyn_cast<FusionOpInterface>(user);
           return fusion && fusion.getMappingType() == MappingType::ManyToMany;
         });
-    if (readInside && computeOnce && strips && strips->rowValues.count(result)) {
+    if (readInside && computeOnce && tileRows && result == tileRows->getResult(0)) {
+      // Computed inside the MatMul's tiles (placed once it is defined).
+      tileFuncs.push_back(value.func);
+    } else if (readInside && computeOnce && strips && strips->rowValues.count(result)) {
       // Computed at the root's rows (placed once the root is defined).
       if (!hasLoopSchedule(value.func))
         scheduleInRow(value.func, halideExtents(value.type));
@@ -366,6 +390,8 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
       }
     }
   }
+  for (Halide::Func f : tileFuncs)
+    f.compute_at(tileLoop);
   std::vector<HalideValue> results;
   for (Value value : body.getTerminator()->getOperands()) {
     auto it = values.find(value);

@@ -58,7 +58,7 @@ FailureOr<Halide::Func> buildMatMul(const KernelRequest &request) {
                               read(*a, vars[rank - 2], r.x) * read(*b, r.x, vars[rank - 1]),
                               request.matrixTile(), /*rowVar=*/1,
                               tileOrderFor(matrixElements(a->type), matrixElements(b->type)),
-                              request.halideExtentExprs(), request.takeEpilogue());
+                              request.halideExtentExprs(), request.takeEpilogue(), request.strip);
 }
 
 FailureOr<Halide::Func> buildGemm(const KernelRequest &request) {
@@ -117,7 +117,8 @@ FailureOr<Halide::Func> buildSoftmax(const KernelRequest &request, bool logarith
       logarithm ? shifted - Halide::log(rowSum(along(0))) : Halide::exp(shifted) / rowSum(along(0));
   if (axis == rank - 1) {
     // Rows along the innermost dim: statistics per row, rows in parallel.
-    scheduleRowwise(softmax, {rowMax, rowSum}, 1, request.halideExtents());
+    scheduleRowwise(softmax, {rowMax, rowSum}, 1, request.halideExtents(),
+                    /*parallel=*/request.strip.role != StripSchedule::Role::Inner);
   } else {
     computeOnce(rowMax);
     computeOnce(rowSum);

@@ -274,6 +274,8 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
   for (int d = r.dimensions() - 1; d >= 0; --d)
     order.push_back(r[d]);
   acc.compute_at(result, tiles);
+  if (strip.tileLoop)
+    *strip.tileLoop = Halide::LoopLevel(result, tiles);
   if (!funcArgs.empty())
     acc.reorder_storage(vars);
   acc.update().reorder(order);
@@ -302,8 +304,13 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
       // specialization of the accumulator alone cannot know: its loops
       // guard their ends rather than round the region up (reading past
       // the operands where the tile is smaller).
+      // Only the update is specialized: with the initialization specialized
+      // on the same condition as well, Halide 14 dropped the update from the
+      // tile where that condition simplifies to a minimum (tiles of 8 lanes
+      // by 8 rows: `8 <= min(columns, rows)`), leaving zeros (a MatMul of
+      // T x T at T from 8 to 15; test/lit/honec/dynamic-matmul-tiles.onnxtext).
+      // The initialization keeps the general schedule: a few guarded stores.
       Halide::TailStrategy accTail = epilogue ? guard : Halide::TailStrategy::Auto;
-      accStage(acc.specialize(fits), laneCount, rowCount, accTail);
       accStage(acc.update().specialize(fits), laneCount, rowCount, accTail);
     }
   tileStage(result, laneSizes.back(), rowSizes.back(), guard);
@@ -399,7 +406,7 @@ void mlir::hone::cpu::computeOnceParallel(Halide::Func f, int64_t elements, bool
 }
 
 void mlir::hone::cpu::scheduleRowwise(Halide::Func result, const std::vector<Halide::Func> &perRow,
-                                      size_t rowDims, const std::vector<int64_t> &extents) {
+                                      size_t rowDims, const std::vector<int64_t> &extents, bool parallel) {
   std::vector<Halide::Var> args = result.args();
   if (args.size() != extents.size() || rowDims == 0 || rowDims > args.size() ||
       std::any_of(extents.begin(), extents.end(), [](int64_t e) { return e == 0; })) {
@@ -414,12 +421,15 @@ void mlir::hone::cpu::scheduleRowwise(Halide::Func result, const std::vector<Hal
     return;
   }
   Halide::Var rows = args[rowDims];
-  for (size_t i = rowDims + 1; i < args.size(); ++i) {
+  // Inside another kernel's tasks the loops stay as they are: fused, their
+  // coordinates would be divisions whose bounds Halide widens beyond the
+  // region a task reads (with run-time extents).
+  for (size_t i = rowDims + 1; parallel && i < args.size(); ++i) {
     Halide::Var fused(result.name() + "_f" + std::to_string(i));
     result.fuse(rows, args[i], fused);
     rows = fused;
   }
-  if (product(extents) >= kParallelThreshold)
+  if (parallel && product(extents) >= kParallelThreshold)
     result.parallel(rows);
   for (Halide::Func f : perRow)
     f.compute_at(result, rows);

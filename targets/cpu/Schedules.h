@@ -130,6 +130,11 @@ struct StripSchedule {
   /// root's rows (that bordered copy): a boundary condition read inside a
   /// contraction's taps would gather every vector.
   std::vector<Halide::Func> *rowFuncs = nullptr;
+  /// Where a contraction records the loop of its tiles (the one its
+  /// accumulator is computed at), for a group that computes the rows a
+  /// tile reads inside it (row tiles: a matmul's softmax operand). Left
+  /// as it is by a contraction without tiles.
+  Halide::LoopLevel *tileLoop = nullptr;
 };
 
 /// `extents` are -1 where dynamic; `extentExprs` (Halide order) then give
@@ -208,9 +213,11 @@ void parallelOuter(Halide::Stage stage, const std::vector<Halide::VarOrRVar> &lo
 /// its outer dims fused, are one parallel loop (when the result is large),
 /// `perRow` (the row statistics) are computed per row, and `result` is
 /// vectorized along its innermost dim. `extents` are the static extents of
-/// `result`.
+/// `result`. Not `parallel`: computed inside another kernel's parallel
+/// tasks, the rows are a plain loop.
 void scheduleRowwise(Halide::Func result, const std::vector<Halide::Func> &perRow, size_t rowDims,
-                     const std::vector<int64_t> &extents);
+                     const std::vector<int64_t> &extents,
+                     bool parallel = true);
 
 /// Schedules `f`, a pure definition computed inside a strip root's rows,
 /// with static `extents` (Halide order): vectorized along its innermost

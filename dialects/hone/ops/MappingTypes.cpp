@@ -55,6 +55,17 @@ bool mlir::hone::isChannelLocalWindow(Operation *op) {
          weights.getDimSize(0) == channels;
 }
 
+bool mlir::hone::isLastAxisSoftmax(Operation *op) {
+  if (!isa<SoftmaxOp, LogSoftmaxOp>(op) || op->getNumOperands() != 1 || op->getNumResults() != 1)
+    return false;
+  auto type = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+  if (!type || type.getRank() < 1)
+    return false;
+  auto attr = op->getAttrOfType<IntegerAttr>("axis");
+  int64_t axis = attr ? attr.getInt() : -1;
+  return axis == -1 || axis == type.getRank() - 1;
+}
+
 bool mlir::hone::isLayoutTransform(Operation *op) {
   auto fusion = dyn_cast<FusionOpInterface>(op);
   if (!fusion)

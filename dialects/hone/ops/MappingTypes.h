@@ -43,6 +43,11 @@ bool isRowWindowOp(Operation *op);
 /// tasks).
 bool isChannelLocalWindow(Operation *op);
 
+/// Whether `op` is a Softmax or LogSoftmax along its last axis: each row of
+/// its innermost dim is computed from that row alone (a matmul's tiles can
+/// compute the rows they read, passes/fusion/RowTiles.h).
+bool isLastAxisSoftmax(Operation *op);
+
 } // namespace mlir::hone
 
 #endif // HONE_DIALECTS_HONE_OPS_MAPPINGTYPES_H
