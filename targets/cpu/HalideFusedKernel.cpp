@@ -390,8 +390,11 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
       }
     }
   }
-  for (Halide::Func f : tileFuncs)
+  for (Halide::Func f : tileFuncs) {
     f.compute_at(tileLoop);
+    if (getenv("HONE_TSTACK"))
+      f.store_in(Halide::MemoryType::Stack);
+  }
   std::vector<HalideValue> results;
   for (Value value : body.getTerminator()->getOperands()) {
     auto it = values.find(value);

@@ -91,6 +91,13 @@ FailureOr<Halide::Func> buildGemm(const KernelRequest &request) {
 }
 
 /// Softmax and LogSoftmax along one axis: max, then the sum of exponentials.
+/// Along the innermost dim the row statistics are vector reductions: lane
+/// `u` of a partial result reduces elements u, u + 8, u + 16... of the row
+/// (vector loads; a partial last block reads the row's last element again
+/// and leaves it out), then the lanes are reduced; each exponential is
+/// computed once per row into a row buffer that the sum and the result
+/// read (as Halide's inline reductions they were scalar loops, with a
+/// scalar exponential per element and a second, vector one for the result).
 FailureOr<Halide::Func> buildSoftmax(const KernelRequest &request, bool logarithm) {
   const HalideValue *x = request.operand(0);
   if (!x)
@@ -102,7 +109,8 @@ FailureOr<Halide::Func> buildSoftmax(const KernelRequest &request, bool logarith
   if (axis < 0 || axis >= rank)
     return request.fail("the softmax axis must be in range");
   std::vector<Halide::Var> vars = tensorVars(rank);
-  Halide::RDom r(0, x->dim(axis));
+  Halide::Expr n = x->dim(axis);
+  Halide::RDom r(0, n);
   auto along = [&](Halide::Expr k) {
     std::vector<Halide::Expr> args;
     for (int64_t d = rank - 1; d >= 0; --d)
@@ -110,19 +118,54 @@ FailureOr<Halide::Func> buildSoftmax(const KernelRequest &request, bool logarith
     return args;
   };
   Halide::Func rowMax("row_max"), rowSum("row_sum"), softmax(logarithm ? "log_softmax" : "softmax");
-  rowMax(halideArgs(vars)) = Halide::maximum(x->func(along(r.x)));
-  rowSum(halideArgs(vars)) = Halide::sum(Halide::exp(x->func(along(r.x)) - rowMax(along(0))));
-  Halide::Expr shifted = x->func(halideArgs(vars)) - rowMax(along(0));
-  softmax(halideArgs(vars)) =
-      logarithm ? shifted - Halide::log(rowSum(along(0))) : Halide::exp(shifted) / rowSum(along(0));
-  if (axis == rank - 1) {
-    // Rows along the innermost dim: statistics per row, rows in parallel.
-    scheduleRowwise(softmax, {rowMax, rowSum}, 1, request.halideExtents(),
-                    /*parallel=*/request.strip.role != StripSchedule::Role::Inner);
-  } else {
+  if (axis != rank - 1) {
+    rowMax(halideArgs(vars)) = Halide::maximum(x->func(along(r.x)));
+    Halide::Expr shifted = x->func(halideArgs(vars)) - rowMax(along(0));
+    rowSum(halideArgs(vars)) = Halide::sum(Halide::exp(x->func(along(r.x)) - rowMax(along(0))));
+    softmax(halideArgs(vars)) =
+        logarithm ? shifted - Halide::log(rowSum(along(0))) : Halide::exp(shifted) / rowSum(along(0));
     computeOnce(rowMax);
     computeOnce(rowSum);
+    return softmax;
   }
+  Halide::Type type = halideTypeOf(request.result.getElementType());
+  Halide::Var u("u");
+  std::vector<Halide::Expr> laneArgs{u}, rowArgs = halideArgs(vars);
+  laneArgs.insert(laneArgs.end(), rowArgs.begin(), rowArgs.end());
+  Halide::RDom blocks(0, (n + (kVectorLanes - 1)) / kVectorLanes), lanes(0, kVectorLanes);
+  std::vector<Halide::Expr> laneOf{lanes.x};
+  laneOf.insert(laneOf.end(), rowArgs.begin(), rowArgs.end());
+  Halide::Expr k = blocks.x * kVectorLanes + u, inRow = k < n;
+  // Element k of the row, the last element past its end.
+  auto element = [&](Halide::Func f) { return f(along(Halide::min(k, n - 1))); };
+  Halide::Func laneMax("lane_max"), laneSum("lane_sum"), exponential("softmax_exp");
+  Halide::Expr lowest = type.min();
+  laneMax(laneArgs) = lowest;
+  laneMax(laneArgs) = Halide::select(inRow, Halide::max(laneMax(laneArgs), element(x->func)), laneMax(laneArgs));
+  rowMax(rowArgs) = lowest;
+  rowMax(rowArgs) = Halide::max(rowMax(rowArgs), laneMax(laneOf));
+  Halide::Expr shifted = x->func(rowArgs) - rowMax(along(0));
+  exponential(rowArgs) = Halide::exp(shifted);
+  laneSum(laneArgs) = Halide::cast(type, 0);
+  laneSum(laneArgs) += Halide::select(inRow, element(exponential), Halide::cast(type, 0));
+  rowSum(rowArgs) = Halide::cast(type, 0);
+  rowSum(rowArgs) += laneSum(laneOf);
+  softmax(rowArgs) =
+      logarithm ? shifted - Halide::log(rowSum(along(0))) : exponential(rowArgs) / rowSum(along(0));
+  // Rows along the innermost dim: statistics per row, rows in parallel
+  // (not inside another kernel's tasks: row tiles).
+  std::vector<int64_t> extents = request.halideExtents();
+  scheduleRowwise(softmax, {laneMax, rowMax, exponential, laneSum, rowSum}, 1, extents,
+                  /*parallel=*/request.strip.role != StripSchedule::Role::Inner);
+  for (Halide::Func partial : {laneMax, laneSum}) {
+    partial.vectorize(u);
+    partial.update().vectorize(u);
+  }
+  int64_t row = extents.empty() ? -1 : extents[0];
+  if (row < 0)
+    exponential.vectorize(vars[rank - 1], kVectorLanes, Halide::TailStrategy::GuardWithIf);
+  else if (row >= kVectorLanes)
+    exponential.vectorize(vars[rank - 1], kVectorLanes, Halide::TailStrategy::ShiftInwards);
   return softmax;
 }
 

@@ -181,7 +181,11 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
   // (with channel tasks, the tiles of the channels: the tile's rows) and
   // what is outside them (the batch), fused into one parallel loop.
   bool channelTasks = stripRoot && strip.channelTasks && rowDim == strip.channelDim;
-  if (stripRoot)
+  // A row-tile root (strip.tileLoop: the rows its tiles read are computed
+  // inside it) keeps a row of tiles in each task, its lane tiles the
+  // innermost loop of tiles, so those rows are computed once per task.
+  bool rowTileRoot = strip.tileLoop && !stripRoot && !stripInner && vars.size() > 1;
+  if (stripRoot || (rowTileRoot && tileOrder == TileOrder::LanesOutermost))
     tileOrder = TileOrder::LanesInnermost;
   Halide::Var stripOuter(strip.strip.name() + "_o");
   std::vector<Halide::VarOrRVar> nest{lanes, rowsInner};
@@ -212,7 +216,7 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
   // depthwise tile is only 72 FMAs): a task then runs a row of tiles (the
   // innermost tile loop stays a plain loop inside it), unless that would
   // leave a single tile loop to parallelize.
-  size_t firstParallel = dynamic && nest.size() > 4 ? 3 : 2;
+  size_t firstParallel = (dynamic && nest.size() > 4) || (rowTileRoot && nest.size() > 3) ? 3 : 2;
   std::vector<Halide::Var> fusedNames;
   for (size_t i = 3; i < nest.size(); ++i)
     fusedNames.emplace_back(name + "_t" + std::to_string(i));
@@ -274,8 +278,11 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
   for (int d = r.dimensions() - 1; d >= 0; --d)
     order.push_back(r[d]);
   acc.compute_at(result, tiles);
-  if (strip.tileLoop)
-    *strip.tileLoop = Halide::LoopLevel(result, tiles);
+  if (rowTileRoot) {
+    // The task's loop: the fused parallel loop, or the loop itself.
+    Halide::Var task = firstParallel + 1 < nest.size() ? fusedNames.back() : nest[firstParallel].var;
+    *strip.tileLoop = Halide::LoopLevel(result, task);
+  }
   if (!funcArgs.empty())
     acc.reorder_storage(vars);
   acc.update().reorder(order);

@@ -130,10 +130,10 @@ struct StripSchedule {
   /// root's rows (that bordered copy): a boundary condition read inside a
   /// contraction's taps would gather every vector.
   std::vector<Halide::Func> *rowFuncs = nullptr;
-  /// Where a contraction records the loop of its tiles (the one its
-  /// accumulator is computed at), for a group that computes the rows a
-  /// tile reads inside it (row tiles: a matmul's softmax operand). Left
-  /// as it is by a contraction without tiles.
+  /// Where a contraction records the loop of its tasks, each a row of its
+  /// tiles, for a group that computes the rows those tiles read inside it
+  /// (row tiles: a matmul's softmax operand). Left as it is by a
+  /// contraction without tiles.
   Halide::LoopLevel *tileLoop = nullptr;
 };
 
