@@ -44,10 +44,11 @@ struct FusionOptions {
   int64_t channelsPerTask = 8;
   double cacheBytes = 1 << 20;
   double cacheBandwidth = 48e9;
-  /// Row tiles (RowTiles.h): the columns of one tile of a matrix product
-  /// (the CPU code generator's matrix tile), each tile across a row
-  /// recomputing the row-wise producer it reads.
-  int64_t tileColumns = 32;
+  /// Row tiles (RowTiles.h): the rows of one tile of a matrix product (the
+  /// CPU code generator's matrix tile), and the fewest tasks (rows of
+  /// tiles) a product with row tiles may run as.
+  int64_t tileRows = 8;
+  int64_t minRowTileTasks = 16;
 };
 
 struct FusionGroup {

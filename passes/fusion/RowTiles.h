@@ -4,13 +4,13 @@
 // operand is a Softmax (or LogSoftmax) along its last axis, read by nothing
 // else, takes the softmax's group where the table's (Many-to-Many,
 // Many-to-Many) cell allows. Each row of the left operand is one softmax
-// row, so code generation computes the softmax rows a tile of the product
-// reads inside that tile (FusionGroup::rowTiles) and the probabilities are
-// never stored whole: attention's largest intermediate after its scores
-// (bert_mini at 384 tokens: 2.4 MB of its 5.5 MB arena). A tile is a
-// vector's columns wide, so the softmax rows are recomputed once per tile
-// across the product's columns; the cost model weighs that against the
-// bytes saved.
+// row, so code generation computes the softmax rows that a task of the
+// product (a row of its tiles) reads inside that task
+// (FusionGroup::rowTiles), and the probabilities are never stored whole:
+// attention's largest intermediate after its scores (bert_mini at 384
+// tokens: 2.4 MB of its 5.5 MB arena). The cost model's concern is
+// parallelism: the product's tasks become its rows of tiles, and a product
+// with too few of them keeps its softmax apart.
 //
 //===----------------------------------------------------------------------===//
 #ifndef HONE_PASSES_FUSION_ROWTILES_H

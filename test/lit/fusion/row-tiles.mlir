@@ -49,9 +49,8 @@ func.func @probabilities_times_values(%s: tensor<2x64x64xf32>, %v: tensor<2x64x3
 
 // What does not take its softmax: one along another axis (a tile's rows
 // are not its rows), one read as the right operand, one that something
-// else reads too, and one whose product is so wide (4096 columns: 128
-// tiles recomputing each row) that recomputing costs more than the bytes
-// saved.
+// else reads too, and one whose product would run as too few tasks (64
+// rows: 8 rows of tiles, fewer than FusionOptions::minRowTileTasks).
 // CHECK-LABEL: func.func @not_row_tiles
 // CHECK-NOT: row_tiles
 // CHECK: return
