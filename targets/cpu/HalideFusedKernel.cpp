@@ -22,9 +22,9 @@
 // operand row by row rather than copying it whole.
 //
 // A group with `row_tiles` (passes/fusion/RowTiles.h) computes the softmax
-// its MatMul reads inside each tile of the product, for the rows that tile
-// reads (a serial loop over them), so the probabilities are never stored
-// whole.
+// its MatMul reads inside each task of the product (a row of its register
+// tiles), for the rows that task reads (a plain loop over them), so the
+// probabilities are never stored whole.
 //
 //===----------------------------------------------------------------------===//
 #include "targets/cpu/HalideKernels.h"
@@ -185,7 +185,7 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
     rootStrip.strip = Halide::Var(Halide::Internal::unique_name("strip"));
     rootStrip.row = Halide::Var(Halide::Internal::unique_name("row"));
   }
-  // Row tiles: the MatMul (its tiles' loop) and the softmax it reads.
+  // Row tiles: the MatMul (its tasks' loop) and the softmax it reads.
   Operation *tileRoot = nullptr, *tileRows = nullptr;
   // Root (computed whole) unless the MatMul has tiles.
   Halide::LoopLevel tileLoop = Halide::LoopLevel::root();
@@ -254,7 +254,7 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
           return fusion && fusion.getMappingType() == MappingType::ManyToMany;
         });
     if (readInside && computeOnce && tileRows && result == tileRows->getResult(0)) {
-      // Computed inside the MatMul's tiles (placed once it is defined).
+      // Computed inside the MatMul's tasks (placed once it is defined).
       tileFuncs.push_back(value.func);
     } else if (readInside && computeOnce && strips && strips->rowValues.count(result)) {
       // Computed at the root's rows (placed once the root is defined).
@@ -390,11 +390,8 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
       }
     }
   }
-  for (Halide::Func f : tileFuncs) {
+  for (Halide::Func f : tileFuncs)
     f.compute_at(tileLoop);
-    if (getenv("HONE_TSTACK"))
-      f.store_in(Halide::MemoryType::Stack);
-  }
   std::vector<HalideValue> results;
   for (Value value : body.getTerminator()->getOperands()) {
     auto it = values.find(value);
