@@ -32,6 +32,7 @@
 
 #include "dialects/hone/HoneOps.h"
 #include "dialects/hone/ops/MappingTypes.h"
+#include "dialects/hone/ops/OpAttributes.h"
 
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -197,12 +198,26 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
           tileRoot = matmul;
           tileRows = def;
         }
+  // A MatMul read only by a Transpose inside the group defines its result
+  // in the transposed dims (StripSchedule::resultPerm).
+  llvm::DenseMap<Operation *, TransposeOp> transposedBy;
+  for (Operation &inner : body.without_terminator())
+    if (isa<MatMulOp>(inner) && inner.getResult(0).hasOneUse())
+      if (auto transpose = dyn_cast<TransposeOp>(*inner.getResult(0).getUsers().begin());
+          transpose && transpose.getPerm())
+        transposedBy[&inner] = transpose;
+  bool permuted = false;
   auto stripOf = [&](Operation *inner) {
     StripSchedule strip;
     if (inner == tileRows)
       strip.role = StripSchedule::Role::Inner;
     if (inner == tileRoot)
       strip.tileLoop = &tileLoop;
+    if (auto it = transposedBy.find(inner); it != transposedBy.end()) {
+      SmallVector<int64_t> perm = getIntsAttr(it->second, "perm", {});
+      strip.resultPerm.assign(perm.begin(), perm.end());
+      strip.resultPermuted = &permuted;
+    }
     if (!strips)
       return strip;
     if (inner == strips->root)
@@ -338,12 +353,26 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
       };
     }
     bool applied = false;
+    permuted = false;
     FailureOr<std::vector<HalideValue>> results =
         defineHalideKernel(&inner, operandsOf(&inner), innerError, tile, chain.empty() ? nullptr : &epilogue,
                            &applied, stripOf(&inner));
     if (failed(results) || chainFailed) {
       error = innerError;
       return failure();
+    }
+    if (permuted) {
+      // The kernel computes the Transpose's value: the product is never
+      // stored in its own dims.
+      TransposeOp transpose = transposedBy[&inner];
+      HalideValue value{(*results)[0].func, cast<ShapedType>(transpose.getType())};
+      for (int64_t d : getIntsAttr(transpose, "perm", {}))
+        if (d >= 0 && static_cast<size_t>(d) < (*results)[0].dims.size())
+          value.dims.push_back((*results)[0].dims[d]);
+      done.insert(transpose);
+      if (failed(record(transpose.getResult(), value)))
+        return failure();
+      continue;
     }
     if (strips && &inner == strips->root)
       rootFunc = (*results)[0].func;

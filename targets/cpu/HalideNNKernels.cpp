@@ -53,12 +53,21 @@ FailureOr<Halide::Func> buildMatMul(const KernelRequest &request) {
     return v.func(args);
   };
   Halide::Type type = halideTypeOf(request.result.getElementType());
+  // Stored transposed for the Transpose that reads it (StripSchedule): the
+  // result's args in the transposed tensor's Halide order.
+  std::vector<Halide::Var> stored;
+  const std::vector<int64_t> &perm = request.strip.resultPerm;
+  if (request.strip.resultPermuted && static_cast<int64_t>(perm.size()) == rank && !request.epilogue) {
+    for (int64_t i = rank - 1; i >= 0; --i)
+      stored.push_back(vars[perm[i]]);
+    *request.strip.resultPermuted = true;
+  }
   return scheduledContraction("matmul", std::vector<Halide::Var>(vars.rbegin(), vars.rend()),
                               request.halideExtents(), Halide::cast(type, 0), r,
                               read(*a, vars[rank - 2], r.x) * read(*b, r.x, vars[rank - 1]),
                               request.matrixTile(), /*rowVar=*/1,
                               tileOrderFor(matrixElements(a->type), matrixElements(b->type)),
-                              request.halideExtentExprs(), request.takeEpilogue(), request.strip);
+                              request.halideExtentExprs(), request.takeEpilogue(), request.strip, stored);
 }
 
 FailureOr<Halide::Func> buildGemm(const KernelRequest &request) {

@@ -135,6 +135,13 @@ struct StripSchedule {
   /// (row tiles: a matmul's softmax operand). Left as it is by a
   /// contraction without tiles.
   Halide::LoopLevel *tileLoop = nullptr;
+  /// The permutation (tensor order) of a Transpose that is the op's only
+  /// reader in its group; a builder that defines its result over the
+  /// transposed dims instead (MatMul) sets `*resultPermuted`, and the
+  /// Transpose is then no copy of its own (attention's heads back to
+  /// tokens: the product's tiles write the tokens' layout).
+  std::vector<int64_t> resultPerm;
+  bool *resultPermuted = nullptr;
 };
 
 /// `extents` are -1 where dynamic; `extentExprs` (Halide order) then give
