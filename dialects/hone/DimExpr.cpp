@@ -752,9 +752,33 @@ DimExpr makeDimExprOp(Kind kind, llvm::ArrayRef<DimExpr> operands) {
     if (kind == Kind::FloorDiv && x[0].getKind() == Kind::FloorDiv)
       if (std::optional<int64_t> inner = x[0].getOperands()[1].getConstant(); inner && *inner > 0)
         return floorDiv(x[0].getOperands()[0], DimExpr(wrapMul(*inner, *divisor)));
+    // Chains of splits (index comprehension, SmartMem): with a = mod(i, A),
+    // 0 <= a < A. mod(a, d) is mod(i, d) when d divides A, and a itself
+    // when A divides d; floordiv(a, d) is mod(floordiv(i, d), A / d) when d
+    // divides A (Swin's window partition: reshape, permute, reshape).
+    if (x[0].getKind() == Kind::Mod && kind != Kind::CeilDiv)
+      if (std::optional<int64_t> outer = x[0].getOperands()[1].getConstant(); outer && *outer > 0) {
+        const DimExpr &i = x[0].getOperands()[0];
+        if (kind == Kind::Mod && *outer % *divisor == 0)
+          return mod(i, x[1]);
+        if (kind == Kind::Mod && *divisor % *outer == 0)
+          return x[0];
+        if (kind == Kind::FloorDiv && *outer % *divisor == 0)
+          return mod(floorDiv(i, x[1]), DimExpr(*outer / *divisor));
+      }
     Polynomial p = Polynomial::of(x[0]);
-    if (!p.termsDivisibleBy(*divisor))
-      break;
+    if (!p.termsDivisibleBy(*divisor)) {
+      // mod(k * d * t + r, d) is mod(r, d): the multiples of the divisor
+      // leave the remainder (a flat index's outer coordinates).
+      if (kind != Kind::Mod)
+        break;
+      size_t before = p.terms.size();
+      llvm::erase_if(p.terms, [&](const auto &term) { return term.second % *divisor == 0; });
+      if (p.terms.size() == before)
+        break;
+      p.constant = modInt(p.constant, *divisor);
+      return mod(p.build(), x[1]);
+    }
     int64_t rest = p.constant;
     p.constant = 0;
     if (kind == Kind::Mod)

@@ -142,3 +142,40 @@ TEST_CASE("max and min drop an operand the other dominates", "[dimexpr]") {
   DimExpr v = DimExpr::operandValue(1, 0, /*isFloat=*/false);
   CHECK(max(v, v * 2).getKind() == DimExpr::Kind::Max);
 }
+
+TEST_CASE("index comprehension: chains of splits simplify (Swin's window partition)", "[dimexpr]") {
+  DimExpr i = DimExpr::operandDim(0, 0);
+  // (i mod a) mod b -> i mod b when b divides a; i mod a when a divides b.
+  CHECK(mod(mod(i, DimExpr(12)), DimExpr(4)) == mod(i, DimExpr(4)));
+  CHECK(mod(mod(i, DimExpr(4)), DimExpr(12)) == mod(i, DimExpr(4)));
+  // (i floordiv a) floordiv b -> i floordiv ab.
+  CHECK(floorDiv(floorDiv(i, DimExpr(3)), DimExpr(5)) == floorDiv(i, DimExpr(15)));
+  // (i mod a) floordiv b -> (i floordiv b) mod (a / b) when b divides a.
+  CHECK(floorDiv(mod(i, DimExpr(12)), DimExpr(4)) == mod(floorDiv(i, DimExpr(4)), DimExpr(3)));
+  // Not when b does not divide a: left as written (and still exact).
+  DimExpr kept = floorDiv(mod(i, DimExpr(10)), DimExpr(4));
+  CHECK(kept.getKind() == DimExpr::Kind::FloorDiv);
+
+  // Swin's window partition of an H x W map (H = W = 8, windows of 4),
+  // row-major flat index p of [H, W]: reshape to [H/4, 4, W/4, 4], permute
+  // to [H/4, W/4, 4, 4], reshape to [windows, 16]. The source coordinate of
+  // output element (window n, offset q) as the chain of splits writes it,
+  // through the intermediate flat index, simplifies to the direct form and
+  // agrees with it at every element.
+  DimExpr n = DimExpr::operandDim(0, 0), q = DimExpr::operandDim(0, 1);
+  DimExpr flat = n * DimExpr(16) + q; // [windows, 16] flat
+  // [H/4, W/4, 4, 4] coordinates of the permuted tensor, from its flat index.
+  DimExpr wh = floorDiv(flat, DimExpr(32)), ww = mod(floorDiv(flat, DimExpr(16)), DimExpr(2));
+  DimExpr yh = mod(floorDiv(flat, DimExpr(4)), DimExpr(4)), yw = mod(flat, DimExpr(4));
+  DimExpr row = wh * DimExpr(4) + yh, column = ww * DimExpr(4) + yw;
+  DimExpr source = row * DimExpr(8) + column;
+  for (int64_t window = 0; window < 4; ++window)
+    for (int64_t offset = 0; offset < 16; ++offset) {
+      int64_t r = (window / 2) * 4 + offset / 4, c = (window % 2) * 4 + offset % 4;
+      CHECK(evaluateWith(source, window, offset) == r * 8 + c);
+    }
+  // The offset's splits reduce to the offset's own (mod(16n + q, 4) is
+  // mod(q, 4): 16n divides exactly).
+  CHECK(yw == mod(q, DimExpr(4)));
+  CHECK(mod(mod(flat, DimExpr(16)), DimExpr(4)) == mod(q, DimExpr(4)));
+}
