@@ -71,8 +71,9 @@ def Hone_FusedOp : Hone_Op<"fused", [IsolatedFromAbove, Pure, SingleBlock,
     blocks of the last op's channels (every op after the chain's first reads
     only its own channels), each computing the ops before it for its block
     alone. `row_tiles`: the body's MatMul reads a Softmax along its last
-    axis, which code generation computes inside each tile of the product
-    for the rows that tile reads (passes/fusion/RowTiles.h).
+    axis, which code generation computes inside each task of the product
+    (a row of its tiles) for the rows that task reads
+    (passes/fusion/RowTiles.h).
 
     ```mlir
     %y = hone.fused (%x, %w) {fused_mapping = "many_to_many"} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> {

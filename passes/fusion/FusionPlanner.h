@@ -62,7 +62,7 @@ struct FusionGroup {
   /// Whether the chain's tasks are also blocks of channels.
   bool channelTasks = false;
   /// Whether the group's MatMul computes the softmax it reads inside its
-  /// tiles (RowTiles.h).
+  /// tasks, each a row of its tiles (RowTiles.h).
   bool rowTiles = false;
 };
 

@@ -160,8 +160,8 @@ TEST_CASE("index comprehension: chains of splits simplify (Swin's window partiti
   // row-major flat index p of [H, W]: reshape to [H/4, 4, W/4, 4], permute
   // to [H/4, W/4, 4, 4], reshape to [windows, 16]. The source coordinate of
   // output element (window n, offset q) as the chain of splits writes it,
-  // through the intermediate flat index, simplifies to the direct form and
-  // agrees with it at every element.
+  // through the intermediate flat index, stays exact under the rules: it
+  // agrees with the direct form at every element.
   DimExpr n = DimExpr::operandDim(0, 0), q = DimExpr::operandDim(0, 1);
   DimExpr flat = n * DimExpr(16) + q; // [windows, 16] flat
   // [H/4, W/4, 4, 4] coordinates of the permuted tensor, from its flat index.

@@ -67,7 +67,7 @@ TEST_CASE("kernel memory grows for a larger run and releases out of order", "[ru
   void *a = memory.allocate(50000), *b = memory.allocate(70000), *c = memory.allocate(10);
   REQUIRE((a && b && c));
   memory.release(b);
-  // The gap b left takes a smaller allocation.
+  // A smaller allocation while a and c stay live (first fit: b's gap).
   void *d = memory.allocate(60000);
   REQUIRE(d != nullptr);
   CHECK(memory.capacity() > small);
