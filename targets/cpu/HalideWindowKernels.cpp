@@ -330,8 +330,10 @@ FailureOr<Halide::Func> buildConv(const KernelRequest &request) {
                        w->type.getNumElements() > x->type.getNumElements();
   // Columns that fill the matrix tile's vectors take it (a dense Conv's
   // taps share their input vector across the tile's output channels).
+  // Columns known only at run time take it too: the kernel is specialized
+  // on the widest of its lanes, halves and quarters that they fill.
   int64_t columns = request.result.getDimSize(rank - 1);
-  TileShape tile = group == 1 && !ShapedType::isDynamic(columns) && columns >= request.tile.matrixLanes
+  TileShape tile = group == 1 && (ShapedType::isDynamic(columns) || columns >= request.tile.matrixLanes)
                        ? request.matrixTile()
                        : request.tile;
   return scheduledContraction("conv", std::vector<Halide::Var>(vars.rbegin(), vars.rend()),
