@@ -28,13 +28,11 @@ bool mlir::hone::cpu::isChannelVectorizedConv(Operation *op) {
   if (!weights || !input || !weights.hasStaticShape() || weights.getRank() < 3 ||
       input.getRank() != weights.getRank() || weights.getDimSize(0) < 16)
     return false;
-  // Maps known only at run time keep the column vectors: there the channel
-  // tile's accumulator region widened to whole columns of the map (Halide
-  // bounds it through the tasks' fused loop), a stack allocation per task
-  // that grows with the map (cnn_dyn 480x640: 1.55x the static time, 1.8x
-  // its working memory).
-  if (!input.hasStaticShape())
-    return false;
+  // Maps known only at run time take channel vectors too: their tasks are
+  // image rows (scheduledContraction moves a run-time dim out of the fused
+  // tasks, where Halide bounded the channel tile's accumulator over whole
+  // columns of the map), and planes that alias in the L1 cache take a tile
+  // of fewer lanes when the kernel runs (buildChannelVectorizedConv).
   int64_t channels = weights.getDimSize(1), outputs = weights.getDimSize(0);
   size_t spatial = weights.getRank() - 2;
   bool unitKernel = llvm::all_of(weights.getShape().drop_front(2), [](int64_t k) { return k == 1; });
@@ -54,10 +52,11 @@ bool mlir::hone::cpu::isChannelVectorizedConv(Operation *op) {
   // (BENCHMARKS.md): channel vectors 0.58-0.96x the time from 128 input
   // channels or at 7x7, up to 2.5x slower with 16-64 input channels on
   // large maps, or with output channels not a whole number of vectors.
+  // A map known only at run time counts as large.
   int64_t map = 1;
   for (int64_t d : input.getShape().drop_front(2))
-    map *= d;
-  return outputs % 16 == 0 && (channels >= 128 || map <= 64);
+    map = ShapedType::isDynamic(d) || ShapedType::isDynamic(map) ? ShapedType::kDynamic : map * d;
+  return outputs % 16 == 0 && (channels >= 128 || (!ShapedType::isDynamic(map) && map <= 64));
 }
 
 std::vector<int64_t> mlir::hone::cpu::constantLayoutFor(Operation *op, unsigned index) {

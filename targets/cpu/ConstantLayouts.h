@@ -52,10 +52,11 @@ std::vector<int64_t> channelsInnermost(int64_t rank);
 
 /// Whether `op` is a convolution that its kernel computes vectorized along
 /// its output channels (when its weights are laid out channelsInnermost):
-/// one group, at least 16 output channels, static weights and input, a reduction of
+/// one group, at least 16 output channels, static weights, a reduction of
 /// at least 64 (input channels x taps); a pointwise one only from 128
-/// input channels or on a map of at most 64 pixels (otherwise a matrix
-/// product over its flattened map fills its vectors and stores them whole).
+/// input channels or on a static map of at most 64 pixels (otherwise a
+/// matrix product over its flattened map fills its vectors and stores them
+/// whole). A map known only at run time counts as large.
 bool isChannelVectorizedConv(Operation *op);
 
 /// `data`, a dense row-major tensor of `shape` with elements of

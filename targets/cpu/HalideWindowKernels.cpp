@@ -207,6 +207,10 @@ FailureOr<Halide::Func> buildPointwiseConv(const KernelRequest &request, const C
                               {}, request.strip);
 }
 
+/// Elements (32-bit) of an output channel plane whose multiples the channel
+/// tile's stores alias in the L1 cache: 2 KiB.
+constexpr int kAliasedPlane = 512;
+
 /// A convolution `init + sum over r of term` over the result's `vars`
 /// (tensor order: N, M, spatial...), tiled along its output channels (the
 /// vectors) by the pixels of its innermost spatial dim (the tile's rows),
@@ -239,9 +243,31 @@ FailureOr<Halide::Func> buildChannelVectorizedConv(const KernelRequest &request,
   if (strip.role == StripSchedule::Role::Root)
     strip.dim = std::find(from.begin(), from.end(), strip.dim) - from.begin();
   TileOrder order = inputElements < 0 ? TileOrder::LanesOutermost : tileOrderFor(inputElements, weightElements);
-  return scheduledContraction("conv", tileVars, extents, init, r, term, request.channelTile(), /*rowVar=*/1,
-                              order, exprs,
-                              request.takeEpilogue(), strip, stored, kConvReductionBlock);
+  // Each tile stores its vectors across `lanes` channel planes of the
+  // result. Planes a multiple of 2 KiB apart fall in the same few sets of
+  // the L1 cache (its index is address bits 6-11), more lines than its ways:
+  // each tile's stores then miss (cnn_dyn's second Conv at 480x640, planes
+  // of 240x320: 4.9x slower than at the same work on other maps). There the
+  // tile takes half the lanes and twice the rows (as many accumulators):
+  // half the planes, and whole cache lines of each. A static map decides
+  // when the kernel is compiled, a run-time one when it runs.
+  TileShape tile = request.channelTile();
+  TileShape aligned = tile;
+  aligned.channelLanes = aligned.lanes = std::max(tile.channelLanes / 2, 1);
+  aligned.channelRows = aligned.rows = tile.channelRows * 2;
+  Halide::Expr plane = 1;
+  int64_t staticPlane = 1;
+  for (size_t i = 1; i + 1 < extents.size(); ++i) {
+    plane = plane * (i < exprs.size() ? exprs[i] : Halide::Expr(static_cast<int>(extents[i])));
+    staticPlane = extents[i] < 0 || staticPlane < 0 ? -1 : staticPlane * extents[i];
+  }
+  std::vector<TileChoice> choices;
+  if (staticPlane > 0 && staticPlane % kAliasedPlane == 0)
+    tile = aligned;
+  else if (staticPlane < 0 && exprs.size() == extents.size())
+    choices.push_back({plane % kAliasedPlane == 0, aligned.lanes, aligned.rows});
+  return scheduledContraction("conv", tileVars, extents, init, r, term, tile, /*rowVar=*/1, order, exprs,
+                              request.takeEpilogue(), strip, stored, kConvReductionBlock, choices);
 }
 
 FailureOr<Halide::Func> buildConv(const KernelRequest &request) {

@@ -112,7 +112,7 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
                                                    const std::vector<Halide::Expr> &extentExprs,
                                                    const Epilogue &epilogue, const StripSchedule &strip,
                                                    const std::vector<Halide::Var> &funcArgs,
-                                                   int reductionBlock) {
+                                                   int reductionBlock, const std::vector<TileChoice> &choices) {
   const std::vector<Halide::Var> &stored = funcArgs.empty() ? vars : funcArgs;
   std::vector<Halide::Expr> args(stored.begin(), stored.end());
   Halide::Func acc(name + "_acc"), result(name);
@@ -217,6 +217,24 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
   // innermost tile loop stays a plain loop inside it), unless that would
   // leave a single tile loop to parallelize.
   size_t firstParallel = (dynamic && nest.size() > 4) || (rowTileRoot && nest.size() > 3) ? 3 : 2;
+  // Fused with loops outside it, a dim with a run-time extent is recovered
+  // as a remainder by that extent, which Halide bounds by the whole extent:
+  // the accumulator, computed inside the fused loop, would span every value
+  // of the dim (a convolution's channel tile over every image row). Such a
+  // dim goes outermost and is the only parallel loop.
+  auto runTimeVar = [&](const Halide::VarOrRVar &loop) {
+    for (size_t i = 1; i < vars.size(); ++i)
+      if (!loop.is_rvar && loop.var.same_as(vars[i]))
+        return extents[i] < 0;
+    return false;
+  };
+  if (dynamic && !stripRoot && !stripInner && !rowTileRoot && firstParallel + 1 < nest.size() &&
+      runTimeVar(nest[firstParallel])) {
+    Halide::VarOrRVar loop = nest[firstParallel];
+    nest.erase(nest.begin() + firstParallel);
+    nest.push_back(loop);
+    firstParallel = nest.size() - 1;
+  }
   std::vector<Halide::Var> fusedNames;
   for (size_t i = 3; i < nest.size(); ++i)
     fusedNames.emplace_back(name + "_t" + std::to_string(i));
@@ -296,30 +314,37 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
     }
     return result;
   }
-  // Specializations, largest tiles first; the general case guards its
-  // smallest tile (only ever for problems smaller than it) and keeps the
-  // accumulator on the stack.
+  // Specializations: the choices, then the largest tiles first; the general
+  // case guards its smallest tile (only ever for problems smaller than it)
+  // and keeps the accumulator on the stack.
+  auto specializeTile = [&](Halide::Expr when, int laneCount, int rowCount) {
+    Halide::Expr fits = when;
+    if (extents[0] < 0)
+      fits = fits && extentExprs[0] >= laneCount;
+    if (vars.size() > 1 && extents[rowVar] < 0)
+      fits = fits && extentExprs[rowVar] >= rowCount;
+    tileStage(result.specialize(fits), laneCount, rowCount, shift);
+    // With an epilogue the accumulator's region is its tile's, which a
+    // specialization of the accumulator alone cannot know: its loops
+    // guard their ends rather than round the region up (reading past
+    // the operands where the tile is smaller).
+    // Only the update is specialized: with the initialization specialized
+    // on the same condition as well, Halide 14 dropped the update from some
+    // of the tiles, leaving zeros (where the tile's extents are both
+    // run-time values and the condition simplifies to a minimum, `8 <=
+    // min(columns, rows)`: a MatMul of T x T at T from 8 to 15,
+    // test/lit/honec/dynamic-matmul-tiles.onnxtext; and on one run-time
+    // extent too: channel tiles of strided Convs at 2x2 and 32x32,
+    // test/lit/honec/conv-channel-vectors-dynamic.onnxtext). The
+    // initialization keeps the general schedule: a few guarded stores.
+    Halide::TailStrategy accTail = epilogue ? guard : Halide::TailStrategy::Auto;
+    accStage(acc.update().specialize(fits), laneCount, rowCount, accTail);
+  };
+  for (const TileChoice &choice : choices)
+    specializeTile(choice.when, choice.lanes, choice.rows);
   for (int laneCount : laneSizes)
-    for (int rowCount : rowSizes) {
-      Halide::Expr fits = Halide::Internal::const_true();
-      if (extents[0] < 0)
-        fits = fits && extentExprs[0] >= laneCount;
-      if (vars.size() > 1 && extents[rowVar] < 0)
-        fits = fits && extentExprs[rowVar] >= rowCount;
-      tileStage(result.specialize(fits), laneCount, rowCount, shift);
-      // With an epilogue the accumulator's region is its tile's, which a
-      // specialization of the accumulator alone cannot know: its loops
-      // guard their ends rather than round the region up (reading past
-      // the operands where the tile is smaller).
-      // Only the update is specialized: with the initialization specialized
-      // on the same condition as well, Halide 14 dropped the update from the
-      // tile where that condition simplifies to a minimum (tiles of 8 lanes
-      // by 8 rows: `8 <= min(columns, rows)`), leaving zeros (a MatMul of
-      // T x T at T from 8 to 15; test/lit/honec/dynamic-matmul-tiles.onnxtext).
-      // The initialization keeps the general schedule: a few guarded stores.
-      Halide::TailStrategy accTail = epilogue ? guard : Halide::TailStrategy::Auto;
-      accStage(acc.update().specialize(fits), laneCount, rowCount, accTail);
-    }
+    for (int rowCount : rowSizes)
+      specializeTile(Halide::Internal::const_true(), laneCount, rowCount);
   tileStage(result, laneSizes.back(), rowSizes.back(), guard);
   accStage(acc, laneSizes.back(), rowSizes.back(), guard);
   accStage(acc.update(), laneSizes.back(), rowSizes.back(), guard);

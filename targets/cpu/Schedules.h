@@ -144,9 +144,17 @@ struct StripSchedule {
   bool *resultPermuted = nullptr;
 };
 
+/// A tile that a contraction with run-time extents takes where `when` holds
+/// at run time (and its extents hold the tile), before the tiles that its
+/// extents merely fit.
+struct TileChoice {
+  Halide::Expr when;
+  int lanes = 0, rows = 0;
+};
+
 /// `extents` are -1 where dynamic; `extentExprs` (Halide order) then give
 /// every extent's value at run time, and the kernel is specialized on the
-/// dynamic extents holding a whole tile.
+/// dynamic extents holding a whole tile (first on each of `choices`).
 ///
 /// `funcArgs`, when given, are the result's pure args in the order of its
 /// buffer (Halide order) where that is not `vars`' (the tile's order): a
@@ -175,7 +183,8 @@ Halide::Func scheduledContraction(const std::string &name, const std::vector<Hal
                                   size_t rowVar = 1, TileOrder order = TileOrder::LanesInnermost,
                                   const std::vector<Halide::Expr> &extentExprs = {},
                                   const Epilogue &epilogue = {}, const StripSchedule &strip = {},
-                                  const std::vector<Halide::Var> &funcArgs = {}, int reductionBlock = 0);
+                                  const std::vector<Halide::Var> &funcArgs = {}, int reductionBlock = 0,
+                                  const std::vector<TileChoice> &choices = {});
 
 /// Schedules `f`, a pure definition with `extents` (Halide order, -1 where
 /// dynamic: `extentExprs` then give them), as a strip root (see
