@@ -346,7 +346,11 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
     for (int rowCount : rowSizes)
       specializeTile(Halide::Internal::const_true(), laneCount, rowCount);
   tileStage(result, laneSizes.back(), rowSizes.back(), guard);
-  accStage(acc, laneSizes.back(), rowSizes.back(), guard);
+  // The initialization, in every tile, vectorized and unrolled by the
+  // largest tile with guards: a whole tile is one store per vector (by the
+  // smallest, a 16 x 8 tile took 32 stores of 4 lanes, as many as a
+  // depthwise tile's updates).
+  accStage(acc, laneSizes.front(), rowSizes.front(), guard);
   accStage(acc.update(), laneSizes.back(), rowSizes.back(), guard);
   acc.store_in(Halide::MemoryType::Stack);
   return result;
