@@ -217,13 +217,15 @@ Halide::Func mlir::hone::cpu::scheduledContraction(const std::string &name,
   // innermost tile loop stays a plain loop inside it), unless that would
   // leave a single tile loop to parallelize.
   size_t firstParallel = (dynamic && nest.size() > 4) || (rowTileRoot && nest.size() > 3) ? 3 : 2;
-  // Fused with loops outside it, a dim with a run-time extent is recovered
-  // as a remainder by that extent, which Halide bounds by the whole extent:
-  // the accumulator, computed inside the fused loop, would span every value
-  // of the dim (a convolution's channel tile over every image row). Such a
-  // dim goes outermost and is the only parallel loop.
+  // A run-time dim of the result's plane (not its outermost, the batch)
+  // first among the fused task loops made Halide bound the accumulator,
+  // computed inside them, over every value of that dim: a convolution's
+  // channel tile over every image row, a stack allocation per task that
+  // grew with the map. Such a dim goes outermost and is the only parallel
+  // loop (the image rows are the tasks). A run-time batch fused first
+  // (bert_mini's projections) is bounded to its tile and stays fused.
   auto runTimeVar = [&](const Halide::VarOrRVar &loop) {
-    for (size_t i = 1; i < vars.size(); ++i)
+    for (size_t i = 1; i + 1 < vars.size(); ++i)
       if (!loop.is_rvar && loop.var.same_as(vars[i]))
         return extents[i] < 0;
     return false;
