@@ -29,6 +29,11 @@ void buildSimplifyStage(OpPassManager &pm, const PipelineOptions &) {
     pm.addNestedPass<func::FuncOp>(createFoldConstantsPass());
   }
   pm.addNestedPass<func::FuncOp>(createInferShapesPass());
+  // The chains that depend on dynamic dims: folded where the symbolic
+  // analysis knows their elements (a Reshape's target with the input's own
+  // dims), then the types after them refined.
+  pm.addNestedPass<func::FuncOp>(createFoldShapeValuesPass());
+  pm.addNestedPass<func::FuncOp>(createInferShapesPass());
   // Drops the ops whose results folding left unused.
   pm.addPass(createCanonicalizerPass());
 }

@@ -28,6 +28,33 @@ def InferShapesPass : Pass<"hone-infer-shapes", "::mlir::func::FuncOp"> {
   }];
 }
 
+def FoldShapeValuesPass : Pass<"hone-fold-shape-values", "::mlir::func::FuncOp"> {
+  let summary = "Folds shape tensors whose elements the symbolic analysis knows";
+  let description = [{
+    With dynamic dims, an exporter's shape chains (Shape -> Gather ->
+    Unsqueeze -> Concat -> Reshape) cannot be evaluated at compile time, but
+    the symbolic analysis (SymbolicShapes.h, SoD²) knows their elements as
+    expressions over the input dims. An integer tensor whose elements are
+    all constants becomes a constant; a Reshape (allowzero = 0) whose target
+    has symbolic elements reads a constant target when each of them is the
+    input's dim at the same position (written 0, "copy") or, for one of
+    them, the rest of the element count (-1). The chains left unread are
+    dead, and InferShapes gives the Reshape's result its static dims.
+
+    ```mlir
+    %s = hone.shape %x : (tensor<1x?x768xf32>) -> tensor<3xi64>
+    ...  // gathers, unsqueezes: [1, seq, 3, 4, 64]
+    %t = hone.concat %a, %b, %c, %d, %e {axis = 0 : i64} : (...) -> tensor<5xi64>
+    %r = hone.reshape %x, %t : (tensor<1x?x768xf32>, tensor<5xi64>) -> tensor<?x?x?x?x?xf32>
+    ```
+    becomes
+    ```mlir
+    %t = hone.constant dense<[1, 0, 3, 4, 64]> : tensor<5xi64>
+    %r = hone.reshape %x, %t : (tensor<1x?x768xf32>, tensor<5xi64>) -> tensor<?x?x?x?x?xf32>
+    ```
+  }];
+}
+
 def PropagateDimsPass : Pass<"hone-propagate-dims", "::mlir::func::FuncOp"> {
   let summary = "Annotates every tensor with its dims as symbolic expressions";
   let description = [{

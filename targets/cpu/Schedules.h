@@ -60,6 +60,9 @@ constexpr int64_t kBlockedPlane = 256;
 /// The fewest tasks of a blocked contraction: its plane is split in parts
 /// where its tiles of lanes are fewer.
 constexpr int64_t kBlockedTasks = 8;
+/// Multiply-adds per output from which a contraction with run-time extents
+/// keeps one tile per parallel task (see scheduledContraction).
+constexpr int64_t kLongReduction = 64;
 /// Elements below which a kernel stays on one thread: waking the pool costs
 /// more than the work.
 constexpr int64_t kParallelThreshold = 16384;

@@ -47,6 +47,8 @@ struct RunOptions {
   int dynamicDimSize = 3;
   /// A second model (ONNX or .mlir) to run on the same inputs and compare.
   std::string compareWith;
+  /// A second library timed against the model, run for run (--bench).
+  std::string benchAgainst;
   double rtol = 1e-3, atol = 1e-7, tol = -1;
   int threads = 1, bench = 0;
 };
@@ -58,6 +60,7 @@ constexpr const char *kUsage =
     "       hone-run MODEL.onnx|LIB.so [--interp] --input NAME=X.npy ... [--expect Y.npy ...]\n"
     "                [--rtol R] [--atol A] [--tol T] [--threads N] [--bench N] [--json]\n"
     "                [--print-outputs] [--force-dynamic] [--input-shape NAME:DIMS ...]\n"
+    "                [--bench-against OTHER.so]\n"
     "       hone-run MODULE.mlir --interp --random-inputs SEED [--dynamic-dim-size N]\n"
     "                [--compare-with OTHER.mlir|OTHER.onnx|LIB.so]\n";
 
@@ -116,6 +119,7 @@ bool parseCommandLine(int argc, char **argv) {
     else if (arg == "--random-inputs") ok = number(options.randomSeed);
     else if (arg == "--dynamic-dim-size") ok = number(options.dynamicDimSize);
     else if (arg == "--compare-with") ok = next(options.compareWith);
+    else if (arg == "--bench-against") ok = next(options.benchAgainst);
     else if (arg == "--help" || arg == "-h") { llvm::outs() << kUsage; std::exit(0); }
     else if (arg.rfind("-", 0) == 0) {
       llvm::errs() << "hone-run: unknown option '" << arg << "'\n" << kUsage;
@@ -490,6 +494,16 @@ int runModel(MLIRContext &context, const std::string &path) {
     expected.push_back(std::move(tensor));
   }
 
+  // --bench-against: a second library on the same inputs (checked against
+  // the same expected outputs), timed in blocks of kAgainstBlock runs that
+  // alternate with the model's (each block after one untimed run, as the
+  // other library's block left the caches with its own data), so that both
+  // see the same machine from one block to the next.
+  constexpr int kAgainstBlock = 10;
+  LoadedModel against;
+  if (!options.benchAgainst.empty() &&
+      !loadModel(context, options.benchAgainst, against, /*compared=*/true))
+    return 1;
   double maxRelErr = 0;
   pageInCode();
   resetPeakResident();
@@ -497,26 +511,61 @@ int runModel(MLIRContext &context, const std::string &path) {
   // The first run is the check (and the warm-up of a benchmark).
   std::vector<ref::Tensor> outputs;
   bool ok = runAndCheck(model, inputs, expected, path, maxRelErr, &outputs);
+  if (ok && against.compiled)
+    ok = runAndCheck(against, inputs, expected, options.benchAgainst, maxRelErr);
   const std::vector<std::string> &outputNames = model.outputNames;
-  std::vector<double> times;
-  for (int i = 0; ok && i < options.bench; ++i) {
+  std::vector<double> times, againstTimes, ratios;
+  auto timed = [&](LoadedModel &which, const std::string &what, std::vector<double> &into) {
     auto start = std::chrono::steady_clock::now();
-    ok = runAndCheck(model, inputs, expected, path, maxRelErr);
-    times.push_back(
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    bool ran = runAndCheck(which, inputs, expected, what, maxRelErr);
+    into.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    return ran;
+  };
+  if (!against.compiled) {
+    for (int i = 0; ok && i < options.bench; ++i)
+      ok = timed(model, path, times);
+  }
+  auto block = [&](LoadedModel &which, const std::string &what, std::vector<double> &into) {
+    std::vector<double> blockTimes, unused;
+    bool ran = timed(which, what, unused);
+    for (int k = 0; ran && k < kAgainstBlock; ++k)
+      ran = timed(which, what, blockTimes);
+    into.insert(into.end(), blockTimes.begin(), blockTimes.end());
+    std::sort(blockTimes.begin(), blockTimes.end());
+    return ran ? blockTimes[blockTimes.size() / 2] : 0.0;
+  };
+  for (int i = 0; ok && against.compiled && i < (options.bench + kAgainstBlock - 1) / kAgainstBlock; ++i) {
+    // The blocks alternate which library runs first.
+    double mine = 0, theirs = 0;
+    if (i % 2 == 1)
+      theirs = block(against, options.benchAgainst, againstTimes);
+    mine = block(model, path, times);
+    if (i % 2 == 0)
+      theirs = block(against, options.benchAgainst, againstTimes);
+    ok = mine > 0 && theirs > 0;
+    if (ok)
+      ratios.push_back(mine / theirs);
   }
   long workingKiB = std::max(0L, residentKiB("VmHWM:") - baseline);
-  std::sort(times.begin(), times.end());
-  auto at = [&](double q) {
-    return times.empty() ? 0.0 : times[std::min(times.size() - 1, size_t(q * times.size()))];
+  auto quantile = [](std::vector<double> values, double q) {
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0.0 : values[std::min(values.size() - 1, size_t(q * values.size()))];
   };
+  auto at = [&](double q) { return quantile(times, q); };
+  std::sort(times.begin(), times.end());
   if (options.json) {
     llvm::outs() << "{\"ok\": " << (ok ? "true" : "false") << ", \"engine\": \""
                  << (options.interp ? "interp" : "compiled") << "\""
                  << ", \"runs\": " << times.size() << ", \"median_ms\": " << at(0.5)
                  << ", \"min_ms\": " << (times.empty() ? 0.0 : times.front())
                  << ", \"p90_ms\": " << at(0.9) << ", \"working_memory_kb\": " << workingKiB
-                 << ", \"max_rel_err\": " << maxRelErr << "}\n";
+                 << ", \"max_rel_err\": " << maxRelErr;
+    // Against the other library: its median and the median over pairs of
+    // blocks of the ratio of their medians (this model's over the other's).
+    if (against.compiled)
+      llvm::outs() << ", \"against_median_ms\": " << quantile(againstTimes, 0.5)
+                   << ", \"ratio_median\": " << quantile(ratios, 0.5);
+    llvm::outs() << "}\n";
   } else if (ok) {
     if (options.printOutputs)
       for (size_t i = 0; i < outputs.size(); ++i)
