@@ -398,11 +398,20 @@ namespace {
 /// whose last one shifts inwards when the dim holds at least one, else
 /// nothing (a guarded vector costs more than the scalar loop). A dynamic
 /// extent (-1) gets guarded vectors: it may be shorter than one.
-void vectorizeInnermost(Halide::Func f, const Halide::Var &var, int64_t extent) {
-  if (extent < 0)
+void vectorizeInnermost(Halide::Func f, const Halide::Var &var, int64_t extent,
+                        const Halide::Expr &extentExpr = Halide::Expr()) {
+  if (extent < 0) {
+    // A run-time extent of a whole vector or more takes the static
+    // schedule's tail (the last vector shifted inwards) in a
+    // specialization of the schedule so far; the guarded tail, predicated
+    // loads and stores (scalarized where strided, a pool's window), only
+    // where it is narrower.
+    if (extentExpr.defined())
+      f.specialize(extentExpr >= kVectorLanes).vectorize(var, kVectorLanes, Halide::TailStrategy::ShiftInwards);
     f.vectorize(var, kVectorLanes, Halide::TailStrategy::GuardWithIf);
-  else if (extent >= kVectorLanes)
+  } else if (extent >= kVectorLanes) {
     f.vectorize(var, kVectorLanes, Halide::TailStrategy::ShiftInwards);
+  }
 }
 
 bool anyDynamic(const std::vector<int64_t> &extents) {
@@ -556,7 +565,7 @@ void mlir::hone::cpu::scheduleStripRoot(Halide::Func f, const std::vector<int64_
   }
   f.rename(outer, strip.strip);
   f.parallel(strip.strip);
-  vectorizeInnermost(f, args[0], extents[0]);
+  vectorizeInnermost(f, args[0], extents[0], extents[0] < 0 ? extentExprs[0] : Halide::Expr());
 }
 
 void mlir::hone::cpu::scheduleInRow(Halide::Func f, const std::vector<int64_t> &extents) {
