@@ -2,6 +2,7 @@
 #include "passes/Passes.h"
 
 #include "passes/fusion/Passes.h"
+#include "passes/layout/Passes.h"
 #include "passes/memory/Passes.h"
 #include "passes/shapes/Passes.h"
 #include "passes/simplify/Passes.h"
@@ -9,6 +10,7 @@
 void mlir::hone::registerAllHonePasses() {
   registerHoneSimplifyPasses();
   registerHoneShapesPasses();
+  registerHoneLayoutPasses();
   registerHoneFusionPasses();
   registerHoneMemoryPasses();
 }

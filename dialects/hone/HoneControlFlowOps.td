@@ -7,7 +7,7 @@
 #ifndef HONE_CONTROLFLOW_OPS
 #define HONE_CONTROLFLOW_OPS
 
-def Hone_IfOp : Hone_ControlFlowOp<"if", "If", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_IfOp : Hone_ControlFlowOp<"if", "If", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX If (canonical form: opset 16)";
   let description = [{
     If conditional
@@ -27,11 +27,14 @@ def Hone_IfOp : Hone_ControlFlowOp<"if", "If", [DeclareOpInterfaceMethods<Hone_S
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
   let regions = (region SizedRegion<1>:$then_branch, SizedRegion<1>:$else_branch);
 }
 
-def Hone_LoopOp : Hone_ControlFlowOp<"loop", "Loop", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_LoopOp : Hone_ControlFlowOp<"loop", "Loop", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX Loop (canonical form: opset 16)";
   let description = [{
     Generic Looping construct. This loop has multiple termination conditions:
@@ -52,6 +55,9 @@ def Hone_LoopOp : Hone_ControlFlowOp<"loop", "Loop", [DeclareOpInterfaceMethods<
     }
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
+    }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
     }
   }];
   let regions = (region SizedRegion<1>:$body);

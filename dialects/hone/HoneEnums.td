@@ -21,4 +21,18 @@ def Hone_MappingType : I32EnumAttr<"MappingType", "the mapping type of an op", [
   let genSpecializedAttr = 0;
 }
 
+/// SmartMem's (ASPLOS'24, Table 3) layout class, on two axes: whether the
+/// op's performance depends on the layout of its inputs (input layout
+/// dependent, ILD, or independent, ILI), and whether its output layout may
+/// be chosen (variable) or is fixed by its semantics. The producer-consumer
+/// table of the layout passes is keyed by it.
+def Hone_LayoutClass : I32EnumAttr<"LayoutClass", "the layout class of an op", [
+    I32EnumAttrCase<"DependentVariable", 0, "ild_variable">,
+    I32EnumAttrCase<"IndependentVariable", 1, "ili_variable">,
+    I32EnumAttrCase<"DependentFixed", 2, "ild_fixed">,
+    I32EnumAttrCase<"IndependentFixed", 3, "ili_fixed">]> {
+  let cppNamespace = "::mlir::hone";
+  let genSpecializedAttr = 0;
+}
+
 #endif // HONE_ENUMS

@@ -71,6 +71,27 @@ def Hone_FusionOpInterface : OpInterface<"FusionOpInterface"> {
   ];
 }
 
+def Hone_LayoutOpInterface : OpInterface<"LayoutOpInterface"> {
+  let cppNamespace = "::mlir::hone";
+  let description = [{
+    What layout transformation elimination and layout selection (SmartMem,
+    ASPLOS'24) ask an op: its layout class (Table 3: whether its speed
+    depends on its inputs' layout, whether its output layout may be
+    chosen), and for each operand the dims it reduces over, which a
+    producer should store contiguously for it (the consumer's reduction
+    dimension). The layout classes per ONNX operator are in
+    generate_ops.py; the reduction dims in dialects/hone/ops/LayoutClasses.cpp.
+  }];
+  let methods = [
+    InterfaceMethod<"The op's layout class.",
+      "::mlir::hone::LayoutClass", "getLayoutClass", (ins)>,
+    InterfaceMethod<"The dims of operand `index` the op reduces over (tensor order; "
+      "empty: none, or not known).",
+      "::llvm::SmallVector<int64_t>", "getReductionDims", (ins "unsigned":$index), [{}],
+      [{ return ::mlir::hone::reductionDimsOf($_op.getOperation(), index); }]>,
+  ];
+}
+
 /// Algebraic properties that graph rewriting before fusion relies on
 /// (DNNFusion §4.2): a op(b, c) = op(c, b); op(op(a, b), c) = op(a, op(b, c));
 /// the op distributes over addition and subtraction (a * (b + c) = a * b + a * c).

@@ -7,7 +7,7 @@
 #ifndef HONE_NN_OPS
 #define HONE_NN_OPS
 
-def Hone_ConvOp : Hone_NNOp<"conv", "Conv", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Distributive]> {
+def Hone_ConvOp : Hone_NNOp<"conv", "Conv", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>, Hone_Distributive]> {
   let summary = "ONNX Conv (canonical form: opset 11)";
   let description = [{
     The convolution operator consumes an input tensor and a filter, and computes the output.
@@ -40,10 +40,13 @@ def Hone_ConvOp : Hone_NNOp<"conv", "Conv", [DeclareOpInterfaceMethods<Hone_Shap
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_ConvTransposeOp : Hone_NNOp<"conv_transpose", "ConvTranspose", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Distributive]> {
+def Hone_ConvTransposeOp : Hone_NNOp<"conv_transpose", "ConvTranspose", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>, Hone_Distributive]> {
   let summary = "ONNX ConvTranspose (canonical form: opset 11)";
   let description = [{
     The convolution transpose operator consumes an input tensor and a filter, and computes the output.
@@ -78,10 +81,13 @@ def Hone_ConvTransposeOp : Hone_NNOp<"conv_transpose", "ConvTranspose", [Declare
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_AveragePoolOp : Hone_NNOp<"average_pool", "AveragePool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_AveragePoolOp : Hone_NNOp<"average_pool", "AveragePool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX AveragePool (canonical form: opset 11)";
   let description = [{
     AveragePool consumes an input tensor X and applies average pooling across the tensor according to kernel sizes, stride sizes, and pad lengths. average pooling consisting of computing the average on all values of a subset of the input tensor according to the kernel size and downsampling the data into the output tensor Y for further processing.
@@ -110,10 +116,13 @@ def Hone_AveragePoolOp : Hone_NNOp<"average_pool", "AveragePool", [DeclareOpInte
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_MaxPoolOp : Hone_NNOp<"max_pool", "MaxPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_MaxPoolOp : Hone_NNOp<"max_pool", "MaxPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX MaxPool (canonical form: opset 12)";
   let description = [{
     MaxPool consumes an input tensor X and applies max pooling across the tensor according to kernel sizes, stride sizes, and pad lengths. max pooling consisting of computing the max on all values of a subset of the input tensor according to the kernel size and downsampling the data into the output tensor Y for further processing.
@@ -144,10 +153,13 @@ def Hone_MaxPoolOp : Hone_NNOp<"max_pool", "MaxPool", [DeclareOpInterfaceMethods
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_GlobalAveragePoolOp : Hone_NNOp<"global_average_pool", "GlobalAveragePool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_GlobalAveragePoolOp : Hone_NNOp<"global_average_pool", "GlobalAveragePool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX GlobalAveragePool (canonical form: opset 1)";
   let description = [{
     GlobalAveragePool consumes an input tensor X and applies average pooling across the values in the same channel. This is equivalent to AveragePool with kernel size equal to the spatial dimension of input tensor.
@@ -170,10 +182,13 @@ def Hone_GlobalAveragePoolOp : Hone_NNOp<"global_average_pool", "GlobalAveragePo
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_GlobalMaxPoolOp : Hone_NNOp<"global_max_pool", "GlobalMaxPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_GlobalMaxPoolOp : Hone_NNOp<"global_max_pool", "GlobalMaxPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX GlobalMaxPool (canonical form: opset 1)";
   let description = [{
     GlobalMaxPool consumes an input tensor X and applies max pooling across the values in the same channel. This is equivalent to MaxPool with kernel size equal to the spatial dimension of input tensor.
@@ -196,10 +211,13 @@ def Hone_GlobalMaxPoolOp : Hone_NNOp<"global_max_pool", "GlobalMaxPool", [Declar
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_MaxUnpoolOp : Hone_NNOp<"max_unpool", "MaxUnpool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_MaxUnpoolOp : Hone_NNOp<"max_unpool", "MaxUnpool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX MaxUnpool (canonical form: opset 11)";
   let description = [{
     MaxUnpool essentially computes the partial inverse of the MaxPool op. The input information to this op is typically the the output information from a MaxPool op. The first input tensor X is the tensor that needs to be unpooled, which is typically the pooled tensor (first output) from MaxPool.
@@ -227,10 +245,13 @@ def Hone_MaxUnpoolOp : Hone_NNOp<"max_unpool", "MaxUnpool", [DeclareOpInterfaceM
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_LpPoolOp : Hone_NNOp<"lp_pool", "LpPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_LpPoolOp : Hone_NNOp<"lp_pool", "LpPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX LpPool (canonical form: opset 11)";
   let description = [{
     LpPool consumes an input tensor X and applies Lp pooling across the tensor according to kernel sizes, stride sizes, and pad lengths. Lp pooling consisting of computing the Lp norm on all values of a subset of the input tensor according to the kernel size and downsampling the data into the output tensor Y for further processing.
@@ -258,10 +279,13 @@ def Hone_LpPoolOp : Hone_NNOp<"lp_pool", "LpPool", [DeclareOpInterfaceMethods<Ho
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_GlobalLpPoolOp : Hone_NNOp<"global_lp_pool", "GlobalLpPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_GlobalLpPoolOp : Hone_NNOp<"global_lp_pool", "GlobalLpPool", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX GlobalLpPool (canonical form: opset 2)";
   let description = [{
     GlobalLpPool consumes an input tensor X and applies lp pool pooling across the values in the same channel. This is equivalent to LpPool with kernel size equal to the spatial dimension of input tensor.
@@ -285,10 +309,13 @@ def Hone_GlobalLpPoolOp : Hone_NNOp<"global_lp_pool", "GlobalLpPool", [DeclareOp
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_BatchNormalizationOp : Hone_NNOp<"batch_normalization", "BatchNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_BatchNormalizationOp : Hone_NNOp<"batch_normalization", "BatchNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX BatchNormalization (canonical form: opset 15)";
   let description = [{
     Carries out batch normalization as described in the paper https://arxiv.org/abs/1502.03167. Depending on the mode it is being run, There are five required inputs 'X', 'scale', 'B', 'input_mean' and 'input_var'.
@@ -320,10 +347,13 @@ def Hone_BatchNormalizationOp : Hone_NNOp<"batch_normalization", "BatchNormaliza
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::OneToOne;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::IndependentVariable;
+    }
   }];
 }
 
-def Hone_InstanceNormalizationOp : Hone_NNOp<"instance_normalization", "InstanceNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_InstanceNormalizationOp : Hone_NNOp<"instance_normalization", "InstanceNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX InstanceNormalization (canonical form: opset 6)";
   let description = [{
     Carries out instance normalization as described in the paper https://arxiv.org/abs/1607.08022.
@@ -349,10 +379,13 @@ def Hone_InstanceNormalizationOp : Hone_NNOp<"instance_normalization", "Instance
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_LayerNormalizationOp : Hone_NNOp<"layer_normalization", "LayerNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_LayerNormalizationOp : Hone_NNOp<"layer_normalization", "LayerNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX LayerNormalization (canonical form: opset 17)";
   let description = [{
     This is layer normalization defined in ONNX as function. The overall computation can be split into two stages. The first stage is standardization, which makes the normalized elements have zero mean and unit variances. The computation required by standardization can be described by the following equations.
@@ -382,10 +415,13 @@ def Hone_LayerNormalizationOp : Hone_NNOp<"layer_normalization", "LayerNormaliza
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_LRNOp : Hone_NNOp<"lrn", "LRN", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_LRNOp : Hone_NNOp<"lrn", "LRN", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX LRN (canonical form: opset 13)";
   let description = [{
     Local Response Normalization proposed in the [AlexNet paper](https://papers.nips.cc/paper/4824-imagenet-classification-with-deep-convolutional-neural-networks.pdf). It normalizes over local input regions. The local region is defined across the channels.
@@ -412,10 +448,13 @@ def Hone_LRNOp : Hone_NNOp<"lrn", "LRN", [DeclareOpInterfaceMethods<Hone_ShapeFu
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_MeanVarianceNormalizationOp : Hone_NNOp<"mean_variance_normalization", "MeanVarianceNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_MeanVarianceNormalizationOp : Hone_NNOp<"mean_variance_normalization", "MeanVarianceNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX MeanVarianceNormalization (canonical form: opset 13)";
   let description = [{
     A MeanVarianceNormalization Function: Perform mean variance normalization on the input tensor X using formula: <br/> ``` (X-EX)/sqrt(E(X-EX)^2) ```
@@ -439,10 +478,13 @@ def Hone_MeanVarianceNormalizationOp : Hone_NNOp<"mean_variance_normalization", 
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_LpNormalizationOp : Hone_NNOp<"lp_normalization", "LpNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_LpNormalizationOp : Hone_NNOp<"lp_normalization", "LpNormalization", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX LpNormalization (canonical form: opset 1)";
   let description = [{
     Given a matrix, apply Lp-normalization along the provided axis.
@@ -467,10 +509,13 @@ def Hone_LpNormalizationOp : Hone_NNOp<"lp_normalization", "LpNormalization", [D
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_GemmOp : Hone_NNOp<"gemm", "Gemm", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Distributive]> {
+def Hone_GemmOp : Hone_NNOp<"gemm", "Gemm", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>, Hone_Distributive]> {
   let summary = "ONNX Gemm (canonical form: opset 13)";
   let description = [{
     General Matrix multiplication: https://en.wikipedia.org/wiki/Basic_Linear_Algebra_Subprograms#Level_3
@@ -501,10 +546,13 @@ def Hone_GemmOp : Hone_NNOp<"gemm", "Gemm", [DeclareOpInterfaceMethods<Hone_Shap
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_MatMulOp : Hone_NNOp<"matmul", "MatMul", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, Hone_Distributive]> {
+def Hone_MatMulOp : Hone_NNOp<"matmul", "MatMul", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>, Hone_Distributive]> {
   let summary = "ONNX MatMul (canonical form: opset 13)";
   let description = [{
     Matrix product that behaves like numpy.matmul: https://docs.scipy.org/doc/numpy-1.13.0/reference/generated/numpy.matmul.html
@@ -530,10 +578,13 @@ def Hone_MatMulOp : Hone_NNOp<"matmul", "MatMul", [DeclareOpInterfaceMethods<Hon
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_EinsumOp : Hone_NNOp<"einsum", "Einsum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_EinsumOp : Hone_NNOp<"einsum", "Einsum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX Einsum (canonical form: opset 12)";
   let description = [{
     An einsum of the form ```term1, term2 -> output-term``` produces an output tensor using the following equation
@@ -557,10 +608,13 @@ def Hone_EinsumOp : Hone_NNOp<"einsum", "Einsum", [DeclareOpInterfaceMethods<Hon
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_SoftmaxOp : Hone_NNOp<"softmax", "Softmax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_SoftmaxOp : Hone_NNOp<"softmax", "Softmax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX Softmax (canonical form: opset 13)";
   let description = [{
     The operator computes the normalized exponential values for the given input:
@@ -586,10 +640,13 @@ def Hone_SoftmaxOp : Hone_NNOp<"softmax", "Softmax", [DeclareOpInterfaceMethods<
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_LogSoftmaxOp : Hone_NNOp<"log_softmax", "LogSoftmax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_LogSoftmaxOp : Hone_NNOp<"log_softmax", "LogSoftmax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX LogSoftmax (canonical form: opset 13)";
   let description = [{
     The operator computes the log of softmax values for the given input:
@@ -615,10 +672,13 @@ def Hone_LogSoftmaxOp : Hone_NNOp<"log_softmax", "LogSoftmax", [DeclareOpInterfa
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_HardmaxOp : Hone_NNOp<"hardmax", "Hardmax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_HardmaxOp : Hone_NNOp<"hardmax", "Hardmax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX Hardmax (canonical form: opset 13)";
   let description = [{
     The operator computes the hardmax values for the given input:
@@ -644,10 +704,13 @@ def Hone_HardmaxOp : Hone_NNOp<"hardmax", "Hardmax", [DeclareOpInterfaceMethods<
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_DropoutOp : Hone_NNOp<"dropout", "Dropout", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_DropoutOp : Hone_NNOp<"dropout", "Dropout", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX Dropout (canonical form: opset 13)";
   let description = [{
     Dropout takes an input floating-point tensor, an optional input ratio (floating-point scalar) and an optional input training_mode (boolean scalar). It produces two tensor outputs, output (floating-point tensor) and mask (optional `Tensor<bool>`).
@@ -674,10 +737,13 @@ def Hone_DropoutOp : Hone_NNOp<"dropout", "Dropout", [DeclareOpInterfaceMethods<
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::OneToOne;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::IndependentVariable;
+    }
   }];
 }
 
-def Hone_ResizeOp : Hone_NNOp<"resize", "Resize", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_ResizeOp : Hone_NNOp<"resize", "Resize", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX Resize (canonical form: opset 13)";
   let description = [{
     Resize the input tensor. In general, it calculates every value in the output tensor as a weighted average of neighborhood (a.k.a. sampling locations) in the input tensor. Each dimension value of the output tensor is: output_dimension = floor(input_dimension * (roi_end - roi_start) * scale) if input \"sizes\" is not specified.
@@ -709,10 +775,13 @@ def Hone_ResizeOp : Hone_NNOp<"resize", "Resize", [DeclareOpInterfaceMethods<Hon
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::OneToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_GridSampleOp : Hone_NNOp<"grid_sample", "GridSample", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_GridSampleOp : Hone_NNOp<"grid_sample", "GridSample", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX GridSample (canonical form: opset 16)";
   let description = [{
     Given an `input` and a flow-field `grid`, computes the `output` using `input` values and pixel locations from `grid`. Currently, only spatial (4-D) inputs are supported. For `input` with shape (N, C, H, W) and `grid` with shape (N, H_out, W_out, 2), the `output` will have shape (N, C, H_out, W_out).
@@ -739,10 +808,13 @@ def Hone_GridSampleOp : Hone_NNOp<"grid_sample", "GridSample", [DeclareOpInterfa
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_RoiAlignOp : Hone_NNOp<"roi_align", "RoiAlign", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_RoiAlignOp : Hone_NNOp<"roi_align", "RoiAlign", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX RoiAlign (canonical form: opset 16)";
   let description = [{
     Region of Interest (RoI) align operation described in the [Mask R-CNN paper](https://arxiv.org/abs/1703.06870). RoiAlign consumes an input tensor X and region of interests (rois) to apply pooling across each RoI; it produces a 4-D tensor of shape (num_rois, C, output_height, output_width).
@@ -773,10 +845,13 @@ def Hone_RoiAlignOp : Hone_NNOp<"roi_align", "RoiAlign", [DeclareOpInterfaceMeth
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_NonMaxSuppressionOp : Hone_NNOp<"non_max_suppression", "NonMaxSuppression", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_NonMaxSuppressionOp : Hone_NNOp<"non_max_suppression", "NonMaxSuppression", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX NonMaxSuppression (canonical form: opset 11)";
   let description = [{
     Filter out boxes that have high intersection-over-union (IOU) overlap with previously selected boxes. Bounding boxes with score less than score_threshold are removed. Bounding box format is indicated by attribute center_point_box.
@@ -801,10 +876,13 @@ def Hone_NonMaxSuppressionOp : Hone_NNOp<"non_max_suppression", "NonMaxSuppressi
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_DetOp : Hone_NNOp<"det", "Det", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_DetOp : Hone_NNOp<"det", "Det", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX Det (canonical form: opset 11)";
   let description = [{
     Det calculates determinant of a square matrix or batches of square matrices. Det takes one input tensor of shape `[*, M, M]`, where `*` is zero or more batch dimensions, and the inner-most 2 dimensions form square matrices. The output is a tensor of shape `[*]`, containing the determinants of all input submatrices. e.g., When the input is 2-D, the output is a scalar(shape is empty: `[]`).
@@ -827,10 +905,13 @@ def Hone_DetOp : Hone_NNOp<"det", "Det", [DeclareOpInterfaceMethods<Hone_ShapeFu
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_NegativeLogLikelihoodLossOp : Hone_NNOp<"negative_log_likelihood_loss", "NegativeLogLikelihoodLoss", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_NegativeLogLikelihoodLossOp : Hone_NNOp<"negative_log_likelihood_loss", "NegativeLogLikelihoodLoss", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX NegativeLogLikelihoodLoss (canonical form: opset 13)";
   let description = [{
     A NegativeLogLikelihoodLoss operator computes (weighted) negative log likelihood loss. Its "input" tensor has the shape of (N, C, d1, d2, ..., dk) where k >= 0. The "input" tensor contains log-probabilities for input[n, :, d_1, d_2,..., d_k] being in a class of [0, C). The operator's "target" input tensor has the shape of (N, d1, d2, ..., dk).
@@ -857,10 +938,13 @@ def Hone_NegativeLogLikelihoodLossOp : Hone_NNOp<"negative_log_likelihood_loss",
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_SoftmaxCrossEntropyLossOp : Hone_NNOp<"softmax_cross_entropy_loss", "SoftmaxCrossEntropyLoss", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_SoftmaxCrossEntropyLossOp : Hone_NNOp<"softmax_cross_entropy_loss", "SoftmaxCrossEntropyLoss", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX SoftmaxCrossEntropyLoss (canonical form: opset 13)";
   let description = [{
     Loss function that measures the softmax cross entropy between 'scores' and 'labels'. This operator first computes a loss tensor whose shape is identical to the labels input. If the input is 2-D with shape (N, C), the loss tensor may be a N-element vector L = (l_1, l_2, ..., l_N).
@@ -887,6 +971,9 @@ def Hone_SoftmaxCrossEntropyLossOp : Hone_NNOp<"softmax_cross_entropy_loss", "So
     }
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
+    }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
     }
   }];
 }

@@ -20,6 +20,7 @@
 #include "dialects/hone/AlgebraicTraits.h"
 #include "dialects/hone/ShapeFunction.h"
 #include "dialects/hone/ops/MappingTypes.h"
+#include "dialects/hone/ops/LayoutClasses.h"
 #include "dialects/hone/ops/ShapeFunctions.h"
 #include "dialects/hone/ops/ValueFunctions.h"
 

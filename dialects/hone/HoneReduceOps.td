@@ -7,7 +7,7 @@
 #ifndef HONE_REDUCE_OPS
 #define HONE_REDUCE_OPS
 
-def Hone_ReduceSumOp : Hone_ReduceOp<"reduce_sum", "ReduceSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_ReduceSumOp : Hone_ReduceOp<"reduce_sum", "ReduceSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX ReduceSum (canonical form: opset 18)";
   let description = [{
     Computes the sum of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -36,10 +36,13 @@ def Hone_ReduceSumOp : Hone_ReduceOp<"reduce_sum", "ReduceSum", [DeclareOpInterf
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_ReduceMeanOp : Hone_ReduceOp<"reduce_mean", "ReduceMean", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_ReduceMeanOp : Hone_ReduceOp<"reduce_mean", "ReduceMean", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX ReduceMean (canonical form: opset 18)";
   let description = [{
     Computes the mean of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -65,10 +68,13 @@ def Hone_ReduceMeanOp : Hone_ReduceOp<"reduce_mean", "ReduceMean", [DeclareOpInt
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_ReduceMaxOp : Hone_ReduceOp<"reduce_max", "ReduceMax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_ReduceMaxOp : Hone_ReduceOp<"reduce_max", "ReduceMax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX ReduceMax (canonical form: opset 18)";
   let description = [{
     Computes the max of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -97,10 +103,13 @@ def Hone_ReduceMaxOp : Hone_ReduceOp<"reduce_max", "ReduceMax", [DeclareOpInterf
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_ReduceMinOp : Hone_ReduceOp<"reduce_min", "ReduceMin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_ReduceMinOp : Hone_ReduceOp<"reduce_min", "ReduceMin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX ReduceMin (canonical form: opset 18)";
   let description = [{
     Computes the min of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -129,10 +138,13 @@ def Hone_ReduceMinOp : Hone_ReduceOp<"reduce_min", "ReduceMin", [DeclareOpInterf
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_ReduceProdOp : Hone_ReduceOp<"reduce_prod", "ReduceProd", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_ReduceProdOp : Hone_ReduceOp<"reduce_prod", "ReduceProd", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX ReduceProd (canonical form: opset 18)";
   let description = [{
     Computes the product of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -161,10 +173,13 @@ def Hone_ReduceProdOp : Hone_ReduceOp<"reduce_prod", "ReduceProd", [DeclareOpInt
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_ReduceL1Op : Hone_ReduceOp<"reduce_l1", "ReduceL1", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_ReduceL1Op : Hone_ReduceOp<"reduce_l1", "ReduceL1", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX ReduceL1 (canonical form: opset 18)";
   let description = [{
     Computes the L1 norm of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -190,10 +205,13 @@ def Hone_ReduceL1Op : Hone_ReduceOp<"reduce_l1", "ReduceL1", [DeclareOpInterface
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_ReduceL2Op : Hone_ReduceOp<"reduce_l2", "ReduceL2", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_ReduceL2Op : Hone_ReduceOp<"reduce_l2", "ReduceL2", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX ReduceL2 (canonical form: opset 18)";
   let description = [{
     Computes the L2 norm of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -219,10 +237,13 @@ def Hone_ReduceL2Op : Hone_ReduceOp<"reduce_l2", "ReduceL2", [DeclareOpInterface
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_ReduceLogSumOp : Hone_ReduceOp<"reduce_log_sum", "ReduceLogSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_ReduceLogSumOp : Hone_ReduceOp<"reduce_log_sum", "ReduceLogSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX ReduceLogSum (canonical form: opset 18)";
   let description = [{
     Computes the log sum of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -248,10 +269,13 @@ def Hone_ReduceLogSumOp : Hone_ReduceOp<"reduce_log_sum", "ReduceLogSum", [Decla
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_ReduceLogSumExpOp : Hone_ReduceOp<"reduce_log_sum_exp", "ReduceLogSumExp", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_ReduceLogSumExpOp : Hone_ReduceOp<"reduce_log_sum_exp", "ReduceLogSumExp", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX ReduceLogSumExp (canonical form: opset 18)";
   let description = [{
     Computes the log sum exponent of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -277,10 +301,13 @@ def Hone_ReduceLogSumExpOp : Hone_ReduceOp<"reduce_log_sum_exp", "ReduceLogSumEx
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_ReduceSumSquareOp : Hone_ReduceOp<"reduce_sum_square", "ReduceSumSquare", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_ReduceSumSquareOp : Hone_ReduceOp<"reduce_sum_square", "ReduceSumSquare", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX ReduceSumSquare (canonical form: opset 18)";
   let description = [{
     Computes the sum square of the input tensor's element along the provided axes. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -306,10 +333,13 @@ def Hone_ReduceSumSquareOp : Hone_ReduceOp<"reduce_sum_square", "ReduceSumSquare
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_ArgMaxOp : Hone_ReduceOp<"argmax", "ArgMax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_ArgMaxOp : Hone_ReduceOp<"argmax", "ArgMax", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX ArgMax (canonical form: opset 13)";
   let description = [{
     Computes the indices of the max elements of the input tensor's element along the provided axis. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -332,10 +362,13 @@ def Hone_ArgMaxOp : Hone_ReduceOp<"argmax", "ArgMax", [DeclareOpInterfaceMethods
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_ArgMinOp : Hone_ReduceOp<"argmin", "ArgMin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_ArgMinOp : Hone_ReduceOp<"argmin", "ArgMin", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX ArgMin (canonical form: opset 13)";
   let description = [{
     Computes the indices of the min elements of the input tensor's element along the provided axis. The resulting tensor has the same rank as the input if keepdims equals 1. If keepdims equals 0, then the resulting tensor has the reduced dimension pruned.
@@ -358,10 +391,13 @@ def Hone_ArgMinOp : Hone_ReduceOp<"argmin", "ArgMin", [DeclareOpInterfaceMethods
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_CumSumOp : Hone_ReduceOp<"cumsum", "CumSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_CumSumOp : Hone_ReduceOp<"cumsum", "CumSum", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX CumSum (canonical form: opset 14)";
   let description = [{
     Performs cumulative sum of the input elements along the given axis. By default, it will do the sum inclusively meaning the first element is copied as is. Through an `exclusive` attribute, this behavior can change to exclude the first element. It can also perform summation in the opposite direction of the axis. For that, set `reverse` attribute to 1.
@@ -387,10 +423,13 @@ def Hone_CumSumOp : Hone_ReduceOp<"cumsum", "CumSum", [DeclareOpInterfaceMethods
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
     }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
+    }
   }];
 }
 
-def Hone_TopKOp : Hone_ReduceOp<"topk", "TopK", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_TopKOp : Hone_ReduceOp<"topk", "TopK", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX TopK (canonical form: opset 11)";
   let description = [{
     Retrieve the top-K largest or smallest elements along a specified axis. Given an input tensor of shape [a_1, a_2, ..., a_n, r] and integer argument k, return two outputs: -Value tensor of shape [a_1, a_2, ..., a_{axis-1}, k, a_{axis+1}, ... a_n] which contains the values of the top k elements along the specified axis -Index tensor of shape [a_1, a_2, ..., a_{axis-1}, k, a_{axis+1}, ...
@@ -417,6 +456,9 @@ def Hone_TopKOp : Hone_ReduceOp<"topk", "TopK", [DeclareOpInterfaceMethods<Hone_
     }
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::ManyToMany;
+    }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::DependentVariable;
     }
   }];
 }

@@ -135,6 +135,29 @@ MAPPING_TYPES = {
 # Everything else is Many-to-Many.
 MAPPING_CASES = ("OneToOne", "OneToMany", "ManyToMany", "Reorganize", "Shuffle")
 
+# Op -> its layout class (SmartMem, ASPLOS'24, Table 3), the default the
+# LayoutOpInterface answers. The paper's table: Conv, MatMul, LayerNorm and
+# Softmax are input-layout dependent with a variable output layout
+# ("DependentVariable"); Reshape, Transpose, DepthToSpace and SpaceToDepth
+# dependent and fixed (they are the layout: "DependentFixed"); unary ops and
+# Add independent and variable ("IndependentVariable"); Gather and Slice
+# independent and fixed ("IndependentFixed"). Ops the table does not list
+# are placed by the same definitions: the other reinterpretations of the
+# data (Flatten, Squeeze, Unsqueeze) are DependentFixed; ops that select or
+# place elements at positions their semantics fix (the gathers, Split,
+# Concat, Pad, Tile, Expand, ReverseSequence) IndependentFixed; the other
+# elementwise and One-to-One ops, and generators, IndependentVariable;
+# everything else (reductions and windows over dims, Resize)
+# DependentVariable.
+LAYOUT_CLASSES = {
+    **{op: "DependentFixed" for op in "Reshape Transpose DepthToSpace SpaceToDepth Flatten Squeeze Unsqueeze".split()},
+    **{op: "IndependentFixed" for op in
+       "Gather GatherElements GatherND Slice Split Concat Pad Tile Expand ReverseSequence".split()},
+    # Generators read no tensor's data: nothing to depend on.
+    **{op: "IndependentVariable" for op in "ConstantOfShape Range OneHot EyeLike".split()},
+}
+LAYOUT_CASES = ("DependentVariable", "IndependentVariable", "DependentFixed", "IndependentFixed")
+
 # Algebraic properties (DNNFusion section 4.2), as traits.
 COMMUTATIVE = set("Add Mul Sum Mean Max Min And Or Xor Equal".split())
 ASSOCIATIVE = set("Add Mul Sum Max Min And Or Xor".split())
@@ -312,6 +335,7 @@ def op_def(op, family):
     if op in VALUE_FUNCTIONS:
         trait_list.append("DeclareOpInterfaceMethods<Hone_ValueFunctionOpInterface>")
     trait_list.append("DeclareOpInterfaceMethods<Hone_FusionOpInterface>")
+    trait_list.append("DeclareOpInterfaceMethods<Hone_LayoutOpInterface>")
     for name, members in (("Commutative", COMMUTATIVE), ("Associative", ASSOCIATIVE),
                           ("Distributive", DISTRIBUTIVE)):
         if op in members:
@@ -369,6 +393,13 @@ def op_def(op, family):
     definitions.append(
         "    ::mlir::hone::MappingType $cppClass::getMappingType() {\n"
         f"      {mapping_body}\n    }}")
+    layout = LAYOUT_CLASSES.get(op)
+    if layout is None:
+        layout = "IndependentVariable" if mapping in ("Elementwise", "OneToOne") else "DependentVariable"
+    assert layout in LAYOUT_CASES, layout
+    definitions.append(
+        "    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {\n"
+        f"      return ::mlir::hone::LayoutClass::{layout};\n    }}")
     if checks:
         lines.append("  let hasVerifier = 1;")
         definitions.insert(0, "    ::mlir::LogicalResult $cppClass::verify() {\n      "
@@ -388,7 +419,8 @@ def check_coverage():
     missing = [op for op in sorted(all_ops) if op not in SHAPE_FUNCTIONS]
     if missing:
         sys.exit(f"generate_ops.py: no shape function for {' '.join(missing)}")
-    unknown = sorted((set(MAPPING_TYPES) | COMMUTATIVE | ASSOCIATIVE | DISTRIBUTIVE) - all_ops)
+    unknown = sorted((set(MAPPING_TYPES) | set(LAYOUT_CLASSES) | COMMUTATIVE | ASSOCIATIVE | DISTRIBUTIVE)
+                     - all_ops)
     if unknown:
         sys.exit(f"generate_ops.py: mapping or algebraic tables name unknown ops: {' '.join(unknown)}")
 

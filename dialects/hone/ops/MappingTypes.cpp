@@ -67,9 +67,6 @@ bool mlir::hone::isLastAxisSoftmax(Operation *op) {
 }
 
 bool mlir::hone::isLayoutTransform(Operation *op) {
-  auto fusion = dyn_cast<FusionOpInterface>(op);
-  if (!fusion)
-    return false;
-  MappingType type = fusion.getMappingType();
-  return type == MappingType::Reorganize || type == MappingType::Shuffle;
+  auto layout = dyn_cast<LayoutOpInterface>(op);
+  return layout && layout.getLayoutClass() == LayoutClass::DependentFixed;
 }

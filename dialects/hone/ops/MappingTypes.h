@@ -25,9 +25,9 @@ namespace mlir::hone {
 MappingType mappingTypeOfElementwise(Operation *op);
 
 /// Whether `op` is a layout transformation: an op that only moves or
-/// reinterprets elements, i.e. whose mapping type is Reorganize (Reshape,
-/// Flatten, Squeeze, Unsqueeze) or Shuffle (Transpose, DepthToSpace,
-/// SpaceToDepth, ReverseSequence).
+/// reinterprets elements in an order its semantics fix, i.e. whose layout
+/// class is input-layout dependent and fixed (LayoutOpInterface: Reshape,
+/// Flatten, Squeeze, Unsqueeze, Transpose, DepthToSpace, SpaceToDepth).
 bool isLayoutTransform(Operation *op);
 
 /// Whether `op` is a 2-D window op that row-strip fusion can compute row by
