@@ -397,7 +397,9 @@ namespace {
 /// Vectorizes `f` along `var` of static extent `extent`: unguarded vectors
 /// whose last one shifts inwards when the dim holds at least one, else
 /// nothing (a guarded vector costs more than the scalar loop). A dynamic
-/// extent (-1) gets guarded vectors: it may be shorter than one.
+/// extent (-1) gets guarded vectors, as it may be shorter than one, and
+/// where its value `extentExpr` is given, the shifted tail in a
+/// specialization for a vector or more.
 void vectorizeInnermost(Halide::Func f, const Halide::Var &var, int64_t extent,
                         const Halide::Expr &extentExpr = Halide::Expr()) {
   if (extent < 0) {
