@@ -103,7 +103,7 @@ include "dialects/hone/HoneControlFlowOps.td"
 // Ops of later ONNX opsets that hone builds itself (from the patterns that
 // spell them in opset 17); the importer does not take them from a model.
 
-def Hone_GeluOp : Hone_ElementwiseOp<"gelu", "Gelu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>]> {
+def Hone_GeluOp : Hone_ElementwiseOp<"gelu", "Gelu", [DeclareOpInterfaceMethods<Hone_ShapeFunctionOpInterface>, DeclareOpInterfaceMethods<Hone_FusionOpInterface>, DeclareOpInterfaceMethods<Hone_LayoutOpInterface>]> {
   let summary = "ONNX Gelu (opset 20): x * Phi(x), Phi the standard normal CDF";
   let description = [{
     The Gaussian error linear unit, `0.5 * x * (1 + erf(x / sqrt(2)))`, or
@@ -137,6 +137,9 @@ def Hone_GeluOp : Hone_ElementwiseOp<"gelu", "Gelu", [DeclareOpInterfaceMethods<
     }
     ::mlir::hone::MappingType $cppClass::getMappingType() {
       return ::mlir::hone::MappingType::OneToOne;
+    }
+    ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
+      return ::mlir::hone::LayoutClass::IndependentVariable;
     }
   }];
 }
