@@ -20,6 +20,10 @@ LogicalResult FusedOp::verify() {
     return emitOpError() << "has an unknown fused_mapping '" << getFusedMapping() << "'";
   if (std::optional<int64_t> strips = getRowStrips(); strips && *strips < 1)
     return emitOpError() << "has row_strips " << *strips << ", expected at least 1";
+  if (std::optional<int64_t> bytes = getStripMinBytes();
+      bytes && (*bytes < 1 || !getRowStrips() || getInputs().empty() || !getInputs().back().getDefiningOp<FusedOp>()))
+    return emitOpError() << "has strip_min_bytes " << *bytes
+                         << ", expected a positive size, row_strips, and a last input that a hone.fused op computes";
   Block &body = getBody().front();
   if (body.getNumArguments() != getInputs().size())
     return emitOpError() << "body takes " << body.getNumArguments() << " arguments for "

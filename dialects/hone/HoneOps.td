@@ -73,7 +73,14 @@ def Hone_FusedOp : Hone_Op<"fused", [IsolatedFromAbove, Pure, SingleBlock,
     alone. `row_tiles`: the body's MatMul reads a Softmax along its last
     axis, which code generation computes inside each task of the product
     (a row of its tiles) for the rows that task reads
-    (passes/fusion/RowTiles.h).
+    (passes/fusion/RowTiles.h). `strip_min_bytes`, with `row_strips`: the
+    chain's first op (a convolution and its epilogue) runs row by row inside
+    the strips only when its result has at least that many bytes at run
+    time (the fusion plan's cost model answers differently for small and
+    large run-time sizes). Below that, the group's last input is that
+    result, computed by its own kernel (a hone.fused op the run calls only
+    then), and the group reads it instead (code generation compiles both
+    variants; the body does not read that argument).
 
     ```mlir
     %y = hone.fused (%x, %w) {fused_mapping = "many_to_many"} : (tensor<1x3x8x8xf32>, tensor<4x3x3x3xf32>) -> tensor<1x4x6x6xf32> {
@@ -87,7 +94,7 @@ def Hone_FusedOp : Hone_Op<"fused", [IsolatedFromAbove, Pure, SingleBlock,
   }];
   let arguments = (ins Variadic<AnyType>:$inputs, StrAttr:$fused_mapping,
                        OptionalAttr<I64Attr>:$row_strips, UnitAttr:$channel_tasks,
-                       UnitAttr:$row_tiles);
+                       UnitAttr:$row_tiles, OptionalAttr<I64Attr>:$strip_min_bytes);
   let results = (outs Variadic<AnyType>:$results);
   let regions = (region SizedRegion<1>:$body);
   let assemblyFormat = "`(` $inputs `)` attr-dict `:` functional-type($inputs, results) $body";

@@ -36,52 +36,82 @@ struct FuseOpsPass final : mlir::hone::impl::FuseOpsPassBase<FuseOpsPass> {
   void runOnOperation() override;
 };
 
-/// Writes `group` as one hone.fused op; false when nothing outside reads it
-/// (dead ops stay as they are).
-bool materialize(const FusionGroup &group) {
-  llvm::DenseSet<Operation *> members(group.ops.begin(), group.ops.end());
-  llvm::SetVector<Value> inputs;
+/// The values of `ops` that ops outside them read, in program order.
+SmallVector<Value> readOutside(ArrayRef<Operation *> ops) {
+  llvm::DenseSet<Operation *> members(ops.begin(), ops.end());
   SmallVector<Value> outputs;
-  for (Operation *op : group.ops) {
-    for (Value operand : op->getOperands()) {
-      Operation *def = operand.getDefiningOp();
-      if (!def || !members.count(def))
-        inputs.insert(operand);
-    }
+  for (Operation *op : ops)
     for (Value result : op->getResults())
       if (llvm::any_of(result.getUsers(), [&](Operation *user) {
             return !members.count(op->getBlock()->findAncestorOpInBlock(*user));
           }))
         outputs.push_back(result);
-  }
-  if (outputs.empty())
-    return false;
-  Operation *last = group.ops.back();
-  MLIRContext *context = last->getContext();
+  return outputs;
+}
+
+/// A hone.fused op computing `outputs` from clones of `ops`, created before
+/// `before`: its inputs the values the ops read from outside (in first-use
+/// order), then `extraInputs` (arguments its body does not read).
+FusedOp cloneAsFused(ArrayRef<Operation *> ops, ArrayRef<Value> outputs, ArrayRef<Value> extraInputs,
+                     Operation *before, MappingType type, const FusionGroup *strips) {
+  llvm::DenseSet<Operation *> members(ops.begin(), ops.end());
+  llvm::SetVector<Value> inputs;
+  for (Operation *op : ops)
+    for (Value operand : op->getOperands()) {
+      Operation *def = operand.getDefiningOp();
+      if (!def || !members.count(def))
+        inputs.insert(operand);
+    }
+  for (Value extra : extraInputs)
+    inputs.insert(extra);
+  MLIRContext *context = before->getContext();
   SmallVector<Location> locations;
-  for (Operation *op : group.ops)
+  for (Operation *op : ops)
     locations.push_back(op->getLoc());
   Location loc = FusedLoc::get(context, locations);
-  OpBuilder builder(last);
+  OpBuilder builder(before);
   SmallVector<Type> resultTypes;
   for (Value output : outputs)
     resultTypes.push_back(output.getType());
-  auto fused = builder.create<FusedOp>(loc, resultTypes, inputs.getArrayRef(),
-                                       builder.getStringAttr(stringifyMappingType(group.type)),
-                                       group.rowStrips > 0 ? builder.getI64IntegerAttr(group.rowStrips) : IntegerAttr(),
-                                       group.channelTasks ? builder.getUnitAttr() : UnitAttr(),
-                                       group.rowTiles ? builder.getUnitAttr() : UnitAttr());
+  auto fused = builder.create<FusedOp>(
+      loc, resultTypes, inputs.getArrayRef(), builder.getStringAttr(stringifyMappingType(type)),
+      strips && strips->rowStrips > 0 ? builder.getI64IntegerAttr(strips->rowStrips) : IntegerAttr(),
+      strips && strips->channelTasks ? builder.getUnitAttr() : UnitAttr(),
+      strips && strips->rowTiles ? builder.getUnitAttr() : UnitAttr(),
+      strips && strips->stripMinBytes > 0 ? builder.getI64IntegerAttr(strips->stripMinBytes) : IntegerAttr());
   Block *body = builder.createBlock(&fused.getBody());
   IRMapping mapping;
   for (Value input : inputs)
     mapping.map(input, body->addArgument(input.getType(), input.getLoc()));
   builder.setInsertionPointToEnd(body);
-  for (Operation *op : group.ops)
+  for (Operation *op : ops)
     builder.clone(*op, mapping);
   SmallVector<Value> yielded;
   for (Value output : outputs)
     yielded.push_back(mapping.lookup(output));
   builder.create<YieldOp>(loc, yielded);
+  return fused;
+}
+
+/// Writes `group` as one hone.fused op; false when nothing outside reads it
+/// (dead ops stay as they are). A chain whose first op runs whole below a
+/// size (stripMinBytes) also gets that op's own kernel, whose result it
+/// takes as its last input (FusedOp's strip_min_bytes).
+bool materialize(const FusionGroup &group) {
+  SmallVector<Value> outputs = readOutside(group.ops);
+  if (outputs.empty())
+    return false;
+  SmallVector<Value> extraInputs;
+  if (group.stripMinBytes > 0) {
+    SmallVector<Value> handed = readOutside(group.wholeProducer);
+    if (handed.size() != 1)
+      return false; // the planner hands out one value (StripChains.cpp)
+    FusedOp producer =
+        cloneAsFused(group.wholeProducer, handed, {}, group.ops.back(), MappingType::ManyToMany, nullptr);
+    extraInputs.push_back(producer.getResult(0));
+  }
+  FusedOp fused = cloneAsFused(group.ops, outputs, extraInputs, group.ops.back(), group.type, &group);
+  llvm::DenseSet<Operation *> members(group.ops.begin(), group.ops.end());
   for (auto [output, result] : llvm::zip(outputs, fused.getResults()))
     output.replaceUsesWithIf(result, [&](OpOperand &use) {
       return !members.count(use.getOwner());

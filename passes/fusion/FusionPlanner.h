@@ -61,6 +61,14 @@ struct FusionGroup {
   int64_t rowStrips = 0;
   /// Whether the chain's tasks are also blocks of channels.
   bool channelTasks = false;
+  /// When positive, the chain's first op (a convolution and its epilogue)
+  /// runs in the strips only when its result has at least this many bytes
+  /// at run time, else as its own kernel before them (StripChains.h); 0:
+  /// always in the strips.
+  int64_t stripMinBytes = 0;
+  /// With stripMinBytes: the ops of that kernel (the producer group the
+  /// chain took).
+  SmallVector<Operation *> wholeProducer;
   /// Whether the group's MatMul computes the softmax it reads inside its
   /// tasks, each a row of its tiles (RowTiles.h).
   bool rowTiles = false;

@@ -53,14 +53,14 @@ bool GroupGraph::acyclic(const llvm::DenseSet<Operation *> &group) const {
   return true;
 }
 
-double GroupGraph::bytesOf(Value value) const {
+double GroupGraph::bytesOf(Value value, int64_t unknownDim) const {
   DimExpr bytes = shapes.bytes(value);
-  std::optional<int64_t> size = bytes.isValid() ? shapes.representative(bytes) : std::nullopt;
+  std::optional<int64_t> size = bytes.isValid() ? shapes.representative(bytes, unknownDim) : std::nullopt;
   return size ? static_cast<double>(*size) : 0.0;
 }
 
-double GroupGraph::elementsOf(Value value) const {
+double GroupGraph::elementsOf(Value value, int64_t unknownDim) const {
   auto type = cast<ShapedType>(value.getType());
   unsigned bits = type.getElementType().getIntOrFloatBitWidth();
-  return bytesOf(value) / std::max(1u, bits / 8);
+  return bytesOf(value, unknownDim) / std::max(1u, bits / 8);
 }

@@ -26,11 +26,11 @@ public:
   /// Whether `group` as one op keeps the graph acyclic: no value it reads
   /// from outside depends on the group itself.
   bool acyclic(const llvm::DenseSet<Operation *> &group) const;
-  /// Bytes of `value` at representative dims (SymbolicShapes::representative);
-  /// 0 when unknown.
-  double bytesOf(Value value) const;
+  /// Bytes of `value` at representative dims (SymbolicShapes::representative,
+  /// dims without a bound at `unknownDim`); 0 when unknown.
+  double bytesOf(Value value, int64_t unknownDim = kRepresentativeDim) const;
   /// Elements of `value` at representative dims.
-  double elementsOf(Value value) const;
+  double elementsOf(Value value, int64_t unknownDim = kRepresentativeDim) const;
 
   const SymbolicShapes &shapes;
 

@@ -17,6 +17,7 @@
 #include "llvm/ADT/DenseSet.h"
 
 #include <algorithm>
+#include <cmath>
 
 using namespace mlir;
 using namespace mlir::hone;
@@ -46,6 +47,10 @@ public:
         if (chain.empty())
           continue;
         Operation *consumer = chain.front();
+        // A chain that already runs its first op whole below some size
+        // takes no further producer (code generation splits only that one).
+        if (groups[g].stripMinBytes > 0)
+          continue;
         std::optional<WindowRows> window = windowRows(consumer);
         Value value = consumer->getOperand(0);
         Operation *def = value.getDefiningOp();
@@ -68,9 +73,21 @@ public:
         extended.insert(members[p].begin(), members[p].end());
         SmallVector<Operation *> windows(producers);
         windows.append(chain.begin(), chain.end());
-        std::optional<StripPlan> plan;
-        if (graph.acyclic(extended))
-          plan = stripPlan(p, *window, value, windows, rule.decision == FusionDecision::Fuse);
+        if (!graph.acyclic(extended))
+          continue;
+        bool fuse = rule.decision == FusionDecision::Fuse;
+        std::optional<StripPlan> plan = stripPlan(p, *window, value, windows, fuse);
+        // Where the sizes are known only at run time and the cost model's
+        // answer changes with them, the chain's first op runs whole below
+        // the size where strips start to save (code generation compiles
+        // both and the run picks by the value's bytes).
+        int64_t minBytes = 0;
+        if (!fuse && options.profile == FusionOptions::Profile::Cost && producers.size() == 1 &&
+            groups[p].rowStrips == 0)
+          if (std::optional<SizedPlan> sized = planBySize(p, consumer, value, windows)) {
+            plan = sized->plan;
+            minBytes = sized->minBytes;
+          }
         if (!plan)
           continue;
         groups[g].ops.append(groups[p].ops.begin(), groups[p].ops.end());
@@ -78,6 +95,15 @@ public:
         groups[g].type = rule.fused;
         groups[g].rowStrips = plan->strips;
         groups[g].channelTasks = plan->channelTasks;
+        // A producer that runs its first op whole below a size keeps doing
+        // so at the head of the longer chain.
+        if (minBytes > 0) {
+          groups[g].stripMinBytes = minBytes;
+          groups[g].wholeProducer = groups[p].ops;
+        } else {
+          groups[g].stripMinBytes = groups[p].stripMinBytes;
+          groups[g].wholeProducer = groups[p].wholeProducer;
+        }
         members[g] = std::move(extended);
         for (Operation *op : groups[p].ops)
           groupOf[op] = g;
@@ -126,7 +152,7 @@ private:
     const TensorDims &dims = graph.shapes.get(value);
     if (!dims.ranked || dims.dims.size() != 4 || !dims.dims[2].isValid())
       return std::nullopt;
-    return graph.shapes.representative(dims.dims[2]);
+    return graph.shapes.representative(dims.dims[2], unknownDim);
   }
   SmallVector<Operation *> manyToManyOps(size_t g) {
     SmallVector<Operation *> ops;
@@ -250,15 +276,62 @@ private:
   }
 
 
+  /// A plan that holds from a size on: below `minBytes` of the chain's
+  /// first intermediate its producer runs whole.
+  struct SizedPlan {
+    StripPlan plan;
+    int64_t minBytes;
+  };
+  /// The cost model of the edge (as stripPlan) at dynamic dims from 8 to
+  /// 4096 in steps of a half octave: when it fuses from some size on and
+  /// not below, the plan at that size (or at the representative one, if
+  /// larger) with the value's bytes halfway (geometrically) between the
+  /// last size that does not fuse and the first that does. None when the
+  /// answer does not change with the size (static dims, or the same
+  /// everywhere) or changes more than once.
+  std::optional<SizedPlan> planBySize(size_t producerGroup, Operation *consumer, Value value,
+                                      ArrayRef<Operation *> chain) {
+    struct Sample {
+      int64_t dim;
+      double bytes;
+      std::optional<StripPlan> plan;
+    };
+    std::vector<Sample> samples;
+    for (double dim = 8; dim <= 4096; dim *= std::sqrt(2.0)) {
+      unknownDim = static_cast<int64_t>(std::lround(dim));
+      std::optional<WindowRows> window = windowRows(consumer);
+      Sample sample{unknownDim, bytesOf(value), std::nullopt};
+      if (window)
+        sample.plan = stripPlan(producerGroup, *window, value, chain, false);
+      samples.push_back(sample);
+    }
+    unknownDim = kRepresentativeDim;
+    if (samples.front().bytes == samples.back().bytes || samples.front().bytes <= 0)
+      return std::nullopt;
+    auto first = llvm::find_if(samples, [](const Sample &sample) { return sample.plan.has_value(); });
+    if (first == samples.begin() || first == samples.end() ||
+        !std::all_of(first, samples.end(), [](const Sample &sample) { return sample.plan.has_value(); }))
+      return std::nullopt;
+    auto at = std::find_if(first, samples.end(), [](const Sample &sample) { return sample.dim >= kRepresentativeDim; });
+    if (at == samples.end())
+      at = first;
+    double bytes = std::sqrt(std::prev(first)->bytes * first->bytes);
+    return SizedPlan{*at->plan, std::max<int64_t>(1, static_cast<int64_t>(std::ceil(bytes)))};
+  }
+
   static MappingType typeOf(Operation *op) { return cast<FusionOpInterface>(op).getMappingType(); }
-  double bytesOf(Value value) { return graph.bytesOf(value); }
-  double elementsOf(Value value) { return graph.elementsOf(value); }
+  double bytesOf(Value value) { return graph.bytesOf(value, unknownDim); }
+  double elementsOf(Value value) { return graph.elementsOf(value, unknownDim); }
 
   std::vector<FusionGroup> &groups;
   const GroupGraph &graph;
   const FusionTable &table;
   const FusionOptions &options;
   std::vector<llvm::DenseSet<Operation *>> members;
+  /// The value of dims the analysis knows only as symbols (without a
+  /// bound) in the cost model: the representative one, except while
+  /// planBySize samples others.
+  int64_t unknownDim = kRepresentativeDim;
 };
 
 } // namespace

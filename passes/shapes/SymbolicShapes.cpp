@@ -153,7 +153,7 @@ std::string SymbolicShapes::print(const DimExpr &e) const {
   });
 }
 
-std::optional<int64_t> SymbolicShapes::representative(const DimExpr &e) const {
+std::optional<int64_t> SymbolicShapes::representative(const DimExpr &e, int64_t unknownDim) const {
   return e.evaluate([&](const DimExpr &leaf) -> std::optional<double> {
     if (leaf.getKind() != DimExpr::Kind::Symbol)
       return std::nullopt;
@@ -161,7 +161,7 @@ std::optional<int64_t> SymbolicShapes::representative(const DimExpr &e) const {
     if (symbol.upperBound.isValid())
       if (std::optional<int64_t> bound = symbol.upperBound.getConstant())
         return static_cast<double>(*bound);
-    return static_cast<double>(kRepresentativeDim);
+    return static_cast<double>(unknownDim);
   });
 }
 

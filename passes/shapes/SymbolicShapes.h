@@ -97,8 +97,9 @@ public:
   /// is unknown).
   DimExpr bytes(Value value) const;
   /// `e` at representative dims: each symbol at its constant upper bound,
-  /// else kRepresentativeDim (plans and cost models that need one number).
-  std::optional<int64_t> representative(const DimExpr &e) const;
+  /// else `unknownDim` (plans and cost models that need one number; a plan
+  /// that depends on the size evaluates itself at several).
+  std::optional<int64_t> representative(const DimExpr &e, int64_t unknownDim = kRepresentativeDim) const;
 
 private:
   void propagate(Block &body);

@@ -134,6 +134,31 @@ bool elementwisePath(Value value, Value end, llvm::DenseSet<Value> *seen) {
   return true;
 }
 
+/// The chain's first op: the inner op that reads no row value.
+Operation *firstOfChain(const StripChain &strips) {
+  for (Operation *op : strips.inner)
+    if (op->getNumOperands() == 0 || !strips.rowValues.count(op->getOperand(0)))
+      return op;
+  return nullptr;
+}
+
+/// `strips` without its first op and the elementwise ops after it (its
+/// epilogue), which it returns with the value the next window op reads
+/// (that epilogue's last); none when the chain has no first op.
+std::optional<std::pair<llvm::DenseSet<Operation *>, Value>> dropFirstOfChain(StripChain &strips) {
+  Operation *first = firstOfChain(strips);
+  if (!first)
+    return std::nullopt;
+  strips.inner.erase(first);
+  llvm::DenseSet<Operation *> ops{first};
+  Value value = first->getResult(0);
+  while (strips.rowValues.erase(value) && value.hasOneUse() && isElementwise(*value.getUsers().begin())) {
+    ops.insert(*value.getUsers().begin());
+    value = value.getUsers().begin()->getResult(0);
+  }
+  return std::make_pair(std::move(ops), value);
+}
+
 std::optional<StripChain> stripChain(FusedOp op) {
   if (!op.getRowStrips())
     return std::nullopt;
@@ -234,10 +259,31 @@ llvm::DenseMap<Value, int64_t> rowWindows(const StripChain &strips) {
 
 } // namespace
 
+Value mlir::hone::cpu::stripChainFirstResult(FusedOp op) {
+  std::optional<StripChain> strips = stripChain(op);
+  Operation *first = strips ? firstOfChain(*strips) : nullptr;
+  return first ? first->getResult(0) : Value();
+}
+
 FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp op, ArrayRef<HalideValue> operands,
-                                                                       std::string &error, TileShape tile) {
+                                                                       std::string &error, TileShape tile,
+                                                                       bool firstWhole) {
   Block &body = op.getBody().front();
   std::optional<StripChain> strips = stripChain(op);
+  // The first op's result read from the group's last input instead (its
+  // own kernel computed it): the op and its epilogue are not defined here.
+  llvm::DenseSet<Operation *> done;
+  std::optional<std::pair<Value, HalideValue>> readInstead;
+  if (firstWhole) {
+    auto dropped = strips ? dropFirstOfChain(*strips) : std::nullopt;
+    if (!dropped || operands.empty() || dropped->second.getType() != body.getArguments().back().getType()) {
+      error = "a fused kernel's variant without its first op needs a row-strip chain whose last input is that op's "
+              "result";
+      return failure();
+    }
+    done = std::move(dropped->first);
+    readInstead = std::make_pair(dropped->second, operands.back());
+  }
   // What is computed at the root's rows, and the root's Func.
   std::vector<Halide::Func> rowFuncs;
   // The rows each row value's buffer keeps (a power of two at least its
@@ -304,6 +350,8 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
   llvm::DenseMap<Value, HalideValue> values;
   for (auto [arg, operand] : llvm::zip(body.getArguments(), operands))
     values[arg] = operand;
+  if (readInstead)
+    values[readInstead->first] = readInstead->second;
   auto yielded = [](Value value) {
     return llvm::any_of(value.getUsers(), [](Operation *user) { return isa<YieldOp>(user); });
   };
@@ -386,7 +434,6 @@ FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp o
     return chain;
   };
 
-  llvm::DenseSet<Operation *> done;
   for (Operation &inner : body.without_terminator()) {
     if (done.count(&inner))
       continue;

@@ -102,9 +102,16 @@ FailureOr<std::vector<HalideValue>> defineHalideKernel(Operation *op, ArrayRef<H
 /// defined (defineHalideKernel) on the Funcs of the values before it, the
 /// inputs being `operands`. A value read only by elementwise-like ops is
 /// inlined into them; one that a Many-to-Many op reads, or that has its own
-/// loop schedule, is computed once inside the kernel.
+/// loop schedule, is computed once inside the kernel. `firstWhole`: a row
+/// strip chain's first op (with its epilogue) is computed whole before the
+/// strips rather than inside them (the variant a group with
+/// `strip_min_bytes` runs below that size).
 FailureOr<std::vector<HalideValue>> defineFusedKernel(mlir::hone::FusedOp op, ArrayRef<HalideValue> operands,
-                                                      std::string &error, TileShape tile = {});
+                                                      std::string &error, TileShape tile = {},
+                                                      bool firstWhole = false);
+/// The result of a row-strip chain's first op (the one `firstWhole` moves
+/// out of the strips); null when `op` is not such a chain.
+Value stripChainFirstResult(mlir::hone::FusedOp op);
 
 /// What a kernel builder gets: the op, its operands' definitions, its
 /// (ranked) result type, and where to say why it cannot build.

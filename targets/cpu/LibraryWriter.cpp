@@ -249,13 +249,11 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
 
   // One Halide object per kernel: parameters for every tensor operand, then
   // the outputs.
-  std::vector<std::vector<HalideValue>> kernelResults;
-  for (size_t k = 0; k < kernels.size(); ++k) {
+  auto kernelSymbol = [&](size_t k) { return options.name + "_kernel" + std::to_string(k); };
+  // Kernel `k` as object `symbol` (`firstWhole`: defineFusedKernel's).
+  auto compileKernel = [&](size_t k, const std::string &symbol,
+                           bool firstWhole) -> FailureOr<std::vector<HalideValue>> {
     Operation *op = kernels[k];
-    if (runtimeOpFor(op) || isControlFlow(op) || isView(op)) {
-      kernelResults.emplace_back(); // the runtime runs it, or the driver
-      continue;
-    }
     std::vector<Halide::ImageParam> params;
     std::vector<HalideValue> operands;
     for (Value operand : op->getOperands()) {
@@ -275,7 +273,7 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
     FailureOr<std::vector<HalideValue>> kernel = failure();
     try {
       if (auto fused = dyn_cast<FusedOp>(op))
-        kernel = defineFusedKernel(fused, operands, error, tileShapeFor(target));
+        kernel = defineFusedKernel(fused, operands, error, tileShapeFor(target), firstWhole);
       else
         kernel = defineHalideKernel(op, operands, error, tileShapeFor(target));
     } catch (const Halide::Error &e) {
@@ -308,19 +306,35 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       }
       outputs.push_back(value.func);
     }
-    kernelResults.push_back(*kernel);
     std::vector<Halide::Argument> arguments(params.begin(), params.end());
-    std::string object = options.workDir + "/kernel" + std::to_string(k) + ".o";
+    std::string object = options.workDir + "/" + symbol + ".o";
     try {
       if (const char *dump = std::getenv("HONE_DUMP_STMT"))
-        Halide::Pipeline(outputs).compile_to_lowered_stmt(std::string(dump) + "/kernel" + std::to_string(k) + ".stmt",
-                                                          arguments, Halide::StmtOutputFormat::Text, kernelTarget);
-      Halide::Pipeline(outputs).compile_to_object(
-          object, arguments, options.name + "_kernel" + std::to_string(k), kernelTarget);
+        Halide::Pipeline(outputs).compile_to_lowered_stmt(std::string(dump) + "/" + symbol + ".stmt", arguments,
+                                                          Halide::StmtOutputFormat::Text, kernelTarget);
+      Halide::Pipeline(outputs).compile_to_object(object, arguments, symbol, kernelTarget);
     } catch (const Halide::Error &e) {
       return op->emitError() << "Halide failed to compile the kernel: " << e.what(), failure();
     }
     objects.push_back(object);
+    return kernel;
+  };
+  std::vector<std::vector<HalideValue>> kernelResults;
+  for (size_t k = 0; k < kernels.size(); ++k) {
+    Operation *op = kernels[k];
+    if (runtimeOpFor(op) || isControlFlow(op) || isView(op)) {
+      kernelResults.emplace_back(); // the runtime runs it, or the driver
+      continue;
+    }
+    FailureOr<std::vector<HalideValue>> kernel = compileKernel(k, kernelSymbol(k), false);
+    if (failed(kernel))
+      return failure();
+    kernelResults.push_back(*kernel);
+    // A strip chain whose first op runs whole below a size: that variant
+    // too (the same arguments; the run picks one).
+    if (auto fused = dyn_cast<FusedOp>(op); fused && fused.getStripMinBytes())
+      if (failed(compileKernel(k, kernelSymbol(k) + "_whole", true)))
+        return failure();
   }
   try {
     objects.push_back(halideRuntimeObject(target, options.workDir));
@@ -363,8 +377,10 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       buffers += !isa<NoneType>(operand.getType());
     for (const HalideValue &result : kernelResults[k])
       buffers += result.func.defined();
-    b.create<LLVM::LLVMFuncOp>(loc, options.name + "_kernel" + std::to_string(k),
-                               LLVM::LLVMFunctionType::get(i32, SmallVector<Type>(buffers, d.ptr)));
+    auto type = LLVM::LLVMFunctionType::get(i32, SmallVector<Type>(buffers, d.ptr));
+    b.create<LLVM::LLVMFuncOp>(loc, kernelSymbol(k), type);
+    if (auto fused = dyn_cast<FusedOp>(kernels[k]); fused && fused.getStripMinBytes())
+      b.create<LLVM::LLVMFuncOp>(loc, kernelSymbol(k) + "_whole", type);
   }
 
   // size_t NAME_arena_bytes(const hone_tensor_t *): the plan's size.
@@ -398,8 +414,24 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
   }
   std::vector<KernelCall> calls;
   for (size_t k = 0; k < kernels.size(); ++k) {
-    KernelCall call{kernels[k], options.name + "_kernel" + std::to_string(k),
-                    runtimeOpFor(kernels[k]), {}};
+    KernelCall call{kernels[k], kernelSymbol(k), runtimeOpFor(kernels[k]), {}, {}};
+    if (auto fused = dyn_cast<FusedOp>(kernels[k]); fused && fused.getStripMinBytes()) {
+      // The first op's result: its bytes pick the variant.
+      Value first = stripChainFirstResult(fused);
+      DimExpr bytes = first ? shapes.bytes(first) : DimExpr();
+      if (!bytes.isValid() || !shapes.knownAtStart(bytes))
+        return fused.emitError() << "has strip_min_bytes but not a row-strip chain whose first op's size is "
+                                    "known when a run starts",
+               failure();
+      call.whole = KernelCall::SizeSwitch{shapes.resolve(bytes), *fused.getStripMinBytes(), kernelSymbol(k) + "_whole"};
+      // The first op's own kernel (the group's last input) runs only then.
+      Operation *producer = fused.getInputs().back().getDefiningOp();
+      auto it = llvm::find(kernels, producer);
+      if (it == kernels.end() || static_cast<size_t>(it - kernels.begin()) >= calls.size())
+        return fused.emitError() << "has strip_min_bytes but its last input is not computed by a kernel before it",
+               failure();
+      calls[it - kernels.begin()].onlyBelow = KernelCall::SizeSwitch{shapes.resolve(bytes), *fused.getStripMinBytes()};
+    }
     for (const HalideValue &result : kernelResults[k])
       call.resultViews.push_back(result.func.defined() ? cast<RankedTensorType>(result.type)
                                                        : RankedTensorType());

@@ -99,6 +99,8 @@ public:
 
 private:
   Value i64(int64_t v) { return constantInt(b, loc, b.getI64Type(), v); }
+  /// An i1: whether this run's size is below `size`'s.
+  FailureOr<Value> belowSize(const KernelCall::SizeSwitch &size, Operation *op);
   Value i32(int64_t v) { return constantInt(b, loc, b.getI32Type(), v); }
   /// Continues where `ok` holds, else fails the run with `status` and
   /// `message`.
@@ -830,6 +832,13 @@ LogicalResult RunFunctionBuilder::emitLoop(LoopOp op) {
   return success();
 }
 
+FailureOr<Value> RunFunctionBuilder::belowSize(const KernelCall::SizeSwitch &size, Operation *op) {
+  Value bytes = lowerWithSymbols(b, loc, size.bytes, symbolValues);
+  if (!bytes)
+    return op->emitError() << "the size that picks its kernel is not known when a run starts", failure();
+  return b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::slt, bytes, i64(size.minBytes)).getResult();
+}
+
 LogicalResult RunFunctionBuilder::emitKernel(const KernelCall &call) {
   Type i32Type = b.getI32Type();
   if (failed(computeResults(call)))
@@ -873,6 +882,15 @@ LogicalResult RunFunctionBuilder::emitKernel(const KernelCall &call) {
     anyElements = anyElements ? b.create<LLVM::OrOp>(loc, anyElements, nonEmpty).getResult() : nonEmpty;
   }
   Block *after = nullptr;
+  // A chain's first op in its own kernel runs only below the size where
+  // the chain computes it in its strips.
+  if (call.onlyBelow) {
+    FailureOr<Value> small = belowSize(*call.onlyBelow, op);
+    if (failed(small))
+      return failure();
+    anyElements = anyElements ? b.create<LLVM::AndOp>(loc, anyElements, *small).getResult() : *small;
+    dynamicResults = true;
+  }
   if (dynamicResults && anyElements) {
     Block *callBlock = new Block();
     after = new Block();
@@ -881,7 +899,22 @@ LogicalResult RunFunctionBuilder::emitKernel(const KernelCall &call) {
     b.create<LLVM::CondBrOp>(loc, anyElements, callBlock, ValueRange{}, after, ValueRange{});
     b.setInsertionPointToStart(callBlock);
   }
-  auto kernelCall = b.create<LLVM::CallOp>(loc, TypeRange{i32Type}, call.symbol, args);
+  LLVM::CallOp kernelCall;
+  if (call.whole) {
+    // The variant for this run's size: the whole first op below the bytes
+    // where the plan's strips start to save.
+    FailureOr<Value> small = belowSize(*call.whole, op);
+    if (failed(small))
+      return failure();
+    Value chosen = b.create<LLVM::SelectOp>(loc, *small, b.create<LLVM::AddressOfOp>(loc, d.ptr, call.whole->symbol),
+                                            b.create<LLVM::AddressOfOp>(loc, d.ptr, call.symbol));
+    SmallVector<Type> argTypes(args.size(), d.ptr);
+    SmallVector<Value> operands{chosen};
+    operands.append(args.begin(), args.end());
+    kernelCall = b.create<LLVM::CallOp>(loc, LLVM::LLVMFunctionType::get(i32Type, argTypes), operands);
+  } else {
+    kernelCall = b.create<LLVM::CallOp>(loc, TypeRange{i32Type}, call.symbol, args);
+  }
   // A failing kernel (it never should: shapes are checked before it runs)
   // ends the run.
   checkOr(b.create<LLVM::ICmpOp>(loc, LLVM::ICmpPredicate::eq, kernelCall.getResult(), i32(0)),

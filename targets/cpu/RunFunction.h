@@ -59,6 +59,19 @@ struct KernelCall {
   /// Per result: the kernel's view of it (the same elements, maybe other
   /// static dims: HalideValue), or null when the kernel does not compute it.
   SmallVector<RankedTensorType> resultViews;
+  /// A run-time size switch (FusedOp's strip_min_bytes): whether `bytes`
+  /// (over the input-dim symbols) is below `minBytes`.
+  struct SizeSwitch {
+    DimExpr bytes;
+    int64_t minBytes;
+    /// whole: the kernel called instead below the size.
+    std::string symbol = {};
+  };
+  /// A strip chain's variant without its first op, with the same
+  /// arguments, called instead below the size.
+  std::optional<SizeSwitch> whole;
+  /// The kernel of that first op: called only below the size.
+  std::optional<SizeSwitch> onlyBelow;
 };
 
 /// If and Loop: the run function itself branches and loops, running their

@@ -105,10 +105,18 @@ func.func @shared_producer(%x: tensor<1x16x64x64xf32>, %w1: tensor<16x16x3x3xf32
 
 // -----
 
-// Run-time rows: the cost model takes a representative 128 rows; code
-// generation divides the rows into the strips when a run starts.
+// Run-time rows: the cost model answers at dims from 8 to 4096; it fuses
+// from 105x105 on (745,472 bytes of the ReLU's result, halfway between the
+// sizes sampled on either side), so the chain runs its first op in its
+// strips only from that size, and below it reads that op's result from its
+// own kernel (the group's last input). Code generation divides the rows
+// into the strips when a run starts.
 // CHECK-LABEL: func.func @dynamic_rows
-// CHECK: hone.fused({{.*}}) {fused_mapping = "many_to_many", row_strips = 4 : i64}
+// CHECK: %[[FIRST:.*]] = hone.fused(%arg0, %arg1, %0) {fused_mapping = "many_to_many"}
+// CHECK: hone.conv
+// CHECK-NEXT: hone.relu
+// CHECK-NEXT: hone.yield
+// CHECK: hone.fused(%arg0, %arg1, %0, %arg2, %[[FIRST]]) {fused_mapping = "many_to_many", row_strips = 4 : i64, strip_min_bytes = 745472 : i64}
 func.func @dynamic_rows(%x: tensor<1x16x?x?xf32>, %w1: tensor<16x16x3x3xf32>, %w2: tensor<16x1x3x3xf32>) -> tensor<1x16x?x?xf32> {
   %none = hone.none
   %c1 = hone.conv %x, %w1, %none {pads = [1, 1, 1, 1]} : (tensor<1x16x?x?xf32>, tensor<16x16x3x3xf32>, none) -> tensor<1x16x?x?xf32>
