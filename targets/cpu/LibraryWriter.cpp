@@ -250,9 +250,11 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
   // One Halide object per kernel: parameters for every tensor operand, then
   // the outputs.
   auto kernelSymbol = [&](size_t k) { return options.name + "_kernel" + std::to_string(k); };
-  // Kernel `k` as object `symbol` (`firstWhole`: defineFusedKernel's).
-  auto compileKernel = [&](size_t k, const std::string &symbol,
+  // Kernel `k` as function NAME_`stem` in object `stem`.o (`firstWhole`:
+  // defineFusedKernel's).
+  auto compileKernel = [&](size_t k, const std::string &stem,
                            bool firstWhole) -> FailureOr<std::vector<HalideValue>> {
+    std::string symbol = options.name + "_" + stem;
     Operation *op = kernels[k];
     std::vector<Halide::ImageParam> params;
     std::vector<HalideValue> operands;
@@ -307,10 +309,10 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       outputs.push_back(value.func);
     }
     std::vector<Halide::Argument> arguments(params.begin(), params.end());
-    std::string object = options.workDir + "/" + symbol + ".o";
+    std::string object = options.workDir + "/" + stem + ".o";
     try {
       if (const char *dump = std::getenv("HONE_DUMP_STMT"))
-        Halide::Pipeline(outputs).compile_to_lowered_stmt(std::string(dump) + "/" + symbol + ".stmt", arguments,
+        Halide::Pipeline(outputs).compile_to_lowered_stmt(std::string(dump) + "/" + stem + ".stmt", arguments,
                                                           Halide::StmtOutputFormat::Text, kernelTarget);
       Halide::Pipeline(outputs).compile_to_object(object, arguments, symbol, kernelTarget);
     } catch (const Halide::Error &e) {
@@ -326,14 +328,15 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       kernelResults.emplace_back(); // the runtime runs it, or the driver
       continue;
     }
-    FailureOr<std::vector<HalideValue>> kernel = compileKernel(k, kernelSymbol(k), false);
+    std::string stem = "kernel" + std::to_string(k);
+    FailureOr<std::vector<HalideValue>> kernel = compileKernel(k, stem, false);
     if (failed(kernel))
       return failure();
     kernelResults.push_back(*kernel);
     // A strip chain whose first op runs whole below a size: that variant
     // too (the same arguments; the run picks one).
     if (auto fused = dyn_cast<FusedOp>(op); fused && fused.getStripMinBytes())
-      if (failed(compileKernel(k, kernelSymbol(k) + "_whole", true)))
+      if (failed(compileKernel(k, stem + "_whole", true)))
         return failure();
   }
   try {
