@@ -22,6 +22,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <thread>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -526,6 +527,10 @@ int runModel(MLIRContext &context, const std::string &path) {
       ok = timed(model, path, times);
   }
   auto block = [&](LoadedModel &which, const std::string &what, std::vector<double> &into) {
+    // The other library's pool threads spin for a while after its last
+    // run (the runtime's 500 us) before they sleep: a block started at
+    // once would share the cores with them. 2 ms: they are asleep.
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
     std::vector<double> blockTimes, unused;
     bool ran = timed(which, what, unused);
     for (int k = 0; ran && k < kAgainstBlock; ++k)
