@@ -80,7 +80,16 @@ namespace {
 /// memory after it keeps the block's alignment): who to give it back to.
 struct KernelBlockHeader {
   hone::runtime::KernelMemory *owner;
+  /// The owner's shard that placed it.
+  size_t shard;
 };
+
+/// This thread's shard number (KernelMemory): taken on first use.
+size_t threadShard() {
+  static std::atomic<size_t> next{0};
+  thread_local size_t mine = next.fetch_add(1, std::memory_order_relaxed);
+  return mine;
+}
 constexpr size_t kKernelHeader = 64;
 
 void *plainKernelMemory(size_t bytes) {
@@ -113,27 +122,31 @@ void unmapMemory(uint8_t *memory, size_t bytes) {
 } // namespace
 
 hone::runtime::KernelMemory::~KernelMemory() {
-  for (Placement &placement : live)
-    unmapMemory(placement.block, placement.size);
-  unmapMemory(region, regionSize);
+  for (Shard &shard : shards) {
+    for (Placement &placement : shard.live)
+      unmapMemory(placement.block, placement.size);
+    unmapMemory(shard.region, shard.regionSize);
+  }
 }
 
 void *hone::runtime::KernelMemory::allocate(size_t bytes) {
   if (bytes > SIZE_MAX - kKernelHeader - 63)
     return nullptr;
   size_t size = ((bytes + kKernelHeader + 63) / 64) * 64;
-  std::lock_guard<std::mutex> lock(mutex);
+  size_t index = threadShard() % kShards;
+  Shard &shard = shards[index];
+  std::lock_guard<SpinLock> lock(shard.mutex);
   // First fit: the lowest gap between live placements that holds it.
-  size_t offset = 0, index = 0;
-  for (; index < live.size(); ++index) {
-    if (live[index].offset - offset >= size)
+  size_t offset = 0, at = 0;
+  for (; at < shard.live.size(); ++at) {
+    if (shard.live[at].offset - offset >= size)
       break;
-    offset = live[index].offset + live[index].size;
+    offset = shard.live[at].offset + shard.live[at].size;
   }
   Placement placement{offset, size, nullptr};
   uint8_t *base = nullptr;
-  if (offset + size <= regionSize) {
-    base = region + offset;
+  if (offset + size <= shard.regionSize) {
+    base = shard.region + offset;
   } else {
     placement.block = mapMemory(size);
     if (!placement.block)
@@ -141,48 +154,60 @@ void *hone::runtime::KernelMemory::allocate(size_t bytes) {
     base = placement.block;
   }
   try {
-    live.insert(live.begin() + static_cast<std::ptrdiff_t>(index), placement);
+    shard.live.insert(shard.live.begin() + static_cast<std::ptrdiff_t>(at), placement);
   } catch (const std::bad_alloc &) {
     unmapMemory(placement.block, placement.size);
     return nullptr;
   }
-  highWater = std::max(highWater, offset + size);
-  reinterpret_cast<KernelBlockHeader *>(base)->owner = this;
+  shard.highWater = std::max(shard.highWater, offset + size);
+  auto *header = reinterpret_cast<KernelBlockHeader *>(base);
+  header->owner = this;
+  header->shard = index;
   return base + kKernelHeader;
 }
 
 void hone::runtime::KernelMemory::release(void *memory) {
   auto *base = static_cast<uint8_t *>(memory) - kKernelHeader;
-  std::lock_guard<std::mutex> lock(mutex);
-  for (size_t i = 0; i < live.size(); ++i) {
-    Placement &placement = live[i];
-    if (placement.block ? placement.block != base : region + placement.offset != base)
+  size_t index = reinterpret_cast<KernelBlockHeader *>(base)->shard;
+  if (index >= kShards)
+    return;
+  Shard &shard = shards[index];
+  std::lock_guard<SpinLock> lock(shard.mutex);
+  // Kernels free in the reverse order they allocate: search from the end.
+  for (size_t i = shard.live.size(); i-- > 0;) {
+    Placement &placement = shard.live[i];
+    if (placement.block ? placement.block != base : shard.region + placement.offset != base)
       continue;
     unmapMemory(placement.block, placement.size);
-    live.erase(live.begin() + static_cast<std::ptrdiff_t>(i));
+    shard.live.erase(shard.live.begin() + static_cast<std::ptrdiff_t>(i));
     return;
   }
 }
 
 void hone::runtime::KernelMemory::prepare() {
-  std::lock_guard<std::mutex> lock(mutex);
-  // A failed run may leave placements behind; their memory is dead.
-  for (Placement &placement : live)
-    unmapMemory(placement.block, placement.size);
-  live.clear();
-  if (highWater <= regionSize)
-    return;
-  unmapMemory(region, regionSize);
-  region = mapMemory(highWater);
-  regionSize = region ? highWater : 0; // without it, every placement gets a block
+  for (Shard &shard : shards) {
+    std::lock_guard<SpinLock> lock(shard.mutex);
+    // A failed run may leave placements behind; their memory is dead.
+    for (Placement &placement : shard.live)
+      unmapMemory(placement.block, placement.size);
+    shard.live.clear();
+    if (shard.highWater <= shard.regionSize)
+      continue;
+    unmapMemory(shard.region, shard.regionSize);
+    shard.region = mapMemory(shard.highWater);
+    shard.regionSize = shard.region ? shard.highWater : 0; // without it, every placement gets a block
+  }
 }
 
 size_t hone::runtime::KernelMemory::capacity() {
-  std::lock_guard<std::mutex> lock(mutex);
-  size_t total = regionSize;
-  for (const Placement &placement : live)
-    if (placement.block)
-      total += placement.size;
+  size_t total = 0;
+  for (Shard &shard : shards) {
+    std::lock_guard<SpinLock> lock(shard.mutex);
+    total += shard.regionSize;
+    for (const Placement &placement : shard.live)
+      if (placement.block)
+        total += placement.size;
+  }
   return total;
 }
 

@@ -15,7 +15,9 @@
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
+#include <atomic>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 namespace hone::runtime {
@@ -41,10 +43,34 @@ private:
   std::vector<Block> blocks;
 };
 
+/// A lock held for a few instructions: waiters spin (then yield) rather
+/// than sleep. Kernels allocate inside their parallel tasks (a MatMul's
+/// softmax rows sized at run time), so the pool's threads meet here often;
+/// a mutex sent the loser to the kernel (futex) each time: a fifth of
+/// bert_mini's time at 16 tokens on two threads.
+class SpinLock {
+public:
+  void lock() {
+    for (int spins = 0; flag.test_and_set(std::memory_order_acquire); ++spins) {
+      if (spins < 64) {
+#if defined(__x86_64__) || defined(__i386__)
+        __builtin_ia32_pause();
+#endif
+      } else {
+        std::this_thread::yield();
+      }
+    }
+  }
+  void unlock() { flag.clear(std::memory_order_release); }
+
+private:
+  std::atomic_flag flag = ATOMIC_FLAG_INIT;
+};
+
 /// A kernel's own temporaries (Halide's halide_malloc and halide_free: a
 /// padded copy, a value computed once inside a fused kernel), carved from
-/// one region that stays with the instance. Kernels run one after another
-/// and free what they allocate, so the region needs only the most that is
+/// regions that stay with the instance. Kernels run one after another
+/// and free what they allocate, so a region needs only the most that is
 /// live at once, not the sum over kernels (a cache of blocks per size held
 /// 2-4x that: cnn_dyn at 224x224 kept 4.8 MB of blocks for 1.3 MB live).
 ///
@@ -53,8 +79,13 @@ private:
 /// time it is live. `prepare` (before each run) grows the region to the
 /// highest end placed so far, so a run that repeats the last one's
 /// allocations (the same input shape) reproduces its placements inside the
-/// region: no system call and no page fault. Safe to call from the pool's
-/// threads.
+/// region: no system call and no page fault.
+///
+/// Safe to call from the pool's threads: each thread places its
+/// allocations in its own shard (region, placements, lock), since kernels
+/// allocate inside their parallel tasks (a MatMul's softmax rows sized at
+/// run time) and one shared list had the threads waiting for each other
+/// there (bert_mini at 16 tokens on two threads: a tenth of its time).
 class KernelMemory {
 public:
   KernelMemory() = default;
@@ -65,10 +96,10 @@ public:
   void *allocate(size_t bytes);
   /// Gives back memory from allocate().
   void release(void *memory);
-  /// Before a run (nothing allocated is live): grows the region to what
+  /// Before a run (nothing allocated is live): grows the regions to what
   /// the earlier runs placed.
   void prepare();
-  /// Bytes held: the region and the blocks live beyond it.
+  /// Bytes held: the regions and the blocks live beyond them.
   size_t capacity();
 
 private:
@@ -78,13 +109,19 @@ private:
     size_t offset = 0, size = 0;
     uint8_t *block = nullptr;
   };
-  std::mutex mutex;
-  uint8_t *region = nullptr;
-  size_t regionSize = 0;
-  /// Live placements in order of offset.
-  std::vector<Placement> live;
-  /// The highest end any placement reached.
-  size_t highWater = 0;
+  struct alignas(64) Shard {
+    SpinLock mutex;
+    uint8_t *region = nullptr;
+    size_t regionSize = 0;
+    /// Live placements in order of offset.
+    std::vector<Placement> live;
+    /// The highest end any placement reached.
+    size_t highWater = 0;
+  };
+  /// Threads map to shards by a number each takes on its first allocation
+  /// (modulo the count: more threads than shards share them, correctly).
+  static constexpr size_t kShards = 8;
+  Shard shards[kShards];
 };
 
 } // namespace hone::runtime

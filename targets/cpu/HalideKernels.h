@@ -79,6 +79,14 @@ inline std::vector<int64_t> halideExtents(ShapedType type) {
   return extents;
 }
 
+/// `value`'s dims in Halide order (innermost first): constants where static.
+inline std::vector<Halide::Expr> halideDims(const HalideValue &value) {
+  std::vector<Halide::Expr> dims;
+  for (int64_t d = value.type.getRank() - 1; d >= 0; --d)
+    dims.push_back(value.dim(d));
+  return dims;
+}
+
 /// The Halide type of an MLIR element type; Halide::Type() when the CPU
 /// target has no kernel for it.
 Halide::Type halideTypeOf(Type elementType);

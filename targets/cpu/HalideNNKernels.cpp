@@ -165,7 +165,7 @@ FailureOr<Halide::Func> buildSoftmax(const KernelRequest &request, bool logarith
   // (not inside another kernel's tasks: row tiles).
   std::vector<int64_t> extents = request.halideExtents();
   scheduleRowwise(softmax, {laneMax, rowMax, exponential, laneSum, rowSum}, 1, extents,
-                  /*parallel=*/request.strip.role != StripSchedule::Role::Inner);
+                  /*parallel=*/request.strip.role != StripSchedule::Role::Inner, halideDims(*x));
   for (Halide::Func partial : {laneMax, laneSum}) {
     partial.vectorize(u);
     partial.update().vectorize(u);
@@ -323,7 +323,8 @@ FailureOr<Halide::Func> buildLayerNorm(const KernelRequest &request) {
     computeOnce(mean);
     computeOnce(variance);
   } else {
-    scheduleRowwise(norm, {mean, variance}, static_cast<size_t>(rank - axis), request.halideExtents());
+    scheduleRowwise(norm, {mean, variance}, static_cast<size_t>(rank - axis), request.halideExtents(),
+                    /*parallel=*/true, halideDims(*x));
   }
   return norm;
 }

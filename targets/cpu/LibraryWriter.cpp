@@ -299,7 +299,12 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
       try {
         if (!hasLoopSchedule(value.func)) {
           ArrayRef<int64_t> shape = type.getShape();
-          scheduleDefault(value.func, std::vector<int64_t>(shape.rbegin(), shape.rend()));
+          // The run's extents: the output buffer's.
+          std::vector<Halide::Expr> runtimeExtents;
+          if (!type.hasStaticShape() && value.func.outputs() == 1)
+            for (int d = 0; d < type.getRank(); ++d)
+              runtimeExtents.push_back(value.func.output_buffer().dim(d).extent());
+          scheduleDefault(value.func, std::vector<int64_t>(shape.rbegin(), shape.rend()), runtimeExtents);
         }
         for (Halide::OutputImageParam buffer : value.func.output_buffers())
           constrainToDenseShape(buffer, type);

@@ -464,8 +464,23 @@ void mlir::hone::cpu::computeOnceParallel(Halide::Func f, int64_t elements, bool
     parallelOuter(f, loopsOf(f), dynamic);
 }
 
+Halide::Expr mlir::hone::cpu::largeAtRunTime(const std::vector<int64_t> &extents,
+                                              const std::vector<Halide::Expr> &runtimeExtents) {
+  if (!anyDynamic(extents) || runtimeExtents.size() != extents.size())
+    return Halide::Expr();
+  Halide::Expr elements = Halide::cast<int64_t>(1);
+  for (size_t i = 0; i < extents.size(); ++i) {
+    if (extents[i] < 0 && !runtimeExtents[i].defined())
+      return Halide::Expr();
+    elements = elements * Halide::cast<int64_t>(extents[i] >= 0 ? Halide::Expr(static_cast<int>(extents[i]))
+                                                                : runtimeExtents[i]);
+  }
+  return elements >= Halide::cast<int64_t>(static_cast<int>(kParallelThreshold));
+}
+
 void mlir::hone::cpu::scheduleRowwise(Halide::Func result, const std::vector<Halide::Func> &perRow,
-                                      size_t rowDims, const std::vector<int64_t> &extents, bool parallel) {
+                                      size_t rowDims, const std::vector<int64_t> &extents, bool parallel,
+                                      const std::vector<Halide::Expr> &runtimeExtents) {
   std::vector<Halide::Var> args = result.args();
   if (args.size() != extents.size() || rowDims == 0 || rowDims > args.size() ||
       std::any_of(extents.begin(), extents.end(), [](int64_t e) { return e == 0; })) {
@@ -488,32 +503,43 @@ void mlir::hone::cpu::scheduleRowwise(Halide::Func result, const std::vector<Hal
     result.fuse(rows, args[i], fused);
     rows = fused;
   }
-  if (parallel && product(extents) >= kParallelThreshold)
+  if (Halide::Expr large = parallel ? largeAtRunTime(extents, runtimeExtents) : Halide::Expr(); large.defined())
+    result.specialize(large).parallel(rows);
+  else if (parallel && product(extents) >= kParallelThreshold)
     result.parallel(rows);
   for (Halide::Func f : perRow)
     f.compute_at(result, rows);
 }
 
-void mlir::hone::cpu::scheduleDefault(Halide::Func f, const std::vector<int64_t> &extents) {
+void mlir::hone::cpu::scheduleDefault(Halide::Func f, const std::vector<int64_t> &extents,
+                                      const std::vector<Halide::Expr> &runtimeExtents) {
   std::vector<Halide::Var> args = f.args();
   if (args.empty() || args.size() != extents.size() ||
       std::any_of(extents.begin(), extents.end(), [](int64_t e) { return e == 0; }))
     return;
   bool parallel = product(extents) >= kParallelThreshold;
+  // With run-time extents, parallel only in the specialization for runs
+  // that are large (the plain loops otherwise).
+  Halide::Expr large = largeAtRunTime(extents, runtimeExtents);
   if (args.size() == 1) {
     if (parallel) {
       Halide::Var outer("po"), inner("pi");
       f.split(args[0], outer, inner, 4096,
-              extents[0] < 0 ? Halide::TailStrategy::GuardWithIf : Halide::TailStrategy::ShiftInwards)
-          .parallel(outer);
+              extents[0] < 0 ? Halide::TailStrategy::GuardWithIf : Halide::TailStrategy::ShiftInwards);
       vectorizeInnermost(f, inner, extents[0] < 0 ? -1 : 4096);
+      if (large.defined())
+        f.specialize(large).parallel(outer);
+      else
+        f.parallel(outer);
     } else {
       vectorizeInnermost(f, args[0], extents[0]);
     }
     return;
   }
   vectorizeInnermost(f, args[0], extents[0]);
-  if (parallel)
+  if (parallel && large.defined())
+    parallelOuter(f.specialize(large), loopsOf(f), anyDynamic(extents));
+  else if (parallel)
     parallelOuter(f, loopsOf(f), anyDynamic(extents));
 }
 

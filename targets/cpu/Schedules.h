@@ -233,10 +233,15 @@ void parallelOuter(Halide::Stage stage, const std::vector<Halide::VarOrRVar> &lo
 /// `perRow` (the row statistics) are computed per row, and `result` is
 /// vectorized along its innermost dim. `extents` are the static extents of
 /// `result`. Not `parallel`: computed inside another kernel's parallel
-/// tasks, the rows are a plain loop.
+/// tasks, the rows are a plain loop. `runtimeExtents` (Halide order), where
+/// some extent is dynamic: the rows run in parallel only in a
+/// specialization for runs whose result reaches kParallelThreshold
+/// elements (without them, always): a parallel loop over a few small rows
+/// costs more in hand-offs than it saves (bert_mini at 16 tokens, two
+/// threads).
 void scheduleRowwise(Halide::Func result, const std::vector<Halide::Func> &perRow, size_t rowDims,
-                     const std::vector<int64_t> &extents,
-                     bool parallel = true);
+                     const std::vector<int64_t> &extents, bool parallel = true,
+                     const std::vector<Halide::Expr> &runtimeExtents = {});
 
 /// Schedules `f`, a pure definition computed inside a strip root's rows,
 /// with static `extents` (Halide order): vectorized along its innermost
@@ -251,8 +256,17 @@ bool hasLoopSchedule(const Halide::Func &f);
 
 /// The default schedule of an output with static extents `extents` (Halide
 /// order): vectorized along the innermost dim when it is wide enough, and
-/// the others fused into one parallel loop when the output is large.
-void scheduleDefault(Halide::Func f, const std::vector<int64_t> &extents);
+/// the others fused into one parallel loop when the output is large (with
+/// dynamic extents and their `runtimeExtents`: in a specialization for runs
+/// where it is, as scheduleRowwise).
+void scheduleDefault(Halide::Func f, const std::vector<int64_t> &extents,
+                     const std::vector<Halide::Expr> &runtimeExtents = {});
+
+/// Whether the run's extents `runtimeExtents` (defined, one per dim of
+/// static `extents`, -1 where dynamic) make at least kParallelThreshold
+/// elements; undefined when an extent is dynamic and not given, or when
+/// every extent is static (the static rule applies).
+Halide::Expr largeAtRunTime(const std::vector<int64_t> &extents, const std::vector<Halide::Expr> &runtimeExtents);
 
 } // namespace mlir::hone::cpu
 

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <thread>
 #include <vector>
 
 using hone::runtime::KernelMemory;
@@ -83,4 +84,50 @@ TEST_CASE("kernel memory grows for a larger run and releases out of order", "[ru
   memory.prepare();
   CHECK(memory.capacity() == before);
   CHECK(memory.allocate(SIZE_MAX - 8) == nullptr);
+}
+
+TEST_CASE("kernel memory serves threads at once, each in its own shard", "[runtime][memory]") {
+  KernelMemory memory;
+  memory.prepare();
+  // Each thread: tasks that hold two temporaries, filled with the thread's
+  // byte and checked before they go back (another thread's writes would
+  // show); one block of each thread is released by the other at the end.
+  constexpr int kThreads = 4, kTasks = 2000;
+  std::vector<void *> leftOver(kThreads, nullptr);
+  std::vector<int> failures(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int task = 0; task < kTasks; ++task) {
+        size_t sizes[2] = {size_t(64 + 8 * (task % 50)), size_t(1000 + task % 300)};
+        uint8_t *held[2];
+        for (int k = 0; k < 2; ++k) {
+          held[k] = static_cast<uint8_t *>(memory.allocate(sizes[k]));
+          if (!held[k] || reinterpret_cast<uintptr_t>(held[k]) % 64 != 0) {
+            ++failures[t];
+            return;
+          }
+          std::memset(held[k], t + 1, sizes[k]);
+        }
+        for (int k = 0; k < 2; ++k)
+          for (size_t at = 0; at < sizes[k]; at += 61)
+            failures[t] += held[k][at] != static_cast<uint8_t>(t + 1);
+        memory.release(held[1]);
+        memory.release(held[0]);
+      }
+      leftOver[t] = memory.allocate(4096);
+    });
+  for (std::thread &thread : threads)
+    thread.join();
+  for (int t = 0; t < kThreads; ++t) {
+    CHECK(failures[t] == 0);
+    REQUIRE(leftOver[t] != nullptr);
+  }
+  // Released by a thread that did not allocate them.
+  for (void *block : leftOver)
+    memory.release(block);
+  memory.prepare();
+  size_t held = memory.capacity();
+  // At most each thread's largest live set, not the sum of its tasks'.
+  CHECK(held <= static_cast<size_t>(kThreads) * (2 * 4096 + 2048));
 }
