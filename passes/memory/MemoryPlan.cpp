@@ -85,6 +85,13 @@ MemoryPlan mlir::hone::planMemory(func::FuncOp func, const SymbolicShapes &shape
       // Sizes that depend on data are the runtime's.
       if (!bytes.isValid() || !shapes.knownAtStart(bytes))
         continue;
+      // A strip chain's first op in its own kernel (FusedOp's
+      // strip_min_bytes) runs only below that size: above it its result
+      // takes no place.
+      if (result.hasOneUse())
+        if (auto chain = dyn_cast<FusedOp>(*result.getUsers().begin());
+            chain && chain.getStripMinBytes() && chain.getInputs().back() == result)
+          bytes = select(lt(bytes, DimExpr(*chain.getStripMinBytes())), bytes, DimExpr(0));
       std::optional<int64_t> size = representative(bytes);
       if (!size || *size < 0)
         continue;
