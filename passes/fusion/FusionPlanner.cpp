@@ -5,6 +5,7 @@
 #include "passes/fusion/StripChains.h"
 
 #include "dialects/hone/HoneOps.h"
+#include "dialects/hone/ShapeFunction.h"
 #include "dialects/hone/ops/Cost.h"
 
 #include "llvm/ADT/DenseSet.h"
@@ -175,18 +176,40 @@ private:
   /// run-time dims come from an integer operand's values (a Reshape to a
   /// shape computed at run time). Code generation sizes a group's inner
   /// tensors from its inputs' dims, and what reads them (loops over their
-  /// extents) cannot depend on data.
+  /// extents) cannot depend on data. The op's shape function says which
+  /// (seen from the op alone, a value is an OperandValue leaf): a Gather's
+  /// indices decide its elements, not its dims (bert_mini's heads split
+  /// from the QKV product at run-time length kept K's transpose apart).
   static bool canBeInner(Operation *producer) {
     bool dynamic = llvm::any_of(producer->getResultTypes(), [](Type type) {
       auto ranked = dyn_cast<RankedTensorType>(type);
       return ranked && !ranked.hasStaticShape();
     });
-    if (!dynamic)
-      return true;
-    return llvm::none_of(producer->getOperandTypes(), [](Type type) {
+    bool integerOperands = llvm::any_of(producer->getOperandTypes(), [](Type type) {
       auto ranked = dyn_cast<RankedTensorType>(type);
       return ranked && ranked.getElementType().isInteger() && !ranked.getElementType().isInteger(1);
     });
+    if (!dynamic || !integerOperands)
+      return true;
+    ShapeContext context(producer);
+    if (failed(context.infer()))
+      return false;
+    for (unsigned i = 0; i < producer->getNumResults(); ++i) {
+      const ShapeResult &result = context.getResult(i);
+      if (!result.ranked)
+        return false;
+      bool fromValues = false;
+      for (const DimExpr &dim : result.dims) {
+        if (!dim.isValid())
+          return false;
+        dim.walkLeaves([&](const DimExpr &leaf) {
+          fromValues |= leaf.getKind() != DimExpr::Kind::Constant && leaf.getKind() != DimExpr::Kind::OperandDim;
+        });
+      }
+      if (fromValues)
+        return false;
+    }
+    return true;
   }
 
   /// Adds `candidate` to group `g` when the table and the constraints allow:

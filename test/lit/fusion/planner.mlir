@@ -49,6 +49,39 @@ func.func @data_dependent(%x: tensor<8xf32>) -> tensor<1x?xf32> {
 
 // -----
 
+// Run-time dims that come from operand dims, not values: a Gather's
+// indices decide its elements only, so it stays inside the group with the
+// Transpose after it (bert_mini's heads split at run-time length).
+// CHECK-LABEL: func.func @gather_dims_from_shapes
+// CHECK: hone.fused({{.*}}) {fused_mapping = "one_to_many"}
+// CHECK-NEXT: ^bb0
+// CHECK-NEXT: hone.gather
+// CHECK-NEXT: hone.transpose
+// CHECK-NEXT: hone.relu
+// CHECK-NEXT: hone.yield
+func.func @gather_dims_from_shapes(%x: tensor<1x?x3x4xf32>, %i: tensor<i64>) -> tensor<1x4x?xf32> {
+  %g = hone.gather %x, %i {axis = 2 : i64} : (tensor<1x?x3x4xf32>, tensor<i64>) -> tensor<1x?x4xf32>
+  %t = hone.transpose %g {perm = [0, 2, 1]} : (tensor<1x?x4xf32>) -> tensor<1x4x?xf32>
+  %r = hone.relu %t : (tensor<1x4x?xf32>) -> tensor<1x4x?xf32>
+  return %r : tensor<1x4x?xf32>
+}
+
+// -----
+
+// A Reshape whose dims are its shape operand's values, known only when it
+// runs: not inside a group.
+// CHECK-LABEL: func.func @reshape_dims_from_values
+// CHECK-NOT: hone.fused
+// CHECK: return
+func.func @reshape_dims_from_values(%x: tensor<?xf32>, %s: tensor<2xi64>) -> tensor<?x?xf32> {
+  %e = hone.exp %x : (tensor<?xf32>) -> tensor<?xf32>
+  %r = hone.reshape %e, %s : (tensor<?xf32>, tensor<2xi64>) -> tensor<?x?xf32>
+  %y = hone.relu %r : (tensor<?x?xf32>) -> tensor<?x?xf32>
+  return %y : tensor<?x?xf32>
+}
+
+// -----
+
 // A profile cell the cost model declines: the matmul would be recomputed
 // for each of the 64 copies the expand makes of its result.
 // CHECK-LABEL: func.func @broadcast_recomputes
