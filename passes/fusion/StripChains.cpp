@@ -283,7 +283,7 @@ private:
     int64_t minBytes;
   };
   /// The cost model of the edge (as stripPlan) at dynamic dims from 8 to
-  /// 4096 in steps of a half octave: when it fuses from some size on and
+  /// 2896 in steps of a half octave (18 sizes): when it fuses from some size on and
   /// not below, the plan at that size (or at the representative one, if
   /// larger) with the value's bytes halfway (geometrically) between the
   /// last size that does not fuse and the first that does. None when the
@@ -297,8 +297,8 @@ private:
       std::optional<StripPlan> plan;
     };
     std::vector<Sample> samples;
-    for (double dim = 8; dim <= 4096; dim *= std::sqrt(2.0)) {
-      unknownDim = static_cast<int64_t>(std::lround(dim));
+    for (int step = 0; step < 18; ++step) {
+      unknownDim = std::lround(8 * std::pow(2.0, step / 2.0));
       std::optional<WindowRows> window = windowRows(consumer);
       Sample sample{unknownDim, bytesOf(value), std::nullopt};
       if (window)

@@ -259,12 +259,6 @@ llvm::DenseMap<Value, int64_t> rowWindows(const StripChain &strips) {
 
 } // namespace
 
-Value mlir::hone::cpu::stripChainFirstResult(FusedOp op) {
-  std::optional<StripChain> strips = stripChain(op);
-  Operation *first = strips ? firstOfChain(*strips) : nullptr;
-  return first ? first->getResult(0) : Value();
-}
-
 FailureOr<std::vector<HalideValue>> mlir::hone::cpu::defineFusedKernel(FusedOp op, ArrayRef<HalideValue> operands,
                                                                        std::string &error, TileShape tile,
                                                                        bool firstWhole) {

@@ -117,9 +117,6 @@ FailureOr<std::vector<HalideValue>> defineHalideKernel(Operation *op, ArrayRef<H
 FailureOr<std::vector<HalideValue>> defineFusedKernel(mlir::hone::FusedOp op, ArrayRef<HalideValue> operands,
                                                       std::string &error, TileShape tile = {},
                                                       bool firstWhole = false);
-/// The result of a row-strip chain's first op (the one `firstWhole` moves
-/// out of the strips); null when `op` is not such a chain.
-Value stripChainFirstResult(mlir::hone::FusedOp op);
 
 /// What a kernel builder gets: the op, its operands' definitions, its
 /// (ranked) result type, and where to say why it cannot build.

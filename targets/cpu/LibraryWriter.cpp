@@ -424,21 +424,21 @@ FailureOr<std::vector<std::string>> mlir::hone::cpu::writeObjects(func::FuncOp m
   for (size_t k = 0; k < kernels.size(); ++k) {
     KernelCall call{kernels[k], kernelSymbol(k), runtimeOpFor(kernels[k]), {}, {}};
     if (auto fused = dyn_cast<FusedOp>(kernels[k]); fused && fused.getStripMinBytes()) {
-      // The first op's result: its bytes pick the variant.
-      Value first = stripChainFirstResult(fused);
-      DimExpr bytes = first ? shapes.bytes(first) : DimExpr();
+      // The first op's result (the group's last input, its own kernel's):
+      // its bytes pick the variant, as they size it in the memory plan.
+      DimExpr bytes = shapes.bytes(fused.getInputs().back());
       if (!bytes.isValid() || !shapes.knownAtStart(bytes))
-        return fused.emitError() << "has strip_min_bytes but not a row-strip chain whose first op's size is "
-                                    "known when a run starts",
+        return fused.emitError() << "has strip_min_bytes but its first op's size is not known when a run starts",
                failure();
-      call.whole = KernelCall::SizeSwitch{shapes.resolve(bytes), *fused.getStripMinBytes(), kernelSymbol(k) + "_whole"};
+      auto minBytes = static_cast<int64_t>(*fused.getStripMinBytes());
+      call.whole = KernelCall::SizeSwitch{shapes.resolve(bytes), minBytes, kernelSymbol(k) + "_whole"};
       // The first op's own kernel (the group's last input) runs only then.
       Operation *producer = fused.getInputs().back().getDefiningOp();
       auto it = llvm::find(kernels, producer);
       if (it == kernels.end() || static_cast<size_t>(it - kernels.begin()) >= calls.size())
         return fused.emitError() << "has strip_min_bytes but its last input is not computed by a kernel before it",
                failure();
-      calls[it - kernels.begin()].onlyBelow = KernelCall::SizeSwitch{shapes.resolve(bytes), *fused.getStripMinBytes()};
+      calls[it - kernels.begin()].onlyBelow = KernelCall::SizeSwitch{shapes.resolve(bytes), minBytes};
     }
     for (const HalideValue &result : kernelResults[k])
       call.resultViews.push_back(result.func.defined() ? cast<RankedTensorType>(result.type)

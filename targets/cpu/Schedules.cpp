@@ -478,6 +478,14 @@ Halide::Expr mlir::hone::cpu::largeAtRunTime(const std::vector<int64_t> &extents
   return elements >= Halide::cast<int64_t>(static_cast<int>(kParallelThreshold));
 }
 
+namespace {
+/// The stage of `f` that runs in parallel: a specialization for large runs
+/// when `large` (largeAtRunTime) is defined, else `f` itself.
+Halide::Stage parallelStage(Halide::Func f, const Halide::Expr &large) {
+  return large.defined() ? f.specialize(large) : Halide::Stage(f);
+}
+} // namespace
+
 void mlir::hone::cpu::scheduleRowwise(Halide::Func result, const std::vector<Halide::Func> &perRow,
                                       size_t rowDims, const std::vector<int64_t> &extents, bool parallel,
                                       const std::vector<Halide::Expr> &runtimeExtents) {
@@ -503,10 +511,8 @@ void mlir::hone::cpu::scheduleRowwise(Halide::Func result, const std::vector<Hal
     result.fuse(rows, args[i], fused);
     rows = fused;
   }
-  if (Halide::Expr large = parallel ? largeAtRunTime(extents, runtimeExtents) : Halide::Expr(); large.defined())
-    result.specialize(large).parallel(rows);
-  else if (parallel && product(extents) >= kParallelThreshold)
-    result.parallel(rows);
+  if (parallel && product(extents) >= kParallelThreshold)
+    parallelStage(result, largeAtRunTime(extents, runtimeExtents)).parallel(rows);
   for (Halide::Func f : perRow)
     f.compute_at(result, rows);
 }
@@ -527,20 +533,15 @@ void mlir::hone::cpu::scheduleDefault(Halide::Func f, const std::vector<int64_t>
       f.split(args[0], outer, inner, 4096,
               extents[0] < 0 ? Halide::TailStrategy::GuardWithIf : Halide::TailStrategy::ShiftInwards);
       vectorizeInnermost(f, inner, extents[0] < 0 ? -1 : 4096);
-      if (large.defined())
-        f.specialize(large).parallel(outer);
-      else
-        f.parallel(outer);
+      parallelStage(f, large).parallel(outer);
     } else {
       vectorizeInnermost(f, args[0], extents[0]);
     }
     return;
   }
   vectorizeInnermost(f, args[0], extents[0]);
-  if (parallel && large.defined())
-    parallelOuter(f.specialize(large), loopsOf(f), anyDynamic(extents));
-  else if (parallel)
-    parallelOuter(f, loopsOf(f), anyDynamic(extents));
+  if (parallel)
+    parallelOuter(parallelStage(f, large), loopsOf(f), anyDynamic(extents));
 }
 
 Halide::Expr mlir::hone::cpu::rowsPerStrip(int64_t extent, const Halide::Expr &extentExpr, int strips) {

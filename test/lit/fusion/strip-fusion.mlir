@@ -105,7 +105,7 @@ func.func @shared_producer(%x: tensor<1x16x64x64xf32>, %w1: tensor<16x16x3x3xf32
 
 // -----
 
-// Run-time rows: the cost model answers at dims from 8 to 4096; it fuses
+// Run-time rows: the cost model answers at dims from 8 to 2896; it fuses
 // from 105x105 on (745,472 bytes of the ReLU's result, halfway between the
 // sizes sampled on either side), so the chain runs its first op in its
 // strips only from that size, and below it reads that op's result from its
