@@ -6,6 +6,7 @@
 #include "compiler/pipeline/Stages.h"
 
 #include "passes/fusion/Passes.h"
+#include "passes/layout/Passes.h"
 #include "passes/memory/Passes.h"
 #include "passes/shapes/Passes.h"
 #include "passes/simplify/Passes.h"
@@ -59,10 +60,19 @@ void buildDimsStage(OpPassManager &pm, const PipelineOptions &) {
   pm.addNestedPass<func::FuncOp>(createPropagateDimsPass());
 }
 
+void buildLayoutStage(OpPassManager &pm, const PipelineOptions &options) {
+  if (!options.layout)
+    return;
+  pm.addNestedPass<func::FuncOp>(createEliminateLayoutTransformsPass());
+  // The ops it rebuilt get their symbolic dims written again.
+  pm.addNestedPass<func::FuncOp>(createPropagateDimsPass());
+}
+
 void buildFusionStage(OpPassManager &pm, const PipelineOptions &options) {
   if (!options.fuse)
     return;
   FuseOpsPassOptions fusion;
+  fusion.foldLayoutTransforms = options.layout;
   // Every target compiles through the CPU code generator today.
   fusion.target = "cpu";
   fusion.table = options.fusionTable;
@@ -79,6 +89,7 @@ const StageInfo kStages[] = {
     {Stage::Simplify, "simplify", "constants folded and shapes propagated", buildSimplifyStage},
     {Stage::Rewrite, "rewrite", "layers recognised, algebra rewritten (fewer FLOPs)", buildRewriteStage},
     {Stage::Dims, "dims", "every tensor's dims as symbolic expressions", buildDimsStage},
+    {Stage::Layout, "layout", "Reshapes moved out of the way of the Transposes fusion folds", buildLayoutStage},
     {Stage::Fusion, "fusion", "ops grouped into hone.fused kernels", buildFusionStage},
     {Stage::Memory, "memory", "arena offsets of every intermediate tensor", buildMemoryStage},
 };

@@ -30,6 +30,8 @@ enum class Stage {
   Rewrite,
   /// Every tensor's dims as symbolic expressions, annotated (step 3).
   Dims,
+  /// Layout transformations moved out of the way and folded (step 4).
+  Layout,
   /// Ops grouped into hone.fused kernels by mapping type (step 5).
   Fusion,
   /// Arena offsets of every intermediate tensor (step 7).
@@ -44,6 +46,11 @@ struct PipelineOptions {
   /// Also the algebraic rules that can change results on special values
   /// (AlgebraRules.h).
   bool relaxedMath = false;
+  /// Layout transformation elimination (passes/layout/): Reshapes moved
+  /// out of the way of Transposes, and fusion folding Reshape- and
+  /// Transpose-class ops into their neighbours. Off (the ablation), each
+  /// stays its own kernel, or a view where it moves nothing.
+  bool layout = true;
   /// Operator fusion (passes/fusion/); off, every op is its own kernel.
   bool fuse = true;
   /// A file of fusion-table overrides (FusionTable.h); empty: the target's.

@@ -348,7 +348,7 @@ def Hone_BatchNormalizationOp : Hone_NNOp<"batch_normalization", "BatchNormaliza
       return ::mlir::hone::MappingType::OneToOne;
     }
     ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
-      return ::mlir::hone::LayoutClass::IndependentVariable;
+      return ::mlir::hone::LayoutClass::DependentVariable;
     }
   }];
 }

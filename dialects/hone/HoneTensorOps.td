@@ -863,7 +863,7 @@ def Hone_EyeLikeOp : Hone_TensorOp<"eye_like", "EyeLike", [DeclareOpInterfaceMet
       return ::mlir::hone::MappingType::OneToMany;
     }
     ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
-      return ::mlir::hone::LayoutClass::IndependentVariable;
+      return ::mlir::hone::LayoutClass::DependentVariable;
     }
   }];
 }
@@ -926,7 +926,7 @@ def Hone_TriluOp : Hone_TensorOp<"trilu", "Trilu", [DeclareOpInterfaceMethods<Ho
       return ::mlir::hone::MappingType::OneToOne;
     }
     ::mlir::hone::LayoutClass $cppClass::getLayoutClass() {
-      return ::mlir::hone::LayoutClass::IndependentVariable;
+      return ::mlir::hone::LayoutClass::DependentVariable;
     }
   }];
 }

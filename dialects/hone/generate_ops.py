@@ -146,7 +146,9 @@ MAPPING_CASES = ("OneToOne", "OneToMany", "ManyToMany", "Reorganize", "Shuffle")
 # data (Flatten, Squeeze, Unsqueeze) are DependentFixed; ops that select or
 # place elements at positions their semantics fix (the gathers, Split,
 # Concat, Pad, Tile, Expand, ReverseSequence) IndependentFixed; the other
-# elementwise and One-to-One ops, and generators, IndependentVariable;
+# elementwise and One-to-One ops, and generators, IndependentVariable
+# (each element computed from the same-position elements of its operands,
+# numpy-broadcast, or from no tensor's data);
 # everything else (reductions and windows over dims, Resize)
 # DependentVariable.
 LAYOUT_CLASSES = {
@@ -154,7 +156,12 @@ LAYOUT_CLASSES = {
     **{op: "IndependentFixed" for op in
        "Gather GatherElements GatherND Slice Split Concat Pad Tile Expand ReverseSequence".split()},
     # Generators read no tensor's data: nothing to depend on.
-    **{op: "IndependentVariable" for op in "ConstantOfShape Range OneHot EyeLike".split()},
+    **{op: "IndependentVariable" for op in "ConstantOfShape Range OneHot".split()},
+    # One-to-One ops whose elements depend on where they are: the channel
+    # axis (BatchNormalization's per-channel operands are not numpy
+    # broadcasts), the last two dims (Trilu), the diagonal (EyeLike). The
+    # layout passes run an IndependentVariable op over any view of its dims.
+    **{op: "DependentVariable" for op in "BatchNormalization Trilu EyeLike".split()},
 }
 LAYOUT_CASES = ("DependentVariable", "IndependentVariable", "DependentFixed", "IndependentFixed")
 

@@ -131,6 +131,8 @@ void FuseOpsPass::runOnOperation() {
     return signalPassFailure();
   }
   FusionTable fusionTable = *targetTable;
+  if (!foldLayoutTransforms)
+    fusionTable.keepLayoutTransformsApart();
   if (!table.empty()) {
     auto file = llvm::MemoryBuffer::getFile(table);
     if (!file) {

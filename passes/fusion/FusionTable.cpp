@@ -91,6 +91,16 @@ FailureOr<FusionTable> FusionTable::forTarget(llvm::StringRef target) {
   return table;
 }
 
+void FusionTable::keepLayoutTransformsApart() {
+  for (size_t i = 0; i < kMappingTypeCount; ++i)
+    for (size_t j = 0; j < kMappingTypeCount; ++j) {
+      auto first = static_cast<MappingType>(i), second = static_cast<MappingType>(j);
+      auto isLayout = [](MappingType type) { return type == MappingType::Reorganize || type == MappingType::Shuffle; };
+      if (isLayout(first) || isLayout(second))
+        rules[i][j].decision = FusionDecision::Never;
+    }
+}
+
 LogicalResult FusionTable::applyOverrides(llvm::StringRef text, std::string &error) {
   FusionTable updated = *this;
   llvm::SmallVector<llvm::StringRef> lines;

@@ -52,6 +52,10 @@ public:
   void set(MappingType first, MappingType second, FusionRule rule) {
     rules[index(first)][index(second)] = rule;
   }
+  /// Marks every cell with a Reorganize or Shuffle op on either side
+  /// `never`: layout transformations stay their own kernels (or views), as
+  /// with layout elimination off (the ablation of passes/layout/).
+  void keepLayoutTransformsApart();
   /// Applies the rules of `text` over this table; on a malformed line
   /// fails with `error` naming it (the table is then unchanged).
   LogicalResult applyOverrides(llvm::StringRef text, std::string &error);

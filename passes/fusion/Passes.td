@@ -40,6 +40,9 @@ def FuseOpsPass : Pass<"hone-fuse-ops", "::mlir::func::FuncOp"> {
            "a target whose overrides of the table apply (cpu); empty: DNNFusion's table">,
     Option<"table", "table", "std::string", /*default=*/"\"\"",
            "file of fusion-table overrides (a target's), in FusionTable's text format">,
+    Option<"foldLayoutTransforms", "fold-layout-transforms", "bool", /*default=*/"true",
+           "fold Reshape- and Transpose-class ops (Reorganize, Shuffle) into their neighbours' "
+           "index maps; false: each stays its own kernel or view (layout elimination off)">,
     Option<"maxOps", "max-ops", "int64_t", /*default=*/"24", "most ops in one group">,
     Option<"profile", "profile", "std::string", /*default=*/"\"cost\"",
            "how profile cells are decided: cost (the model), fuse or never">,

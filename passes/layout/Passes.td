@@ -34,4 +34,32 @@ def AnnotateLayoutClassesPass : Pass<"hone-annotate-layout-classes", "::mlir::fu
   }];
 }
 
+def EliminateLayoutTransformsPass : Pass<"hone-eliminate-layout-transforms", "::mlir::func::FuncOp"> {
+  let summary = "Moves Reshape-class ops out of the way of the Transposes they separate from their neighbours";
+  let description = [{
+    Layout transformation elimination's graph rewriting (SmartMem,
+    ASPLOS'24; passes/layout/EliminateLayoutTransforms.cpp): to a fixpoint,
+    merges chains of Reshapes, moves a Transpose before a Reshape whose runs
+    of dims it moves whole, and moves a Reshape that separates a Transpose
+    from its producer or consumer into that op (which then computes over
+    the Transpose's view of the dims), where the op can run over either
+    view: elementwise ops, and ops that reduce over trailing dims the
+    Reshape keeps. Fusion then folds each Transpose into its neighbour's
+    index map. Static shapes only.
+
+    ```mlir
+    %r = hone.reshape %ln, %s : (tensor<1x3136x48xf32>, ...) -> tensor<1x8x7x8x7x48xf32>
+    %t = hone.transpose %r {perm = [0, 1, 3, 2, 4, 5]} : ...
+    ```
+    becomes a LayerNormalization over `tensor<1x8x7x8x7x48xf32>` (its
+    input reshaped, a view) feeding the Transpose.
+  }];
+  let statistics = [
+    Statistic<"numMerged", "reshapes-merged", "Reshape chains merged into one">,
+    Statistic<"numTransposesMoved", "transposes-moved", "Transposes moved before a Reshape">,
+    Statistic<"numIntoProducer", "reshapes-into-producer", "Reshapes moved into their producer">,
+    Statistic<"numIntoConsumer", "reshapes-into-consumer", "Reshapes moved into their consumer">,
+  ];
+}
+
 #endif // HONE_PASSES_LAYOUT_PASSES

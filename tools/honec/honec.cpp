@@ -53,6 +53,10 @@ llvm::cl::opt<std::string> weightsMode("weights", llvm::cl::init("embed"),
                                                       "file (PREFIX.weights, mapped at create)"));
 llvm::cl::opt<std::string> targetName("target", llvm::cl::init("host"),
                                       llvm::cl::desc("host, x86_64-linux, arm64-linux, arm64-android or arm64-ios"));
+llvm::cl::opt<bool> layout("layout", llvm::cl::init(true),
+                           llvm::cl::desc("layout transformation elimination (--layout=false: "
+                                          "Reshape- and Transpose-class ops stay their own kernels "
+                                          "or views; the ablation)"));
 llvm::cl::opt<bool> fuse("fuse", llvm::cl::init(true),
                          llvm::cl::desc("group ops into fused kernels (--fuse=false: one kernel per op)"));
 llvm::cl::opt<bool> rewrite("rewrite", llvm::cl::init(true),
@@ -202,6 +206,7 @@ static int honecMain(int argc, char **argv) {
   Stage last = stage.value_or(emit == "summary" ? Stage::Import : Stage::Memory);
   PipelineOptions pipelineOptions;
   pipelineOptions.fuse = fuse;
+  pipelineOptions.layout = layout;
   pipelineOptions.fusionTable = fusionTable;
   pipelineOptions.rewrite = rewrite;
   pipelineOptions.relaxedMath = relaxedMath;

@@ -1,0 +1,348 @@
+//===- EliminateLayoutTransforms.cpp - Edge rewriting by the layout table -===//
+//
+// SmartMem's (ASPLOS'24) layout transformation elimination, the part that
+// rewrites the graph. A Reshape-class op alone moves no data (the run
+// function makes its result a view), but between a Transpose and the op the
+// Transpose would fold into it keeps both apart: fusion would have to run
+// the kernel's loops over one side's dims and index the other with
+// divisions. The table's actions for those edges move it out of the way,
+// to a fixpoint:
+//
+// - merge-reshapes (DependentFixed -> DependentFixed, eliminate both):
+//   reshape(reshape(x)) -> reshape(x);
+// - transpose-first: transpose(reshape(x)) -> reshape(transpose'(x)) where
+//   the reshape only merges or splits runs of dims that the permutation
+//   moves whole (a Conv's [N, C, H*W] transposed to [N, H*W, C] for a
+//   LayerNorm), so that the Transpose meets its producer; not where a user
+//   is input-layout independent (an Add, a Concat), which folds it as is;
+// - reshape-into-producer (Fixed consumer, eliminate second: the producer
+//   computes in the consumer's shape): reshape(p(x, ...)) ->
+//   p(reshape(x), ...) when the reshape's only user is a Transpose;
+// - reshape-into-consumer (Fixed producer, eliminate first):
+//   c(reshape(transpose(..)), y) -> reshape(c(transpose(..), reshape(y))).
+//
+// p and c are ops that can run over another view of their dims: input-layout
+// independent ones (elementwise, numpy-broadcast) and ops that reduce over
+// trailing dims the reshape keeps (LayerNormalization, Softmax over the last
+// axis). Broadcast operands that align with kept trailing dims stay as they
+// are. Swin's window partition (LayerNorm, reshape, transpose, reshape) and
+// window reverse (transpose, reshape, residual Add) become a LayerNorm that
+// fusion writes transposed and an Add that reads its operand transposed,
+// with views around them. Static shapes only: a reshape with run-time dims
+// is left where it is.
+//
+//===----------------------------------------------------------------------===//
+#include "passes/layout/Passes.h"
+
+#include "dialects/hone/HoneOps.h"
+#include "passes/fusion/RewriteSupport.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <numeric>
+
+namespace mlir::hone {
+#define GEN_PASS_DEF_ELIMINATELAYOUTTRANSFORMSPASS
+#include "passes/layout/Passes.h.inc"
+} // namespace mlir::hone
+
+using namespace mlir;
+using namespace mlir::hone;
+
+namespace {
+
+/// A bound on rewrites per function; each one removes a Reshape or moves one
+/// past an op it cannot be moved back over, so graphs end far below it.
+constexpr int kMaxRewrites = 100000;
+
+std::optional<ArrayRef<int64_t>> staticShape(Value value) {
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || !type.hasStaticShape())
+    return std::nullopt;
+  return type.getShape();
+}
+
+/// How many trailing dims `a` and `b` share (equal sizes, from the end).
+size_t sharedTrailingDims(ArrayRef<int64_t> a, ArrayRef<int64_t> b) {
+  size_t n = 0;
+  while (n < a.size() && n < b.size() && a[a.size() - 1 - n] == b[b.size() - 1 - n])
+    ++n;
+  return n;
+}
+
+/// The dims of `op`'s first operand it reduces over, when they are the
+/// trailing ones: their count (0 for an op that reduces over nothing).
+std::optional<size_t> trailingReductionDims(LayoutOpInterface layout, int64_t rank) {
+  SmallVector<int64_t> dims = layout.getReductionDims(0);
+  for (size_t i = 0; i < dims.size(); ++i)
+    if (dims[i] != rank - static_cast<int64_t>(dims.size()) + static_cast<int64_t>(i))
+      return std::nullopt;
+  return dims.size();
+}
+
+/// Whether `op`, whose first result has shape `from`, computes the same
+/// elements in the same row-major order over shape `to` (as many elements):
+/// an input-layout independent op, or one that reduces over trailing dims
+/// `to` keeps, whose other results are unused, and whose operands are
+/// either of shape `from` (they are reshaped) or align with trailing dims
+/// both shapes share (numpy broadcasting, a LayerNorm's scale). On success
+/// `kept` is how many trailing dims the reduction needs.
+bool runsOverView(Operation *op, ArrayRef<int64_t> from, ArrayRef<int64_t> to, size_t &kept) {
+  auto layout = dyn_cast<LayoutOpInterface>(op);
+  auto fusion = dyn_cast<FusionOpInterface>(op);
+  if (!layout || !fusion || op->getNumRegions() != 0)
+    return false;
+  size_t shared = sharedTrailingDims(from, to);
+  kept = 0;
+  if (layout.getLayoutClass() == LayoutClass::DependentVariable) {
+    // An op over trailing dims, told which by one `axis` attribute.
+    std::optional<size_t> reduced = trailingReductionDims(layout, static_cast<int64_t>(from.size()));
+    if (!reduced || *reduced == 0 || *reduced > shared || !op->getAttrOfType<IntegerAttr>("axis"))
+      return false;
+    kept = *reduced;
+  } else if (layout.getLayoutClass() != LayoutClass::IndependentVariable ||
+             (fusion.getMappingType() != MappingType::OneToOne &&
+              fusion.getMappingType() != MappingType::OneToMany)) {
+    return false;
+  }
+  if (op->getNumResults() == 0 || staticShape(op->getResult(0)) != from)
+    return false;
+  for (Value result : op->getResults().drop_front())
+    if (!result.use_empty())
+      return false;
+  bool anyFull = false;
+  for (Value operand : op->getOperands()) {
+    if (isa<NoneType>(operand.getType()))
+      continue;
+    std::optional<ArrayRef<int64_t>> shape = staticShape(operand);
+    if (!shape)
+      return false;
+    if (*shape == from) {
+      anyFull = true;
+      continue;
+    }
+    // Broadcast operands keep their dims: they must align with trailing
+    // dims both shapes share (leading 1s are free).
+    ArrayRef<int64_t> own = *shape;
+    while (!own.empty() && own.front() == 1)
+      own = own.drop_front();
+    if (own.size() > shared)
+      return false;
+  }
+  return anyFull;
+}
+
+/// Builds `op` over shape `to`: operands of shape `from` reshaped (or, for
+/// `bypassed`, replaced by `replacement`, which has shape `to`), the others
+/// as they are, the axis attribute counted from the end. Returns the new
+/// op's first result.
+Value rebuildOverView(OpBuilder &builder, Operation *op, ArrayRef<int64_t> from, ArrayRef<int64_t> to,
+                      Value bypassed, Value replacement) {
+  SmallVector<Value> operands;
+  for (Value operand : op->getOperands()) {
+    if (bypassed && operand == bypassed) {
+      operands.push_back(replacement);
+      continue;
+    }
+    if (staticShape(operand) == from)
+      operands.push_back(rewrite::create<ReshapeOp>(builder, operand.getLoc(),
+                                                    {operand, rewrite::int64Vector(builder, op->getLoc(), to)}));
+    else
+      operands.push_back(operand);
+  }
+  SmallVector<NamedAttribute> attributes;
+  for (NamedAttribute attribute : op->getAttrs()) {
+    if (attribute.getName() == "hone.dims" || attribute.getName() == "hone.values")
+      continue;
+    if (attribute.getName() == "axis") {
+      int64_t axis = cast<IntegerAttr>(attribute.getValue()).getInt();
+      int64_t fromEnd = (axis < 0 ? axis : axis - static_cast<int64_t>(from.size()));
+      attributes.push_back(builder.getNamedAttr(
+          "axis", builder.getI64IntegerAttr(static_cast<int64_t>(to.size()) + fromEnd)));
+      continue;
+    }
+    attributes.push_back(attribute);
+  }
+  Operation *rebuilt = rewrite::createInferred(builder, op->getLoc(), op->getName().getStringRef(), operands,
+                                               attributes, op->getNumResults());
+  return rebuilt->getResult(0);
+}
+
+/// The groups of `from`'s dims that a reshape to `to` merges into (or splits
+/// from) one dim of `to`: for each dim of `to`, the range of dims of `from`,
+/// when each dim of `to` is either a product of a run of `from` dims or one
+/// dim of `from` split into several of `to` (then the run is that one dim
+/// and `splits` says how many `to` dims it becomes). Unit dims join the run
+/// before them. Fails for a reshape that splits and merges at once.
+struct DimRun {
+  size_t fromBegin, fromEnd; // dims [fromBegin, fromEnd) of `from`
+  size_t toBegin, toEnd;     // dims [toBegin, toEnd) of `to`
+};
+std::optional<SmallVector<DimRun>> dimRuns(ArrayRef<int64_t> from, ArrayRef<int64_t> to) {
+  SmallVector<DimRun> runs;
+  size_t i = 0, j = 0;
+  while (i < from.size() || j < to.size()) {
+    if (i == from.size() || j == to.size())
+      return std::nullopt;
+    DimRun run{i, i + 1, j, j + 1};
+    int64_t a = from[i], b = to[j];
+    while (a != b) {
+      if (a < b) {
+        if (run.fromEnd == from.size())
+          return std::nullopt;
+        a *= from[run.fromEnd++];
+      } else {
+        if (run.toEnd == to.size())
+          return std::nullopt;
+        b *= to[run.toEnd++];
+      }
+    }
+    if (run.fromEnd - run.fromBegin > 1 && run.toEnd - run.toBegin > 1)
+      return std::nullopt;
+    runs.push_back(run);
+    i = run.fromEnd;
+    j = run.toEnd;
+  }
+  return runs;
+}
+
+struct EliminateLayoutTransformsPass final
+    : mlir::hone::impl::EliminateLayoutTransformsPassBase<EliminateLayoutTransformsPass> {
+  using Base::Base;
+  void runOnOperation() override;
+
+  bool mergeReshapes(ReshapeOp reshape);
+  bool transposeFirst(TransposeOp transpose);
+  bool reshapeIntoProducer(ReshapeOp reshape);
+  bool reshapeIntoConsumer(ReshapeOp reshape);
+};
+
+/// reshape(reshape(x)) -> reshape(x), the outer one's static shape.
+bool EliminateLayoutTransformsPass::mergeReshapes(ReshapeOp reshape) {
+  auto inner = reshape.getData().getDefiningOp<ReshapeOp>();
+  std::optional<ArrayRef<int64_t>> shape = staticShape(reshape.getResult());
+  if (!inner || !shape)
+    return false;
+  OpBuilder builder(reshape);
+  Value merged = rewrite::create<ReshapeOp>(builder, reshape.getLoc(),
+                                            {inner.getData(), rewrite::int64Vector(builder, reshape.getLoc(), *shape)});
+  rewrite::replaceAndErase(reshape, merged);
+  ++numMerged;
+  return true;
+}
+
+/// transpose(reshape(x)) -> reshape(transpose'(x)) when the permutation
+/// moves the reshape's runs of dims whole.
+bool EliminateLayoutTransformsPass::transposeFirst(TransposeOp transpose) {
+  auto reshape = transpose.getData().getDefiningOp<ReshapeOp>();
+  if (!reshape || !reshape.getResult().hasOneUse() || !transpose.getPerm())
+    return false;
+  // An input-layout independent user (an Add, a Concat) reads the
+  // Transpose's result through an index map where it is: moved, it would
+  // have a Reshape between them.
+  for (Operation *user : transpose.getResult().getUsers()) {
+    auto layout = dyn_cast<LayoutOpInterface>(user);
+    if (!layout || layout.getLayoutClass() == LayoutClass::IndependentVariable ||
+        layout.getLayoutClass() == LayoutClass::IndependentFixed)
+      return false;
+  }
+  std::optional<ArrayRef<int64_t>> from = staticShape(reshape.getData());
+  std::optional<ArrayRef<int64_t>> to = staticShape(reshape.getResult());
+  std::optional<ArrayRef<int64_t>> result = staticShape(transpose.getResult());
+  if (!from || !to || !result)
+    return false;
+  std::optional<SmallVector<DimRun>> runs = dimRuns(*from, *to);
+  if (!runs)
+    return false;
+  SmallVector<int64_t> perm;
+  ArrayAttr permAttr = *transpose.getPerm();
+  for (Attribute a : permAttr)
+    perm.push_back(cast<IntegerAttr>(a).getInt());
+  // Each run's `to` dims must stay together and in order; the new
+  // permutation moves the run's `from` dims to where they go.
+  SmallVector<int64_t> runOf(to->size());
+  for (auto [k, run] : llvm::enumerate(*runs))
+    for (size_t d = run.toBegin; d < run.toEnd; ++d)
+      runOf[d] = static_cast<int64_t>(k);
+  SmallVector<int64_t> fromPerm;
+  for (size_t p = 0; p < perm.size();) {
+    const DimRun &run = (*runs)[runOf[perm[p]]];
+    for (size_t d = run.toBegin; d < run.toEnd; ++d, ++p)
+      if (p >= perm.size() || perm[p] != static_cast<int64_t>(d))
+        return false;
+    for (size_t d = run.fromBegin; d < run.fromEnd; ++d)
+      fromPerm.push_back(static_cast<int64_t>(d));
+  }
+  bool identity = llvm::equal(fromPerm, llvm::seq<int64_t>(0, static_cast<int64_t>(fromPerm.size())));
+  OpBuilder builder(transpose);
+  Value moved = reshape.getData();
+  if (!identity)
+    moved = rewrite::createInferred(builder, transpose.getLoc(), TransposeOp::getOperationName(), {moved},
+                                    {builder.getNamedAttr("perm", builder.getI64ArrayAttr(fromPerm))})
+                ->getResult(0);
+  Value reshaped = rewrite::create<ReshapeOp>(builder, reshape.getLoc(),
+                                              {moved, rewrite::int64Vector(builder, reshape.getLoc(), *result)});
+  rewrite::replaceAndErase(transpose, reshaped);
+  ++numTransposesMoved;
+  return true;
+}
+
+/// reshape(p(x, ...)) -> p(reshape(x), ...) when the reshape leads to a
+/// Transpose: the producer computes in the shape the Transpose reads.
+bool EliminateLayoutTransformsPass::reshapeIntoProducer(ReshapeOp reshape) {
+  Operation *producer = reshape.getData().getDefiningOp();
+  if (!producer || !reshape.getData().hasOneUse() || !reshape.getResult().hasOneUse() ||
+      !isa<TransposeOp>(*reshape.getResult().getUsers().begin()))
+    return false;
+  std::optional<ArrayRef<int64_t>> from = staticShape(reshape.getData());
+  std::optional<ArrayRef<int64_t>> to = staticShape(reshape.getResult());
+  size_t kept = 0;
+  if (!from || !to || !runsOverView(producer, *from, *to, kept))
+    return false;
+  OpBuilder builder(producer);
+  Value rebuilt = rebuildOverView(builder, producer, *from, *to, Value(), Value());
+  // The producer, left without users, goes with the reshape.
+  rewrite::replaceAndErase(reshape, rebuilt);
+  ++numIntoProducer;
+  return true;
+}
+
+/// c(reshape(t), y) -> reshape(c(t, reshape(y))) when t is a Transpose's
+/// result: the consumer reads it in the Transpose's shape.
+bool EliminateLayoutTransformsPass::reshapeIntoConsumer(ReshapeOp reshape) {
+  if (!reshape.getData().getDefiningOp<TransposeOp>() || !reshape.getResult().hasOneUse())
+    return false;
+  Operation *consumer = *reshape.getResult().getUsers().begin();
+  std::optional<ArrayRef<int64_t>> from = staticShape(reshape.getResult());
+  std::optional<ArrayRef<int64_t>> to = staticShape(reshape.getData());
+  size_t kept = 0;
+  if (!from || !to || consumer->getBlock() != reshape->getBlock() ||
+      !runsOverView(consumer, *from, *to, kept))
+    return false;
+  OpBuilder builder(consumer);
+  Value rebuilt = rebuildOverView(builder, consumer, *from, *to, reshape.getResult(), reshape.getData());
+  Value back = rewrite::create<ReshapeOp>(builder, reshape.getLoc(),
+                                          {rebuilt, rewrite::int64Vector(builder, reshape.getLoc(), *from)});
+  rewrite::replaceAndErase(consumer, back);
+  ++numIntoConsumer;
+  return true;
+}
+
+void EliminateLayoutTransformsPass::runOnOperation() {
+  func::FuncOp func = getOperation();
+  for (int round = 0; round < kMaxRewrites; ++round) {
+    bool changed = false;
+    // One rewrite per walk: each may erase ops the walk would visit next.
+    func.walk([&](Operation *op) {
+      if (auto reshape = dyn_cast<ReshapeOp>(op))
+        changed = mergeReshapes(reshape) || reshapeIntoProducer(reshape) || reshapeIntoConsumer(reshape);
+      else if (auto transpose = dyn_cast<TransposeOp>(op))
+        changed = transposeFirst(transpose);
+      return changed ? WalkResult::interrupt() : WalkResult::advance();
+    });
+    if (!changed)
+      return;
+  }
+}
+
+} // namespace
