@@ -6,7 +6,8 @@
 // Transpose would fold into it keeps both apart: fusion would have to run
 // the kernel's loops over one side's dims and index the other with
 // divisions. The table's actions for those edges move it out of the way,
-// to a fixpoint:
+// to a fixpoint (Flatten, Squeeze and Unsqueeze of static shapes first
+// become the Reshapes they are):
 //
 // - merge-reshapes (DependentFixed -> DependentFixed, eliminate both):
 //   reshape(reshape(x)) -> reshape(x);
@@ -328,8 +329,26 @@ bool EliminateLayoutTransformsPass::reshapeIntoConsumer(ReshapeOp reshape) {
   return true;
 }
 
+/// A Flatten, Squeeze or Unsqueeze with static shapes is a Reshape to its
+/// result's shape: one form for the rules below.
+void reshapesFromReorganizeOps(func::FuncOp func) {
+  SmallVector<Operation *> ops;
+  func.walk([&](Operation *op) {
+    if (isa<FlattenOp, SqueezeOp, UnsqueezeOp>(op) && staticShape(op->getOperand(0)) &&
+        staticShape(op->getResult(0)))
+      ops.push_back(op);
+  });
+  for (Operation *op : ops) {
+    OpBuilder builder(op);
+    Value reshape = rewrite::create<ReshapeOp>(
+        builder, op->getLoc(), {op->getOperand(0), rewrite::int64Vector(builder, op->getLoc(), *staticShape(op->getResult(0)))});
+    rewrite::replaceAndErase(op, reshape);
+  }
+}
+
 void EliminateLayoutTransformsPass::runOnOperation() {
   func::FuncOp func = getOperation();
+  reshapesFromReorganizeOps(func);
   for (int round = 0; round < kMaxRewrites; ++round) {
     bool changed = false;
     // One rewrite per walk: each may erase ops the walk would visit next.
