@@ -62,4 +62,32 @@ def EliminateLayoutTransformsPass : Pass<"hone-eliminate-layout-transforms", "::
   ];
 }
 
+def SelectLayoutsPass : Pass<"hone-select-layouts", "::mlir::func::FuncOp"> {
+  let summary = "Chooses the layout each producer writes for its consumers' reduction dims";
+  let description = [{
+    SmartMem's layout selection (passes/layout/TensorLayout.h): for each
+    result of an op of the function's body, the reduction dims each use
+    reads (LayoutOpInterface) are the requirements; the producer writes a
+    layout that serves the first k distinct ones contiguously (k = 1 in a
+    1-D buffer: those dims innermost; k = 2 in a 2.5D texture: the first's
+    innermost dim packed four to an RGBA texel, the second's along x) and
+    the other requirements are read from copies. Writes
+    `hone.layouts` (one per result, e.g. `buffer[0, 2, 1]` or
+    `texture(lane 1, x [2], y [0], 16x4)`) and `hone.layout_copies` (per
+    result, the requirements left to copies). A tensor with run-time dims
+    stays a buffer in texture memory; so does one whose image would exceed
+    `max-image-extent` texels on a side.
+
+    Analysis for the texture targets and for inspection: the CPU target's
+    kernels read and write row-major buffers and vectorise along the
+    innermost dim of what they compute, so it does not run this pass.
+  }];
+  let options = [
+    Option<"memory", "memory", "std::string", /*default=*/"\"buffer\"",
+           "buffer (k = 1) or texture (k = 2)">,
+    Option<"maxImageExtent", "max-image-extent", "int64_t", /*default=*/"16384",
+           "largest image width or height in texels (CL_DEVICE_IMAGE2D_MAX_WIDTH/HEIGHT)">,
+  ];
+}
+
 #endif // HONE_PASSES_LAYOUT_PASSES

@@ -18,7 +18,8 @@ test/e2e/npy_runner by Debian's aarch64 cross toolchain and run under
 qemu-aarch64 (arm64-linux); or (differential, with --honec) the model's IR
 after simplification against its IR after rewriting and fusion, both in the
 reference evaluator on the case's input, compared with each other rather than
-with PyTorch. --static-shapes compiles each case for its own
+with PyTorch (--stages dims,layout compares the IR before and after the
+layout stage alone). --static-shapes compiles each case for its own
 input shape (--input-shape), for models with dynamic dims while compiled code
 is static-only. --once (compiled, with --honec) compiles each model once as
 exported (dynamic dims symbolic) with `honec --emit=shared` and runs every
@@ -83,11 +84,14 @@ def run_arm64(args, model, inputs, expects, shape_flags, work):
 
 
 def run_differential(args, model, input_name, input_path, shape_flags, work):
-    """The simplified IR against the rewritten and fused IR, both in the
-    reference evaluator on the case's input; returns (ok, max_rel_err, message)."""
+    """The IR after one stage against the IR after a later one (--stages,
+    by default the simplified IR against the rewritten and fused one), both
+    in the reference evaluator on the case's input; returns (ok,
+    max_rel_err, message)."""
     os.makedirs(work, exist_ok=True)
     stages = {}
-    for stage in ("simplify", "fusion"):
+    before, after = args.stages.split(",")
+    for stage in (before, after):
         path = os.path.join(work, f"{stage}.mlir")
         proc = subprocess.run([args.honec, model, f"--emit={stage}", *shape_flags, "-o", "/dev/null"],
                               capture_output=True, text=True)
@@ -96,9 +100,9 @@ def run_differential(args, model, input_name, input_path, shape_flags, work):
         with open(path, "w") as f:
             f.write(proc.stdout)
         stages[stage] = path
-    proc = subprocess.run([args.hone_run, stages["simplify"], "--interp", "--input",
+    proc = subprocess.run([args.hone_run, stages[before], "--interp", "--input",
                            f"{input_name}={input_path}", "--tol", args.tol,
-                           "--compare-with", stages["fusion"]], capture_output=True, text=True)
+                           "--compare-with", stages[after]], capture_output=True, text=True)
     match = re.search(r"max relative error ([0-9.e+-]+)", proc.stdout)
     worst = float(match.group(1)) if match else None
     return proc.returncode == 0, worst, (proc.stdout + proc.stderr).strip()
@@ -116,6 +120,8 @@ def main():
     ap.add_argument("--once", action="store_true",
                     help="compile each model once (honec --emit=shared) and run every case on it")
     ap.add_argument("--tol", default="1e-4")
+    ap.add_argument("--stages", default="simplify,fusion",
+                    help="differential: the two stages compared (dims,layout: the layout stage alone)")
     ap.add_argument("--only", nargs="*")
     ap.add_argument("models")
     args = ap.parse_args()
