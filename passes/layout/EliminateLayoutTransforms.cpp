@@ -20,7 +20,16 @@
 //   computes in the consumer's shape): reshape(p(x, ...)) ->
 //   p(reshape(x), ...) when the reshape's only user is a Transpose;
 // - reshape-into-consumer (Fixed producer, eliminate first):
-//   c(reshape(transpose(..)), y) -> reshape(c(transpose(..), reshape(y))).
+//   c(reshape(transpose(..)), y) -> reshape(c(transpose(..), reshape(y)));
+// - merge-transposes (eliminate both): transpose(transpose(x)) -> one
+//   Transpose, or x where the two cancel;
+// - transposes-meet: transpose_q(op_n(...op_1(transpose_p(x)))) ->
+//   transpose_q(transpose_p(op_n'(...op_1'(x)))) where each op computes the
+//   same on the other side of the Transpose: elementwise ops whose other
+//   operands hold one element, and ops over one axis (Softmax, LogSoftmax,
+//   Hardmax, LpNormalization), the axis renamed. The two Transposes then
+//   merge, and cancel where the model only wrapped the ops in a layout
+//   round trip (the NHWC <-> NCHW pairs converters emit).
 //
 // p and c are ops that can run over another view of their dims: input-layout
 // independent ones (elementwise, numpy-broadcast) and ops that reduce over
@@ -216,7 +225,60 @@ struct EliminateLayoutTransformsPass final
   bool transposeFirst(TransposeOp transpose);
   bool reshapeIntoProducer(ReshapeOp reshape);
   bool reshapeIntoConsumer(ReshapeOp reshape);
+  bool mergeTransposes(TransposeOp transpose);
+  bool transposesMeet(TransposeOp transpose);
 };
+
+/// A Transpose's permutation (reversed dims when it has none).
+SmallVector<int64_t> permutationOf(TransposeOp transpose) {
+  SmallVector<int64_t> perm;
+  int64_t rank = cast<ShapedType>(transpose.getData().getType()).getRank();
+  if (std::optional<ArrayAttr> attr = transpose.getPerm()) {
+    ArrayAttr values = *attr;
+    for (Attribute a : values)
+      perm.push_back(cast<IntegerAttr>(a).getInt());
+  } else {
+    for (int64_t d = rank - 1; d >= 0; --d)
+      perm.push_back(d);
+  }
+  return perm;
+}
+
+/// Whether `op` gives the same elements, transposed by `perm`, when its
+/// operand `transposed` (a Transpose's result) is replaced by the
+/// Transpose's input: an elementwise op whose other tensor operands hold
+/// one element (or are `transposed` again), or an op over one axis of its
+/// only data operand whose result has that operand's shape.
+bool commutesWithTranspose(Operation *op, Value transposed) {
+  auto layout = dyn_cast<LayoutOpInterface>(op);
+  auto fusion = dyn_cast<FusionOpInterface>(op);
+  std::optional<ArrayRef<int64_t>> shape = staticShape(transposed);
+  if (!layout || !fusion || op->getNumRegions() != 0 || op->getNumResults() == 0 || !shape ||
+      staticShape(op->getResult(0)) != *shape)
+    return false;
+  for (Value result : op->getResults().drop_front())
+    if (!result.use_empty())
+      return false;
+  if (layout.getLayoutClass() == LayoutClass::DependentVariable) {
+    SmallVector<int64_t> reduced = layout.getReductionDims(0);
+    auto axis = op->getAttrOfType<IntegerAttr>("axis");
+    if (!axis || reduced.size() != 1 || op->getOperand(0) != transposed)
+      return false;
+    return llvm::all_of(op->getOperands().drop_front(),
+                        [](Value operand) { return isa<NoneType>(operand.getType()); });
+  }
+  if (layout.getLayoutClass() != LayoutClass::IndependentVariable ||
+      (fusion.getMappingType() != MappingType::OneToOne && fusion.getMappingType() != MappingType::OneToMany))
+    return false;
+  for (Value operand : op->getOperands()) {
+    if (operand == transposed || isa<NoneType>(operand.getType()))
+      continue;
+    std::optional<ArrayRef<int64_t>> other = staticShape(operand);
+    if (!other || llvm::any_of(*other, [](int64_t size) { return size != 1; }))
+      return false;
+  }
+  return true;
+}
 
 /// reshape(reshape(x)) -> reshape(x), the outer one's static shape.
 bool EliminateLayoutTransformsPass::mergeReshapes(ReshapeOp reshape) {
@@ -346,6 +408,82 @@ void reshapesFromReorganizeOps(func::FuncOp func) {
   }
 }
 
+/// transpose(transpose(x, p), q) -> transpose(x, p o q), or x.
+bool EliminateLayoutTransformsPass::mergeTransposes(TransposeOp transpose) {
+  auto inner = transpose.getData().getDefiningOp<TransposeOp>();
+  if (!inner)
+    return false;
+  SmallVector<int64_t> p = permutationOf(inner), q = permutationOf(transpose);
+  // Result dim d is the inner result's dim q[d], x's dim p[q[d]].
+  SmallVector<int64_t> composed;
+  for (int64_t d : q)
+    composed.push_back(p[d]);
+  OpBuilder builder(transpose);
+  Value merged = inner.getData();
+  if (!llvm::equal(composed, llvm::seq<int64_t>(0, static_cast<int64_t>(composed.size()))))
+    merged = rewrite::createInferred(builder, transpose.getLoc(), TransposeOp::getOperationName(), {merged},
+                                     {builder.getNamedAttr("perm", builder.getI64ArrayAttr(composed))})
+                 ->getResult(0);
+  rewrite::replaceAndErase(transpose, merged);
+  ++numTransposesMerged;
+  return true;
+}
+
+/// Moves a Transpose down a chain of ops that commute with it when the
+/// chain ends at another Transpose (which then merges with it).
+bool EliminateLayoutTransformsPass::transposesMeet(TransposeOp transpose) {
+  SmallVector<Operation *> chain;
+  Value current = transpose.getResult();
+  while (current.hasOneUse()) {
+    Operation *user = *current.getUsers().begin();
+    if (isa<TransposeOp>(user))
+      break;
+    if (user->getBlock() != transpose->getBlock() || !commutesWithTranspose(user, current))
+      return false;
+    chain.push_back(user);
+    current = user->getResult(0);
+  }
+  if (chain.empty() || !current.hasOneUse())
+    return false;
+  SmallVector<int64_t> perm = permutationOf(transpose);
+  Value moved = transpose.getData();
+  Value previous = transpose.getResult();
+  for (Operation *op : chain) {
+    OpBuilder builder(op);
+    SmallVector<Value> operands;
+    for (Value operand : op->getOperands())
+      operands.push_back(operand == previous ? moved : operand);
+    SmallVector<NamedAttribute> attributes;
+    for (NamedAttribute attribute : op->getAttrs()) {
+      if (attribute.getName() == "hone.dims" || attribute.getName() == "hone.values")
+        continue;
+      if (attribute.getName() == "axis") {
+        // The op reduced over dim `axis` of the transposed value: dim
+        // perm[axis] of the Transpose's input.
+        int64_t rank = static_cast<int64_t>(perm.size());
+        int64_t axis = cast<IntegerAttr>(attribute.getValue()).getInt();
+        attributes.push_back(builder.getNamedAttr(
+            "axis", builder.getI64IntegerAttr(perm[axis < 0 ? axis + rank : axis])));
+        continue;
+      }
+      attributes.push_back(attribute);
+    }
+    previous = op->getResult(0);
+    moved = rewrite::createInferred(builder, op->getLoc(), op->getName().getStringRef(), operands, attributes,
+                                    op->getNumResults())
+                ->getResult(0);
+  }
+  Operation *last = chain.back();
+  OpBuilder builder(last);
+  Value transposed = rewrite::createInferred(builder, transpose.getLoc(), TransposeOp::getOperationName(), {moved},
+                                             {builder.getNamedAttr("perm", builder.getI64ArrayAttr(perm))})
+                         ->getResult(0);
+  // The old chain and the old Transpose go with the last op.
+  rewrite::replaceAndErase(last, transposed);
+  ++numTransposesMoved;
+  return true;
+}
+
 void EliminateLayoutTransformsPass::runOnOperation() {
   func::FuncOp func = getOperation();
   reshapesFromReorganizeOps(func);
@@ -356,7 +494,7 @@ void EliminateLayoutTransformsPass::runOnOperation() {
       if (auto reshape = dyn_cast<ReshapeOp>(op))
         changed = mergeReshapes(reshape) || reshapeIntoProducer(reshape) || reshapeIntoConsumer(reshape);
       else if (auto transpose = dyn_cast<TransposeOp>(op))
-        changed = transposeFirst(transpose);
+        changed = mergeTransposes(transpose) || transposeFirst(transpose) || transposesMeet(transpose);
       return changed ? WalkResult::interrupt() : WalkResult::advance();
     });
     if (!changed)

@@ -40,7 +40,9 @@ def EliminateLayoutTransformsPass : Pass<"hone-eliminate-layout-transforms", "::
     Layout transformation elimination's graph rewriting (SmartMem,
     ASPLOS'24; passes/layout/EliminateLayoutTransforms.cpp): to a fixpoint,
     merges chains of Reshapes, moves a Transpose before a Reshape whose runs
-    of dims it moves whole, and moves a Reshape that separates a Transpose
+    of dims it moves whole, moves a Transpose down past ops that commute
+    with it to meet another Transpose and merges the two (cancelling a
+    layout round trip), and moves a Reshape that separates a Transpose
     from its producer or consumer into that op (which then computes over
     the Transpose's view of the dims), where the op can run over either
     view: elementwise ops, and ops that reduce over trailing dims the
@@ -56,7 +58,8 @@ def EliminateLayoutTransformsPass : Pass<"hone-eliminate-layout-transforms", "::
   }];
   let statistics = [
     Statistic<"numMerged", "reshapes-merged", "Reshape chains merged into one">,
-    Statistic<"numTransposesMoved", "transposes-moved", "Transposes moved before a Reshape">,
+    Statistic<"numTransposesMoved", "transposes-moved", "Transposes moved before a Reshape or down to another Transpose">,
+    Statistic<"numTransposesMerged", "transposes-merged", "Transpose pairs merged into one or cancelled">,
     Statistic<"numIntoProducer", "reshapes-into-producer", "Reshapes moved into their producer">,
     Statistic<"numIntoConsumer", "reshapes-into-consumer", "Reshapes moved into their consumer">,
   ];
