@@ -26,7 +26,8 @@
 // - transposes-meet: transpose_q(op_n(...op_1(transpose_p(x)))) ->
 //   transpose_q(transpose_p(op_n'(...op_1'(x)))) where each op computes the
 //   same on the other side of the Transpose: elementwise ops whose other
-//   operands hold one element, and ops over one axis (Softmax, LogSoftmax,
+//   operands hold one element or are Transposes by the same permutation
+//   (a residual Add), and ops over one axis (Softmax, LogSoftmax,
 //   Hardmax, LpNormalization), the axis renamed. The two Transposes then
 //   merge, and cancel where the model only wrapped the ops in a layout
 //   round trip (the NHWC <-> NCHW pairs converters emit).
@@ -244,12 +245,20 @@ SmallVector<int64_t> permutationOf(TransposeOp transpose) {
   return perm;
 }
 
+/// The input of `value`'s Transpose when it has permutation `perm`.
+Value inputOfTranspose(Value value, ArrayRef<int64_t> perm) {
+  auto transpose = value.getDefiningOp<TransposeOp>();
+  return transpose && llvm::equal(permutationOf(transpose), perm) ? transpose.getData() : Value();
+}
+
 /// Whether `op` gives the same elements, transposed by `perm`, when its
 /// operand `transposed` (a Transpose's result) is replaced by the
 /// Transpose's input: an elementwise op whose other tensor operands hold
-/// one element (or are `transposed` again), or an op over one axis of its
-/// only data operand whose result has that operand's shape.
-bool commutesWithTranspose(Operation *op, Value transposed) {
+/// one element, are `transposed` again, or are Transposes by the same
+/// permutation (a residual Add of two transposed tensors), or an op over
+/// one axis of its only data operand whose result has that operand's
+/// shape.
+bool commutesWithTranspose(Operation *op, Value transposed, ArrayRef<int64_t> perm) {
   auto layout = dyn_cast<LayoutOpInterface>(op);
   auto fusion = dyn_cast<FusionOpInterface>(op);
   std::optional<ArrayRef<int64_t>> shape = staticShape(transposed);
@@ -274,6 +283,8 @@ bool commutesWithTranspose(Operation *op, Value transposed) {
     if (operand == transposed || isa<NoneType>(operand.getType()))
       continue;
     std::optional<ArrayRef<int64_t>> other = staticShape(operand);
+    if (other && *other == *shape && inputOfTranspose(operand, perm))
+      continue;
     if (!other || llvm::any_of(*other, [](int64_t size) { return size != 1; }))
       return false;
   }
@@ -433,26 +444,28 @@ bool EliminateLayoutTransformsPass::mergeTransposes(TransposeOp transpose) {
 /// chain ends at another Transpose (which then merges with it).
 bool EliminateLayoutTransformsPass::transposesMeet(TransposeOp transpose) {
   SmallVector<Operation *> chain;
+  SmallVector<int64_t> perm = permutationOf(transpose);
   Value current = transpose.getResult();
   while (current.hasOneUse()) {
     Operation *user = *current.getUsers().begin();
     if (isa<TransposeOp>(user))
       break;
-    if (user->getBlock() != transpose->getBlock() || !commutesWithTranspose(user, current))
+    if (user->getBlock() != transpose->getBlock() || !commutesWithTranspose(user, current, perm))
       return false;
     chain.push_back(user);
     current = user->getResult(0);
   }
   if (chain.empty() || !current.hasOneUse())
     return false;
-  SmallVector<int64_t> perm = permutationOf(transpose);
   Value moved = transpose.getData();
   Value previous = transpose.getResult();
   for (Operation *op : chain) {
     OpBuilder builder(op);
     SmallVector<Value> operands;
-    for (Value operand : op->getOperands())
-      operands.push_back(operand == previous ? moved : operand);
+    for (Value operand : op->getOperands()) {
+      Value input = operand == previous ? Value() : inputOfTranspose(operand, perm);
+      operands.push_back(operand == previous ? moved : input && staticShape(operand) == staticShape(previous) ? input : operand);
+    }
     SmallVector<NamedAttribute> attributes;
     for (NamedAttribute attribute : op->getAttrs()) {
       if (attribute.getName() == "hone.dims" || attribute.getName() == "hone.values")
