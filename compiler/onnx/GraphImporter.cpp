@@ -552,6 +552,28 @@ static void applyDeclaredRank(Value value, const onnx::ValueInfoProto &output) {
                                       unranked.getElementType()));
 }
 
+/// The type a graph output is declared with, where the model declares an
+/// element type hone knows: the shape inference checks the type it computes
+/// against it (passes/shapes/InferShapes.cpp), so that a library never
+/// returns a shape other than the one the model promises. Dims without a
+/// value (dim_param or none) and an output without a shape constrain
+/// nothing.
+std::optional<Type> GraphImporter::declaredTensorType(const onnx::ValueInfoProto &output) {
+  if (!output.type().has_tensor_type())
+    return std::nullopt;
+  const auto &tensor = output.type().tensor_type();
+  Type element = elementTypeFromOnnx(context, tensor.elem_type());
+  if (!element)
+    return std::nullopt;
+  if (!tensor.has_shape())
+    return Type(UnrankedTensorType::get(element));
+  SmallVector<int64_t> dims;
+  for (const auto &dim : tensor.shape().dim())
+    dims.push_back(dim.has_dim_value() && dim.dim_value() >= 0 ? dim.dim_value()
+                                                                : ShapedType::kDynamic);
+  return Type(RankedTensorType::get(dims, element));
+}
+
 LogicalResult GraphImporter::importMainGraph(const onnx::GraphProto &graph, ModuleOp module) {
   std::set<std::string> initializerNames;
   for (const onnx::TensorProto &init : graph.initializer())
@@ -609,8 +631,11 @@ LogicalResult GraphImporter::importMainGraph(const onnx::GraphProto &graph, Modu
   }
   opBuilder.create<func::ReturnOp>(graphLoc(), results);
   func.setType(opBuilder.getFunctionType(argTypes, resultTypes));
-  for (int i = 0; i < graph.output_size(); ++i)
+  for (int i = 0; i < graph.output_size(); ++i) {
     func.setResultAttr(i, "hone.name", opBuilder.getStringAttr(graph.output(i).name()));
+    if (std::optional<Type> declared = declaredTensorType(graph.output(i)))
+      func.setResultAttr(i, "hone.declared_type", TypeAttr::get(*declared));
+  }
   scopes.pop_back();
   return success();
 }

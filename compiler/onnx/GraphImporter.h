@@ -37,6 +37,7 @@ private:
   FailureOr<Type> resultElementType(StringRef rule, size_t index, OperationState &state,
                                     Location loc);
   FailureOr<Type> convertType(const onnx::TypeProto &type, Location loc, const std::string &what);
+  std::optional<Type> declaredTensorType(const onnx::ValueInfoProto &output);
   FailureOr<ElementsAttr> convertTensor(const onnx::TensorProto &proto, Location loc,
                                         const std::string &what);
   FailureOr<Attribute> convertAttribute(const onnx::AttributeProto &attr, Location loc);
