@@ -31,6 +31,11 @@
 //   Hardmax, LpNormalization), the axis renamed. The two Transposes then
 //   merge, and cancel where the model only wrapped the ops in a layout
 //   round trip (the NHWC <-> NCHW pairs converters emit).
+// - slices-to-gather: concat(slice_1(x), ..., slice_n(x)) along the one
+//   axis every Slice cuts -> gather(x, indices): the rows each Slice takes,
+//   in order, one index map (torch.roll's export, a reversal, an
+//   interleave). One kernel that reads each element once, where a Concat
+//   of Slices runs each Slice and selects between them.
 //
 // p and c are ops that can run over another view of their dims: input-layout
 // independent ones (elementwise, numpy-broadcast) and ops that reduce over
@@ -228,6 +233,7 @@ struct EliminateLayoutTransformsPass final
   bool reshapeIntoConsumer(ReshapeOp reshape);
   bool mergeTransposes(TransposeOp transpose);
   bool transposesMeet(TransposeOp transpose);
+  bool slicesToGather(ConcatOp concat);
 };
 
 /// A Transpose's permutation (reversed dims when it has none).
@@ -288,6 +294,101 @@ bool commutesWithTranspose(Operation *op, Value transposed, ArrayRef<int64_t> pe
     if (!other || llvm::any_of(*other, [](int64_t size) { return size != 1; }))
       return false;
   }
+  return true;
+}
+
+/// The rows of dim `axis` (of size `size`) that `slice` takes, in order, when
+/// it cuts `axis` alone (any other axis it names keeps every row, step 1)
+/// with constant starts, ends and steps (ONNX's clamping: negative bounds
+/// count from the end; steps may be negative).
+std::optional<SmallVector<int64_t>> rowsOfSlice(SliceOp slice, int64_t axis, ArrayRef<int64_t> shape) {
+  auto rank = static_cast<int64_t>(shape.size());
+  std::optional<SmallVector<int64_t>> starts = rewrite::intConstant(slice->getOperand(1));
+  std::optional<SmallVector<int64_t>> ends = rewrite::intConstant(slice->getOperand(2));
+  if (!starts || !ends || starts->size() != ends->size())
+    return std::nullopt;
+  SmallVector<int64_t> axes = llvm::to_vector(llvm::seq<int64_t>(0, static_cast<int64_t>(starts->size())));
+  SmallVector<int64_t> steps(starts->size(), 1);
+  if (slice->getNumOperands() > 3 && !isa<NoneType>(slice->getOperand(3).getType())) {
+    std::optional<SmallVector<int64_t>> given = rewrite::intConstant(slice->getOperand(3));
+    if (!given || given->size() != starts->size())
+      return std::nullopt;
+    axes = *given;
+  }
+  if (slice->getNumOperands() > 4 && !isa<NoneType>(slice->getOperand(4).getType())) {
+    std::optional<SmallVector<int64_t>> given = rewrite::intConstant(slice->getOperand(4));
+    if (!given || given->size() != starts->size())
+      return std::nullopt;
+    steps = *given;
+  }
+  SmallVector<int64_t> rows = llvm::to_vector(llvm::seq<int64_t>(0, shape[axis]));
+  bool cut = false;
+  for (size_t i = 0; i < axes.size(); ++i) {
+    int64_t a = axes[i] < 0 ? axes[i] + rank : axes[i];
+    if (a < 0 || a >= rank || steps[i] == 0 || ShapedType::isDynamic(shape[a]))
+      return std::nullopt;
+    int64_t n = shape[a], step = steps[i];
+    int64_t start = (*starts)[i] < 0 ? (*starts)[i] + n : (*starts)[i];
+    int64_t end = (*ends)[i] < 0 ? (*ends)[i] + n : (*ends)[i];
+    SmallVector<int64_t> taken;
+    if (step > 0) {
+      start = std::clamp<int64_t>(start, 0, n);
+      end = std::clamp<int64_t>(end, 0, n);
+      for (int64_t r = start; r < end; r += step)
+        taken.push_back(r);
+    } else {
+      start = std::clamp<int64_t>(start, 0, n - 1);
+      end = std::clamp<int64_t>(end, -1, n - 1);
+      for (int64_t r = start; r > end; r += step)
+        taken.push_back(r);
+    }
+    bool everyRow = llvm::equal(taken, llvm::seq<int64_t>(0, n));
+    if (a != axis && !everyRow)
+      return std::nullopt;
+    if (a == axis) {
+      if (cut)
+        return std::nullopt;
+      cut = true;
+      rows = std::move(taken);
+    }
+  }
+  return rows;
+}
+
+/// concat(slice_1(x), ..., slice_n(x)) -> gather(x, rows), where every
+/// operand is a Slice of the same x cutting only the Concat's axis.
+bool EliminateLayoutTransformsPass::slicesToGather(ConcatOp concat) {
+  std::optional<ArrayRef<int64_t>> result = staticShape(concat.getResult());
+  if (!result || concat->getNumOperands() < 2)
+    return false;
+  auto rank = static_cast<int64_t>(result->size());
+  int64_t axis = concat.getAxisAttr().getInt();
+  if (axis < 0)
+    axis += rank;
+  Value source;
+  SmallVector<int64_t> rows;
+  for (Value operand : concat->getOperands()) {
+    auto slice = operand.getDefiningOp<SliceOp>();
+    if (!slice || (source && slice->getOperand(0) != source))
+      return false;
+    source = slice->getOperand(0);
+    std::optional<ArrayRef<int64_t>> shape = staticShape(source);
+    if (!shape || static_cast<int64_t>(shape->size()) != rank)
+      return false;
+    std::optional<SmallVector<int64_t>> taken = rowsOfSlice(slice, axis, *shape);
+    if (!taken)
+      return false;
+    rows.append(*taken);
+  }
+  // The shapes already say so; checked, since the gather's would follow.
+  if (static_cast<int64_t>(rows.size()) != (*result)[axis])
+    return false;
+  OpBuilder builder(concat);
+  Value gathered = rewrite::create<GatherOp>(
+      builder, concat.getLoc(), {source, rewrite::int64Vector(builder, concat.getLoc(), rows)},
+      {builder.getNamedAttr("axis", builder.getI64IntegerAttr(axis))});
+  rewrite::replaceAndErase(concat, gathered);
+  ++numSlicesGathered;
   return true;
 }
 
@@ -508,6 +609,8 @@ void EliminateLayoutTransformsPass::runOnOperation() {
         changed = mergeReshapes(reshape) || reshapeIntoProducer(reshape) || reshapeIntoConsumer(reshape);
       else if (auto transpose = dyn_cast<TransposeOp>(op))
         changed = mergeTransposes(transpose) || transposeFirst(transpose) || transposesMeet(transpose);
+      else if (auto concat = dyn_cast<ConcatOp>(op))
+        changed = slicesToGather(concat);
       return changed ? WalkResult::interrupt() : WalkResult::advance();
     });
     if (!changed)

@@ -62,6 +62,7 @@ def EliminateLayoutTransformsPass : Pass<"hone-eliminate-layout-transforms", "::
     Statistic<"numTransposesMerged", "transposes-merged", "Transpose pairs merged into one or cancelled">,
     Statistic<"numIntoProducer", "reshapes-into-producer", "Reshapes moved into their producer">,
     Statistic<"numIntoConsumer", "reshapes-into-consumer", "Reshapes moved into their consumer">,
+    Statistic<"numSlicesGathered", "slices-gathered", "Concats of Slices of one tensor made one Gather">,
   ];
 }
 
