@@ -34,8 +34,18 @@
 // - slices-to-gather: concat(slice_1(x), ..., slice_n(x)) along the one
 //   axis every Slice cuts -> gather(x, indices): the rows each Slice takes,
 //   in order, one index map (torch.roll's export, a reversal, an
-//   interleave). One kernel that reads each element once, where a Concat
-//   of Slices runs each Slice and selects between them.
+//   interleave), or, where the Slices tile x by strides along other dims
+//   (Swin's patch merging, space-to-depth: x[:, 0::2, 1::2] ...), one
+//   Transpose between two Reshapes. Either reads each element once, where
+//   a Concat of Slices runs each Slice and selects between them per
+//   element, and a Transpose folds into its neighbours like any other;
+// - row chains (index comprehension): Reshapes, Transposes and Gathers of
+//   index lists that keep the trailing dims T, each read only by the next
+//   (a shifted window partition: a roll's two Gathers, then the window
+//   Transpose), become one Gather of whole rows over a view with one
+//   leading dim, its index list the chain run over the row numbers;
+//   elementwise ops inside the chain that treat every row alike (a bias
+//   Add) run after it, so that fusion puts them in the Gather's kernel.
 //
 // p and c are ops that can run over another view of their dims: input-layout
 // independent ones (elementwise, numpy-broadcast) and ops that reduce over
@@ -53,6 +63,7 @@
 #include "dialects/hone/HoneOps.h"
 #include "passes/fusion/RewriteSupport.h"
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 
 #include <numeric>
@@ -234,6 +245,7 @@ struct EliminateLayoutTransformsPass final
   bool mergeTransposes(TransposeOp transpose);
   bool transposesMeet(TransposeOp transpose);
   bool slicesToGather(ConcatOp concat);
+  bool rowChainToGather(GatherOp gather);
 };
 
 /// A Transpose's permutation (reversed dims when it has none).
@@ -297,11 +309,11 @@ bool commutesWithTranspose(Operation *op, Value transposed, ArrayRef<int64_t> pe
   return true;
 }
 
-/// The rows of dim `axis` (of size `size`) that `slice` takes, in order, when
-/// it cuts `axis` alone (any other axis it names keeps every row, step 1)
-/// with constant starts, ends and steps (ONNX's clamping: negative bounds
-/// count from the end; steps may be negative).
-std::optional<SmallVector<int64_t>> rowsOfSlice(SliceOp slice, int64_t axis, ArrayRef<int64_t> shape) {
+/// The rows of each dim of `slice`'s operand (of shape `shape`) that it
+/// takes, in order, with constant starts, ends and steps (ONNX's clamping:
+/// negative bounds count from the end; steps may be negative); every row
+/// of the dims it does not name.
+std::optional<SmallVector<SmallVector<int64_t>>> rowsTakenBy(SliceOp slice, ArrayRef<int64_t> shape) {
   auto rank = static_cast<int64_t>(shape.size());
   std::optional<SmallVector<int64_t>> starts = rewrite::intConstant(slice->getOperand(1));
   std::optional<SmallVector<int64_t>> ends = rewrite::intConstant(slice->getOperand(2));
@@ -321,42 +333,184 @@ std::optional<SmallVector<int64_t>> rowsOfSlice(SliceOp slice, int64_t axis, Arr
       return std::nullopt;
     steps = *given;
   }
-  SmallVector<int64_t> rows = llvm::to_vector(llvm::seq<int64_t>(0, shape[axis]));
-  bool cut = false;
+  SmallVector<SmallVector<int64_t>> rows;
+  for (int64_t n : shape) {
+    if (ShapedType::isDynamic(n))
+      return std::nullopt;
+    rows.push_back(llvm::to_vector(llvm::seq<int64_t>(0, n)));
+  }
+  SmallVector<bool> named(rank, false);
   for (size_t i = 0; i < axes.size(); ++i) {
     int64_t a = axes[i] < 0 ? axes[i] + rank : axes[i];
-    if (a < 0 || a >= rank || steps[i] == 0 || ShapedType::isDynamic(shape[a]))
+    if (a < 0 || a >= rank || named[a] || steps[i] == 0)
       return std::nullopt;
+    named[a] = true;
     int64_t n = shape[a], step = steps[i];
     int64_t start = (*starts)[i] < 0 ? (*starts)[i] + n : (*starts)[i];
     int64_t end = (*ends)[i] < 0 ? (*ends)[i] + n : (*ends)[i];
-    SmallVector<int64_t> taken;
+    rows[a].clear();
     if (step > 0) {
       start = std::clamp<int64_t>(start, 0, n);
       end = std::clamp<int64_t>(end, 0, n);
       for (int64_t r = start; r < end; r += step)
-        taken.push_back(r);
+        rows[a].push_back(r);
     } else {
       start = std::clamp<int64_t>(start, 0, n - 1);
       end = std::clamp<int64_t>(end, -1, n - 1);
       for (int64_t r = start; r > end; r += step)
-        taken.push_back(r);
-    }
-    bool everyRow = llvm::equal(taken, llvm::seq<int64_t>(0, n));
-    if (a != axis && !everyRow)
-      return std::nullopt;
-    if (a == axis) {
-      if (cut)
-        return std::nullopt;
-      cut = true;
-      rows = std::move(taken);
+        rows[a].push_back(r);
     }
   }
   return rows;
 }
 
-/// concat(slice_1(x), ..., slice_n(x)) -> gather(x, rows), where every
-/// operand is a Slice of the same x cutting only the Concat's axis.
+/// A value that a chain of Slices cuts from `source`: the rows of each of
+/// `source`'s dims it holds, in order (a Slice of a Slice takes rows of
+/// the rows the inner one took).
+struct SlicedRows {
+  Value source;
+  SmallVector<SmallVector<int64_t>> rows;
+};
+
+std::optional<SlicedRows> slicedRows(Value value) {
+  auto slice = value.getDefiningOp<SliceOp>();
+  std::optional<ArrayRef<int64_t>> shape = staticShape(value);
+  if (!slice || !shape)
+    return std::nullopt;
+  Value data = slice->getOperand(0);
+  SlicedRows inner{data, {}};
+  if (data.getDefiningOp<SliceOp>()) {
+    std::optional<SlicedRows> chained = slicedRows(data);
+    if (!chained)
+      return std::nullopt;
+    inner = std::move(*chained);
+  } else {
+    std::optional<ArrayRef<int64_t>> dataShape = staticShape(data);
+    if (!dataShape)
+      return std::nullopt;
+    for (int64_t n : *dataShape)
+      inner.rows.push_back(llvm::to_vector(llvm::seq<int64_t>(0, n)));
+  }
+  SmallVector<int64_t> innerShape;
+  for (const SmallVector<int64_t> &r : inner.rows)
+    innerShape.push_back(static_cast<int64_t>(r.size()));
+  std::optional<SmallVector<SmallVector<int64_t>>> taken = rowsTakenBy(slice, innerShape);
+  if (!taken || taken->size() != shape->size())
+    return std::nullopt;
+  SlicedRows result{inner.source, {}};
+  for (auto [d, rows] : llvm::enumerate(*taken)) {
+    if (static_cast<int64_t>(rows.size()) != (*shape)[d])
+      return std::nullopt;
+    SmallVector<int64_t> composed;
+    for (int64_t r : rows)
+      composed.push_back(inner.rows[d][r]);
+    result.rows.push_back(std::move(composed));
+  }
+  return result;
+}
+
+/// Whether `rows` are offset, offset + step, ... through all of a dim of
+/// size n (n a multiple of step).
+bool isStrideOf(ArrayRef<int64_t> rows, int64_t offset, int64_t step, int64_t n) {
+  if (step <= 0 || n % step != 0 || static_cast<int64_t>(rows.size()) != n / step)
+    return false;
+  for (auto [i, r] : llvm::enumerate(rows))
+    if (r != offset + static_cast<int64_t>(i) * step)
+      return false;
+  return true;
+}
+
+/// Concat parts that tile `source` by strides (Swin's patch merging,
+/// space-to-depth): each part takes, along each cut dim a, the rows
+/// o_a, o_a + s_a, ... with one step s_a for all parts, and every row of
+/// the Concat's dim; part p's offsets are p's digits in some order of the
+/// cut dims (mixed radix). Then the Concat is a reshape that splits each
+/// cut dim into (n_a / s_a, s_a), a Transpose that moves the s_a dims, in
+/// that order, before the Concat's dim, and a reshape that merges them
+/// into it. Returns the Transpose's permutation and the split shape.
+struct StridedTiling {
+  SmallVector<int64_t> splitShape;
+  SmallVector<int64_t> perm;
+};
+
+std::optional<StridedTiling> stridedTiling(ArrayRef<SlicedRows> parts, ArrayRef<int64_t> shape, int64_t axis) {
+  auto rank = static_cast<int64_t>(shape.size());
+  // The cut dims and their steps, from the first part.
+  SmallVector<int64_t> cut, steps;
+  for (int64_t a = 0; a < rank; ++a) {
+    ArrayRef<int64_t> rows = parts.front().rows[a];
+    if (a == axis || isStrideOf(rows, 0, 1, shape[a]))
+      continue;
+    if (rows.size() < 2 || rows[1] <= rows[0])
+      return std::nullopt;
+    cut.push_back(a);
+    steps.push_back(rows[1] - rows[0]);
+  }
+  int64_t count = 1;
+  for (int64_t s : steps)
+    count *= s;
+  if (cut.empty() || count != static_cast<int64_t>(parts.size()))
+    return std::nullopt;
+  // Each part's offsets along the cut dims; the other dims whole.
+  SmallVector<SmallVector<int64_t>> offsets;
+  for (const SlicedRows &part : parts) {
+    SmallVector<int64_t> o;
+    for (int64_t a = 0; a < rank; ++a) {
+      ArrayRef<int64_t> rows = part.rows[a];
+      auto at = llvm::find(cut, a);
+      if (at == cut.end()) {
+        if (!isStrideOf(rows, 0, 1, shape[a]))
+          return std::nullopt;
+        continue;
+      }
+      int64_t step = steps[at - cut.begin()];
+      if (rows.empty() || rows[0] >= step || !isStrideOf(rows, rows[0], step, shape[a]))
+        return std::nullopt;
+      o.push_back(rows[0]);
+    }
+    offsets.push_back(std::move(o));
+  }
+  // An order of the cut dims in which part p's offsets are p's digits.
+  SmallVector<int64_t> order = llvm::to_vector(llvm::seq<int64_t>(0, static_cast<int64_t>(cut.size())));
+  do {
+    bool matches = true;
+    for (size_t p = 0; p < parts.size() && matches; ++p) {
+      int64_t number = 0;
+      for (int64_t i : order)
+        number = number * steps[i] + offsets[p][i];
+      matches = number == static_cast<int64_t>(p);
+    }
+    if (!matches)
+      continue;
+    // Split dims: dim a of the source becomes (n_a / s_a, s_a) when cut.
+    StridedTiling tiling;
+    SmallVector<int64_t> whereIs(rank), stepDimOf(cut.size());
+    for (int64_t a = 0; a < rank; ++a) {
+      whereIs[a] = static_cast<int64_t>(tiling.splitShape.size());
+      auto at = llvm::find(cut, a);
+      if (at == cut.end()) {
+        tiling.splitShape.push_back(shape[a]);
+        continue;
+      }
+      int64_t step = steps[at - cut.begin()];
+      tiling.splitShape.push_back(shape[a] / step);
+      stepDimOf[at - cut.begin()] = static_cast<int64_t>(tiling.splitShape.size());
+      tiling.splitShape.push_back(step);
+    }
+    for (int64_t a = 0; a < rank; ++a) {
+      if (a == axis)
+        for (int64_t i : order)
+          tiling.perm.push_back(stepDimOf[i]);
+      tiling.perm.push_back(whereIs[a]);
+    }
+    return tiling;
+  } while (std::next_permutation(order.begin(), order.end()));
+  return std::nullopt;
+}
+
+/// concat(slice...(x), ..., slice...(x)) -> gather(x, rows) where the
+/// parts cut only the Concat's dim, or -> reshape(transpose(reshape(x)))
+/// where they tile x by strides.
 bool EliminateLayoutTransformsPass::slicesToGather(ConcatOp concat) {
   std::optional<ArrayRef<int64_t>> result = staticShape(concat.getResult());
   if (!result || concat->getNumOperands() < 2)
@@ -365,30 +519,307 @@ bool EliminateLayoutTransformsPass::slicesToGather(ConcatOp concat) {
   int64_t axis = concat.getAxisAttr().getInt();
   if (axis < 0)
     axis += rank;
-  Value source;
-  SmallVector<int64_t> rows;
+  SmallVector<SlicedRows> parts;
   for (Value operand : concat->getOperands()) {
-    auto slice = operand.getDefiningOp<SliceOp>();
-    if (!slice || (source && slice->getOperand(0) != source))
+    std::optional<SlicedRows> part = slicedRows(operand);
+    if (!part || (!parts.empty() && part->source != parts.front().source) ||
+        static_cast<int64_t>(part->rows.size()) != rank)
       return false;
-    source = slice->getOperand(0);
-    std::optional<ArrayRef<int64_t>> shape = staticShape(source);
-    if (!shape || static_cast<int64_t>(shape->size()) != rank)
-      return false;
-    std::optional<SmallVector<int64_t>> taken = rowsOfSlice(slice, axis, *shape);
-    if (!taken)
-      return false;
-    rows.append(*taken);
+    parts.push_back(std::move(*part));
   }
-  // The shapes already say so; checked, since the gather's would follow.
-  if (static_cast<int64_t>(rows.size()) != (*result)[axis])
-    return false;
+  Value source = parts.front().source;
+  ArrayRef<int64_t> shape = *staticShape(source);
   OpBuilder builder(concat);
-  Value gathered = rewrite::create<GatherOp>(
-      builder, concat.getLoc(), {source, rewrite::int64Vector(builder, concat.getLoc(), rows)},
-      {builder.getNamedAttr("axis", builder.getI64IntegerAttr(axis))});
-  rewrite::replaceAndErase(concat, gathered);
-  ++numSlicesGathered;
+  Location loc = concat.getLoc();
+  bool alongAxisOnly = llvm::all_of(parts, [&](const SlicedRows &part) {
+    for (int64_t a = 0; a < rank; ++a)
+      if (a != axis && !isStrideOf(part.rows[a], 0, 1, shape[a]))
+        return false;
+    return true;
+  });
+  if (alongAxisOnly) {
+    SmallVector<int64_t> rows;
+    for (const SlicedRows &part : parts)
+      rows.append(part.rows[axis]);
+    // The shapes already say so; checked, since the gather's would follow.
+    if (static_cast<int64_t>(rows.size()) != (*result)[axis])
+      return false;
+    Value gathered = rewrite::create<GatherOp>(builder, loc, {source, rewrite::int64Vector(builder, loc, rows)},
+                                               {builder.getNamedAttr("axis", builder.getI64IntegerAttr(axis))});
+    rewrite::replaceAndErase(concat, gathered);
+    ++numSlicesGathered;
+    return true;
+  }
+  std::optional<StridedTiling> tiling = stridedTiling(parts, shape, axis);
+  if (!tiling)
+    return false;
+  Value split = rewrite::create<ReshapeOp>(builder, loc, {source, rewrite::int64Vector(builder, loc, tiling->splitShape)});
+  Value moved = rewrite::createInferred(builder, loc, TransposeOp::getOperationName(), {split},
+                                        {builder.getNamedAttr("perm", builder.getI64ArrayAttr(tiling->perm))})
+                    ->getResult(0);
+  Value merged = rewrite::create<ReshapeOp>(builder, loc, {moved, rewrite::int64Vector(builder, loc, *result)});
+  rewrite::replaceAndErase(concat, merged);
+  ++numSlicesTransposed;
+  return true;
+}
+
+/// A Gather's axis, counted from the front.
+int64_t gatherAxis(Operation *gather) {
+  auto axis = gather->getAttrOfType<IntegerAttr>("axis");
+  int64_t value = axis ? axis.getInt() : 0;
+  return value < 0 ? value + static_cast<int64_t>(staticShape(gather->getOperand(0))->size()) : value;
+}
+
+/// A Reshape, Transpose or Gather of a constant 1-D index list: the ops
+/// that only move whole rows when they keep the trailing dims.
+bool movesRows(Operation *op) {
+  if (isa<ReshapeOp>(op))
+    return staticShape(op->getOperand(0)) && staticShape(op->getResult(0));
+  if (auto transpose = dyn_cast<TransposeOp>(op))
+    return staticShape(transpose.getData()) && staticShape(transpose.getResult());
+  if (isa<GatherOp>(op)) {
+    std::optional<ArrayRef<int64_t>> indices = staticShape(op->getOperand(1));
+    return staticShape(op->getOperand(0)) && staticShape(op->getResult(0)) && indices &&
+           indices->size() == 1 && rewrite::intConstant(op->getOperand(1));
+  }
+  return false;
+}
+
+/// An elementwise op of a chain's value `value` whose other operands
+/// broadcast along its trailing dims only (a bias): it computes each row
+/// alike, wherever the row is.
+bool computesRowsAlike(Operation *op, Value value, size_t &otherRank) {
+  auto layout = dyn_cast<LayoutOpInterface>(op);
+  auto fusion = dyn_cast<FusionOpInterface>(op);
+  if (!layout || !fusion || op->getNumRegions() != 0 || op->getNumResults() != 1 ||
+      layout.getLayoutClass() != LayoutClass::IndependentVariable ||
+      (fusion.getMappingType() != MappingType::OneToOne && fusion.getMappingType() != MappingType::OneToMany) ||
+      staticShape(op->getResult(0)) != staticShape(value))
+    return false;
+  otherRank = 0;
+  for (Value operand : op->getOperands()) {
+    if (operand == value || isa<NoneType>(operand.getType()))
+      continue;
+    std::optional<ArrayRef<int64_t>> shape = staticShape(operand);
+    if (!shape || llvm::count(op->getOperands(), value) != 1)
+      return false;
+    otherRank = std::max(otherRank, shape->size());
+  }
+  return true;
+}
+
+/// The row each row of a row-major array of shape `to` reads from one of
+/// shape `from` (as many rows) through `index`, which maps an index of
+/// `to` to one of `from`.
+SmallVector<int64_t> remapRows(ArrayRef<int64_t> rows, ArrayRef<int64_t> from, ArrayRef<int64_t> to,
+                               llvm::function_ref<void(ArrayRef<int64_t>, MutableArrayRef<int64_t>)> index) {
+  int64_t count = std::accumulate(to.begin(), to.end(), int64_t{1}, std::multiplies<>());
+  SmallVector<int64_t> result(count), at(to.size(), 0), source(from.size(), 0);
+  for (int64_t flat = 0; flat < count; ++flat) {
+    index(at, source);
+    int64_t offset = 0;
+    for (size_t d = 0; d < from.size(); ++d)
+      offset = offset * from[d] + source[d];
+    result[flat] = rows[offset];
+    for (int64_t d = static_cast<int64_t>(to.size()) - 1; d >= 0 && ++at[d] == to[d]; --d)
+      at[d] = 0;
+  }
+  return result;
+}
+
+/// Bounds the index lists a chain becomes (compile time, constant size).
+constexpr int64_t kMaxChainRows = 1 << 20;
+
+/// A chain of Reshapes, Transposes and Gathers of index lists through
+/// `gather`, each read only by the next, that keep the trailing dims
+/// (Swin's roll then window partition: a reshape, two Gathers, a reshape,
+/// a Transpose, a reshape) -> one Gather of whole rows:
+/// reshape(gather(reshape(x, [R] + T), rows), shape). The rows are the
+/// chain run over the row numbers (index comprehension by evaluation);
+/// elementwise ops in the chain that compute every row alike (a bias) run
+/// after the Gather, in its kernel.
+bool EliminateLayoutTransformsPass::rowChainToGather(GatherOp gather) {
+  if (!movesRows(gather))
+    return false;
+  // Back through movers read only by the chain, then forward through
+  // movers and row-wise ops.
+  SmallVector<Operation *> chain{gather};
+  SmallVector<size_t> otherRanks;
+  llvm::DenseMap<Operation *, std::pair<size_t, size_t>> chainOperand;
+  // A row-wise op of `value`: recorded (its other operands' rank).
+  auto takeRowWise = [&](Operation *op, Value value) {
+    size_t otherRank = 0;
+    if (!computesRowsAlike(op, value, otherRank) || otherRank >= staticShape(value)->size())
+      return false;
+    chainOperand[op] = {static_cast<size_t>(llvm::find(op->getOperands(), value) - op->getOperands().begin()),
+                        otherRanks.size()};
+    otherRanks.push_back(otherRank);
+    return true;
+  };
+  Value start = gather->getOperand(0);
+  while (Operation *producer = start.getDefiningOp()) {
+    if (!start.hasOneUse() || producer->getBlock() != gather->getBlock())
+      break;
+    if (movesRows(producer)) {
+      chain.insert(chain.begin(), producer);
+      start = producer->getOperand(0);
+      continue;
+    }
+    // A row-wise op: its one operand of its result's shape is the chain's.
+    Value data;
+    int matches = 0;
+    for (Value operand : producer->getOperands())
+      if (staticShape(operand) && staticShape(operand) == staticShape(start)) {
+        data = operand;
+        ++matches;
+      }
+    if (matches != 1 || !takeRowWise(producer, data))
+      break;
+    chain.insert(chain.begin(), producer);
+    start = data;
+  }
+  Value end = gather.getResult();
+  while (end.hasOneUse()) {
+    Operation *user = *end.getUsers().begin();
+    if (user->getBlock() != gather->getBlock())
+      break;
+    if (movesRows(user) ? user->getOperand(0) != end : !takeRowWise(user, end))
+      break;
+    chain.push_back(user);
+    end = user->getResult(0);
+  }
+  // The trailing dims every op of the chain keeps; the chain ends before
+  // a row-wise op whose other operands span more of them.
+  auto keptDims = [&]() {
+    size_t kept = staticShape(start)->size();
+    for (Operation *op : chain) {
+      ArrayRef<int64_t> in = *staticShape(op->getOperand(0)), out = *staticShape(op->getResult(0));
+      if (isa<ReshapeOp>(op)) {
+        kept = std::min(kept, sharedTrailingDims(in, out));
+      } else if (auto transpose = dyn_cast<TransposeOp>(op)) {
+        SmallVector<int64_t> perm = permutationOf(transpose);
+        size_t fixed = 0;
+        while (fixed < perm.size() &&
+               perm[perm.size() - 1 - fixed] == static_cast<int64_t>(perm.size() - 1 - fixed))
+          ++fixed;
+        kept = std::min(kept, fixed);
+      } else if (isa<GatherOp>(op)) {
+        kept = std::min(kept, in.size() - 1 - static_cast<size_t>(gatherAxis(op)));
+      }
+    }
+    return kept;
+  };
+  size_t kept = keptDims();
+  for (size_t i = 0; i < chain.size(); ++i) {
+    auto it = chainOperand.find(chain[i]);
+    if (it == chainOperand.end() || otherRanks[it->second.second] <= kept)
+      continue;
+    if (llvm::find(chain, gather.getOperation()) - chain.begin() < static_cast<std::ptrdiff_t>(i)) {
+      chain.resize(i);
+    } else {
+      start = chain[i]->getResult(0);
+      chain.erase(chain.begin(), chain.begin() + i + 1);
+    }
+    kept = keptDims();
+    i = static_cast<size_t>(-1);
+  }
+  end = chain.back()->getResult(0);
+  // Two data movements at least (a lone Gather is already one).
+  int64_t moves = llvm::count_if(chain, [](Operation *op) {
+    if (isa<GatherOp>(op))
+      return true;
+    auto transpose = dyn_cast<TransposeOp>(op);
+    return transpose && permutationOf(transpose) != llvm::to_vector(llvm::seq<int64_t>(0, permutationOf(transpose).size()));
+  });
+  if (moves < 2)
+    return false;
+  ArrayRef<int64_t> startShape = *staticShape(start);
+  if (kept == 0 || kept >= startShape.size())
+    return false;
+  ArrayRef<int64_t> trailing = startShape.take_back(kept);
+  int64_t rowSize = std::accumulate(trailing.begin(), trailing.end(), int64_t{1}, std::multiplies<>());
+  SmallVector<int64_t> lead(startShape.drop_back(kept));
+  int64_t count = std::accumulate(lead.begin(), lead.end(), int64_t{1}, std::multiplies<>());
+  // Rows of fewer elements than a vector are better moved by the ops.
+  if (rowSize < 8 || count > kMaxChainRows)
+    return false;
+  SmallVector<int64_t> rows = llvm::to_vector(llvm::seq<int64_t>(0, count));
+  for (Operation *op : chain) {
+    ArrayRef<int64_t> out = *staticShape(op->getResult(0));
+    SmallVector<int64_t> outLead(out.drop_back(kept));
+    if (auto transpose = dyn_cast<TransposeOp>(op)) {
+      SmallVector<int64_t> perm = permutationOf(transpose);
+      rows = remapRows(rows, lead, outLead, [&](ArrayRef<int64_t> at, MutableArrayRef<int64_t> source) {
+        for (size_t d = 0; d < outLead.size(); ++d)
+          source[perm[d]] = at[d];
+      });
+    } else if (isa<GatherOp>(op)) {
+      int64_t axis = gatherAxis(op);
+      SmallVector<int64_t> indices = *rewrite::intConstant(op->getOperand(1));
+      for (int64_t &i : indices) {
+        if (i < 0)
+          i += lead[axis];
+        if (i < 0 || i >= lead[axis])
+          return false;
+      }
+      rows = remapRows(rows, lead, outLead, [&](ArrayRef<int64_t> at, MutableArrayRef<int64_t> source) {
+        for (size_t d = 0; d < outLead.size(); ++d)
+          source[d] = static_cast<int64_t>(d) == axis ? indices[at[d]] : at[d];
+      });
+    }
+    lead = outLead;
+  }
+  // Rebuild: one Gather over a view with one leading dim of more than one
+  // row (the end's shape where it is one, so that the Gather's result is
+  // the chain's; else the start's; else [R] + T), then the row-wise ops,
+  // which fusion runs in the Gather's kernel.
+  ArrayRef<int64_t> endShape = *staticShape(end);
+  auto rowsAxis = [&](ArrayRef<int64_t> shape) -> std::optional<int64_t> {
+    std::optional<int64_t> axis;
+    for (int64_t d = 0; d + static_cast<int64_t>(kept) < static_cast<int64_t>(shape.size()); ++d)
+      if (shape[d] != 1) {
+        if (axis)
+          return std::nullopt;
+        axis = d;
+      }
+    return axis;
+  };
+  SmallVector<int64_t> view;
+  int64_t axis = 0;
+  if (std::optional<int64_t> at = rowsAxis(endShape)) {
+    view.assign(endShape.begin(), endShape.end());
+    axis = *at;
+  } else if (std::optional<int64_t> at = rowsAxis(startShape)) {
+    view.assign(startShape.begin(), startShape.end());
+    axis = *at;
+  } else {
+    view.push_back(count);
+    view.append(trailing.begin(), trailing.end());
+  }
+  view[axis] = count;
+  OpBuilder builder(chain.back());
+  Location loc = gather.getLoc();
+  Value current = start;
+  if (view != startShape)
+    current = rewrite::create<ReshapeOp>(builder, loc, {current, rewrite::int64Vector(builder, loc, view)});
+  current = rewrite::create<GatherOp>(builder, loc, {current, rewrite::int64Vector(builder, loc, rows)},
+                                      {builder.getNamedAttr("axis", builder.getI64IntegerAttr(axis))});
+  if (staticShape(current) != endShape)
+    current = rewrite::create<ReshapeOp>(builder, loc, {current, rewrite::int64Vector(builder, loc, endShape)});
+  for (Operation *op : chain) {
+    if (movesRows(op))
+      continue;
+    SmallVector<Value> operands(op->getOperands());
+    operands[chainOperand.lookup(op).first] = current;
+    SmallVector<NamedAttribute> attributes;
+    for (NamedAttribute attribute : op->getAttrs())
+      if (attribute.getName() != "hone.dims" && attribute.getName() != "hone.values")
+        attributes.push_back(attribute);
+    current = rewrite::createInferred(builder, op->getLoc(), op->getName().getStringRef(), operands, attributes)
+                  ->getResult(0);
+  }
+  rewrite::replaceAndErase(chain.back(), current);
+  ++numRowChains;
   return true;
 }
 
@@ -611,6 +1042,8 @@ void EliminateLayoutTransformsPass::runOnOperation() {
         changed = mergeTransposes(transpose) || transposeFirst(transpose) || transposesMeet(transpose);
       else if (auto concat = dyn_cast<ConcatOp>(op))
         changed = slicesToGather(concat);
+      else if (auto gather = dyn_cast<GatherOp>(op))
+        changed = rowChainToGather(gather);
       return changed ? WalkResult::interrupt() : WalkResult::advance();
     });
     if (!changed)

@@ -63,6 +63,8 @@ def EliminateLayoutTransformsPass : Pass<"hone-eliminate-layout-transforms", "::
     Statistic<"numIntoProducer", "reshapes-into-producer", "Reshapes moved into their producer">,
     Statistic<"numIntoConsumer", "reshapes-into-consumer", "Reshapes moved into their consumer">,
     Statistic<"numSlicesGathered", "slices-gathered", "Concats of Slices of one tensor made one Gather">,
+    Statistic<"numRowChains", "row-chains", "Chains of Reshapes, Transposes and Gathers made one Gather of rows">,
+    Statistic<"numSlicesTransposed", "slices-transposed", "Concats of strided Slices of one tensor made one Transpose">,
   ];
 }
 
