@@ -127,7 +127,12 @@ std::optional<UnfusedFigures> mlir::hone::unfusedFigures(ModuleOp module) {
 std::string mlir::hone::statsJson(ModuleOp module, const std::optional<UnfusedFigures> &before,
                                   ArrayRef<std::pair<std::string, int64_t>> targetFigures) {
   auto main = module.lookupSymbol<func::FuncOp>("main");
-  int64_t kernels = 0, macs = 0;
+  int64_t kernels = 0, macs = 0, dataMovementKernels = 0;
+  auto movesDataOnly = [](Operation &op) {
+    auto layout = dyn_cast<LayoutOpInterface>(&op);
+    return isa<ConstantOp, NoneOp>(op) || isLayoutTransform(&op) ||
+           (layout && layout.getLayoutClass() == LayoutClass::IndependentFixed);
+  };
   bool flopsKnown = true;
   std::optional<SymbolicShapes> shapes;
   std::optional<MemoryPlan> plan;
@@ -151,11 +156,16 @@ std::string mlir::hone::statsJson(ModuleOp module, const std::optional<UnfusedFi
         else
           flopsKnown = false;
       };
-      if (auto fused = dyn_cast<FusedOp>(op))
+      if (auto fused = dyn_cast<FusedOp>(op)) {
         for (Operation &inner : fused.getBody().front().without_terminator())
           count(&inner);
-      else
+        if (llvm::all_of(fused.getBody().front().without_terminator(), movesDataOnly))
+          ++dataMovementKernels;
+      } else {
         count(&op);
+        if (movesDataOnly(op))
+          ++dataMovementKernels;
+      }
     }
   std::ostringstream json;
   json << "{\"onnx_ops\": ";
@@ -181,7 +191,8 @@ std::string mlir::hone::statsJson(ModuleOp module, const std::optional<UnfusedFi
     LayoutFigures after = layoutTransforms(main, *shapes, *plan, /*all=*/false);
     json << ", \"layout_transforms_after\": " << after.ops << ", \"layout_transform_bytes_before\": "
          << (before ? before->layoutTransformBytes : layoutTransforms(main, *shapes, *plan, true).bytes)
-         << ", \"layout_transform_bytes_after\": " << after.bytes;
+         << ", \"layout_transform_bytes_after\": " << after.bytes
+         << ", \"data_movement_kernels\": " << dataMovementKernels;
   }
   json << ", \"peak_memory\": ";
   if (auto arena = main ? main->getAttrOfType<IntegerAttr>("hone.arena_bytes") : IntegerAttr()) {

@@ -55,6 +55,11 @@ struct UnfusedFigures {
 ///   layout_transform_bytes_before / layout_transform_bytes_after
 ///                the bytes those write: every layout transformation of
 ///                the simplified graph as a copy / those still executed.
+///   data_movement_kernels
+///                kernels that only move data: every op in them a layout
+///                transformation or an op that selects or places elements
+///                (Gather, Slice, Concat, Split, Pad, Tile, Expand...; a
+///                Transpose fused with the Gathers of a q/k/v split is one).
 ///   and `targetFigures`, what the target's code generator reports (the CPU
 ///                target: constants_laid_out, constant_bytes_laid_out: the
 ///                weights it stores in the layout their kernels read best).
