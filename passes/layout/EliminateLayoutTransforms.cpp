@@ -309,6 +309,10 @@ bool commutesWithTranspose(Operation *op, Value transposed, ArrayRef<int64_t> pe
   return true;
 }
 
+/// Bounds the index lists the rules build (compile time, constant size):
+/// a longer dim, or a chain of more rows, is left to the ops.
+constexpr int64_t kMaxChainRows = 1 << 20;
+
 /// The rows of each dim of `slice`'s operand (of shape `shape`) that it
 /// takes, in order, with constant starts, ends and steps (ONNX's clamping:
 /// negative bounds count from the end; steps may be negative); every row
@@ -335,7 +339,7 @@ std::optional<SmallVector<SmallVector<int64_t>>> rowsTakenBy(SliceOp slice, Arra
   }
   SmallVector<SmallVector<int64_t>> rows;
   for (int64_t n : shape) {
-    if (ShapedType::isDynamic(n))
+    if (ShapedType::isDynamic(n) || n > kMaxChainRows)
       return std::nullopt;
     rows.push_back(llvm::to_vector(llvm::seq<int64_t>(0, n)));
   }
@@ -352,12 +356,13 @@ std::optional<SmallVector<SmallVector<int64_t>>> rowsTakenBy(SliceOp slice, Arra
     if (step > 0) {
       start = std::clamp<int64_t>(start, 0, n);
       end = std::clamp<int64_t>(end, 0, n);
-      for (int64_t r = start; r < end; r += step)
+      // Steps as large as a model likes: no r + step past the end.
+      for (int64_t r = start; r < end; r = step < end - r ? r + step : end)
         rows[a].push_back(r);
     } else {
       start = std::clamp<int64_t>(start, 0, n - 1);
       end = std::clamp<int64_t>(end, -1, n - 1);
-      for (int64_t r = start; r > end; r += step)
+      for (int64_t r = start; r > end; r = step > end - r ? r + step : end)
         rows[a].push_back(r);
     }
   }
@@ -386,7 +391,7 @@ std::optional<SlicedRows> slicedRows(Value value) {
     inner = std::move(*chained);
   } else {
     std::optional<ArrayRef<int64_t>> dataShape = staticShape(data);
-    if (!dataShape)
+    if (!dataShape || llvm::any_of(*dataShape, [](int64_t n) { return n > kMaxChainRows; }))
       return std::nullopt;
     for (int64_t n : *dataShape)
       inner.rows.push_back(llvm::to_vector(llvm::seq<int64_t>(0, n)));
@@ -627,8 +632,6 @@ SmallVector<int64_t> remapRows(ArrayRef<int64_t> rows, ArrayRef<int64_t> from, A
   return result;
 }
 
-/// Bounds the index lists a chain becomes (compile time, constant size).
-constexpr int64_t kMaxChainRows = 1 << 20;
 
 /// A chain of Reshapes, Transposes and Gathers of index lists through
 /// `gather`, each read only by the next, that keep the trailing dims
@@ -747,6 +750,8 @@ bool EliminateLayoutTransformsPass::rowChainToGather(GatherOp gather) {
   for (Operation *op : chain) {
     ArrayRef<int64_t> out = *staticShape(op->getResult(0));
     SmallVector<int64_t> outLead(out.drop_back(kept));
+    if (std::accumulate(outLead.begin(), outLead.end(), int64_t{1}, std::multiplies<>()) > kMaxChainRows)
+      return false;
     if (auto transpose = dyn_cast<TransposeOp>(op)) {
       SmallVector<int64_t> perm = permutationOf(transpose);
       rows = remapRows(rows, lead, outLead, [&](ArrayRef<int64_t> at, MutableArrayRef<int64_t> source) {
