@@ -63,6 +63,8 @@
 #include "dialects/hone/HoneOps.h"
 #include "passes/fusion/RewriteSupport.h"
 
+#include "mlir/IR/TypeUtilities.h"
+
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -159,6 +161,18 @@ bool runsOverView(Operation *op, ArrayRef<int64_t> from, ArrayRef<int64_t> to, s
   return anyFull;
 }
 
+/// `op` built again over `operands`: result shapes from its shape
+/// function, element types `op`'s own (a Cast's are not its operand's,
+/// which the shape functions' inference would take).
+Operation *rebuildOp(OpBuilder &builder, Operation *op, ValueRange operands, ArrayRef<NamedAttribute> attributes) {
+  Operation *rebuilt = rewrite::createInferred(builder, op->getLoc(), op->getName().getStringRef(), operands,
+                                               attributes, op->getNumResults());
+  for (auto [mine, theirs] : llvm::zip(rebuilt->getResults(), op->getResults()))
+    if (auto shaped = dyn_cast<ShapedType>(mine.getType()))
+      mine.setType(shaped.clone(getElementTypeOrSelf(theirs.getType())));
+  return rebuilt;
+}
+
 /// Builds `op` over shape `to`: operands of shape `from` reshaped (or, for
 /// `bypassed`, replaced by `replacement`, which has shape `to`), the others
 /// as they are, the axis attribute counted from the end. Returns the new
@@ -190,9 +204,7 @@ Value rebuildOverView(OpBuilder &builder, Operation *op, ArrayRef<int64_t> from,
     }
     attributes.push_back(attribute);
   }
-  Operation *rebuilt = rewrite::createInferred(builder, op->getLoc(), op->getName().getStringRef(), operands,
-                                               attributes, op->getNumResults());
-  return rebuilt->getResult(0);
+  return rebuildOp(builder, op, operands, attributes)->getResult(0);
 }
 
 /// The groups of `from`'s dims that a reshape to `to` merges into (or splits
@@ -820,8 +832,7 @@ bool EliminateLayoutTransformsPass::rowChainToGather(GatherOp gather) {
     for (NamedAttribute attribute : op->getAttrs())
       if (attribute.getName() != "hone.dims" && attribute.getName() != "hone.values")
         attributes.push_back(attribute);
-    current = rewrite::createInferred(builder, op->getLoc(), op->getName().getStringRef(), operands, attributes)
-                  ->getResult(0);
+    current = rebuildOp(builder, op, operands, attributes)->getResult(0);
   }
   rewrite::replaceAndErase(chain.back(), current);
   ++numRowChains;
@@ -1019,9 +1030,7 @@ bool EliminateLayoutTransformsPass::transposesMeet(TransposeOp transpose) {
       attributes.push_back(attribute);
     }
     previous = op->getResult(0);
-    moved = rewrite::createInferred(builder, op->getLoc(), op->getName().getStringRef(), operands, attributes,
-                                    op->getNumResults())
-                ->getResult(0);
+    moved = rebuildOp(builder, op, operands, attributes)->getResult(0);
   }
   Operation *last = chain.back();
   OpBuilder builder(last);
