@@ -161,12 +161,17 @@ bool runsOverView(Operation *op, ArrayRef<int64_t> from, ArrayRef<int64_t> to, s
   return anyFull;
 }
 
-/// `op` built again over `operands`: result shapes from its shape
-/// function, element types `op`'s own (a Cast's are not its operand's,
-/// which the shape functions' inference would take).
+/// `op` built again over `operands` with `attributes`, less the analyses'
+/// (`hone.dims`, `hone.values`: they describe the old op): result shapes
+/// from its shape function, element types `op`'s own (a Cast's are not its
+/// operand's, which the shape functions' inference would take).
 Operation *rebuildOp(OpBuilder &builder, Operation *op, ValueRange operands, ArrayRef<NamedAttribute> attributes) {
+  SmallVector<NamedAttribute> kept;
+  for (NamedAttribute attribute : attributes)
+    if (attribute.getName() != "hone.dims" && attribute.getName() != "hone.values")
+      kept.push_back(attribute);
   Operation *rebuilt = rewrite::createInferred(builder, op->getLoc(), op->getName().getStringRef(), operands,
-                                               attributes, op->getNumResults());
+                                               kept, op->getNumResults());
   for (auto [mine, theirs] : llvm::zip(rebuilt->getResults(), op->getResults()))
     if (auto shaped = dyn_cast<ShapedType>(mine.getType()))
       mine.setType(shaped.clone(getElementTypeOrSelf(theirs.getType())));
@@ -193,8 +198,6 @@ Value rebuildOverView(OpBuilder &builder, Operation *op, ArrayRef<int64_t> from,
   }
   SmallVector<NamedAttribute> attributes;
   for (NamedAttribute attribute : op->getAttrs()) {
-    if (attribute.getName() == "hone.dims" || attribute.getName() == "hone.values")
-      continue;
     if (attribute.getName() == "axis") {
       int64_t axis = cast<IntegerAttr>(attribute.getValue()).getInt();
       int64_t fromEnd = (axis < 0 ? axis : axis - static_cast<int64_t>(from.size()));
@@ -325,6 +328,9 @@ bool commutesWithTranspose(Operation *op, Value transposed, ArrayRef<int64_t> pe
 /// a longer dim, or a chain of more rows, is left to the ops.
 constexpr int64_t kMaxChainRows = 1 << 20;
 
+/// 0, 1, ..., n - 1: every row of a dim of size n, in order.
+SmallVector<int64_t> everyRow(int64_t n) { return llvm::to_vector(llvm::seq<int64_t>(0, n)); }
+
 /// The rows of each dim of `slice`'s operand (of shape `shape`) that it
 /// takes, in order, with constant starts, ends and steps (ONNX's clamping:
 /// negative bounds count from the end; steps may be negative); every row
@@ -353,7 +359,7 @@ std::optional<SmallVector<SmallVector<int64_t>>> rowsTakenBy(SliceOp slice, Arra
   for (int64_t n : shape) {
     if (ShapedType::isDynamic(n) || n > kMaxChainRows)
       return std::nullopt;
-    rows.push_back(llvm::to_vector(llvm::seq<int64_t>(0, n)));
+    rows.push_back(everyRow(n));
   }
   SmallVector<bool> named(rank, false);
   for (size_t i = 0; i < axes.size(); ++i) {
@@ -406,7 +412,7 @@ std::optional<SlicedRows> slicedRows(Value value) {
     if (!dataShape || llvm::any_of(*dataShape, [](int64_t n) { return n > kMaxChainRows; }))
       return std::nullopt;
     for (int64_t n : *dataShape)
-      inner.rows.push_back(llvm::to_vector(llvm::seq<int64_t>(0, n)));
+      inner.rows.push_back(everyRow(n));
   }
   SmallVector<int64_t> innerShape;
   for (const SmallVector<int64_t> &r : inner.rows)
@@ -613,12 +619,14 @@ bool computesRowsAlike(Operation *op, Value value, size_t &otherRank) {
       (fusion.getMappingType() != MappingType::OneToOne && fusion.getMappingType() != MappingType::OneToMany) ||
       staticShape(op->getResult(0)) != staticShape(value))
     return false;
+  if (llvm::count(op->getOperands(), value) != 1)
+    return false;
   otherRank = 0;
   for (Value operand : op->getOperands()) {
     if (operand == value || isa<NoneType>(operand.getType()))
       continue;
     std::optional<ArrayRef<int64_t>> shape = staticShape(operand);
-    if (!shape || llvm::count(op->getOperands(), value) != 1)
+    if (!shape)
       return false;
     otherRank = std::max(otherRank, shape->size());
   }
@@ -643,7 +651,6 @@ SmallVector<int64_t> remapRows(ArrayRef<int64_t> rows, ArrayRef<int64_t> from, A
   }
   return result;
 }
-
 
 /// A chain of Reshapes, Transposes and Gathers of index lists through
 /// `gather`, each read only by the next, that keep the trailing dims
@@ -708,9 +715,8 @@ bool EliminateLayoutTransformsPass::rowChainToGather(GatherOp gather) {
   auto keptDims = [&]() {
     size_t kept = staticShape(start)->size();
     for (Operation *op : chain) {
-      ArrayRef<int64_t> in = *staticShape(op->getOperand(0)), out = *staticShape(op->getResult(0));
       if (isa<ReshapeOp>(op)) {
-        kept = std::min(kept, sharedTrailingDims(in, out));
+        kept = std::min(kept, sharedTrailingDims(*staticShape(op->getOperand(0)), *staticShape(op->getResult(0))));
       } else if (auto transpose = dyn_cast<TransposeOp>(op)) {
         SmallVector<int64_t> perm = permutationOf(transpose);
         size_t fixed = 0;
@@ -719,7 +725,7 @@ bool EliminateLayoutTransformsPass::rowChainToGather(GatherOp gather) {
           ++fixed;
         kept = std::min(kept, fixed);
       } else if (isa<GatherOp>(op)) {
-        kept = std::min(kept, in.size() - 1 - static_cast<size_t>(gatherAxis(op)));
+        kept = std::min(kept, staticShape(op->getOperand(0))->size() - 1 - static_cast<size_t>(gatherAxis(op)));
       }
     }
     return kept;
@@ -744,7 +750,10 @@ bool EliminateLayoutTransformsPass::rowChainToGather(GatherOp gather) {
     if (isa<GatherOp>(op))
       return true;
     auto transpose = dyn_cast<TransposeOp>(op);
-    return transpose && permutationOf(transpose) != llvm::to_vector(llvm::seq<int64_t>(0, permutationOf(transpose).size()));
+    if (!transpose)
+      return false;
+    SmallVector<int64_t> perm = permutationOf(transpose);
+    return perm != everyRow(static_cast<int64_t>(perm.size()));
   });
   if (moves < 2)
     return false;
@@ -758,7 +767,7 @@ bool EliminateLayoutTransformsPass::rowChainToGather(GatherOp gather) {
   // Rows of fewer elements than a vector are better moved by the ops.
   if (rowSize < 8 || count > kMaxChainRows)
     return false;
-  SmallVector<int64_t> rows = llvm::to_vector(llvm::seq<int64_t>(0, count));
+  SmallVector<int64_t> rows = everyRow(count);
   for (Operation *op : chain) {
     ArrayRef<int64_t> out = *staticShape(op->getResult(0));
     SmallVector<int64_t> outLead(out.drop_back(kept));
@@ -828,11 +837,7 @@ bool EliminateLayoutTransformsPass::rowChainToGather(GatherOp gather) {
       continue;
     SmallVector<Value> operands(op->getOperands());
     operands[chainOperand.lookup(op).first] = current;
-    SmallVector<NamedAttribute> attributes;
-    for (NamedAttribute attribute : op->getAttrs())
-      if (attribute.getName() != "hone.dims" && attribute.getName() != "hone.values")
-        attributes.push_back(attribute);
-    current = rebuildOp(builder, op, operands, attributes)->getResult(0);
+    current = rebuildOp(builder, op, operands, op->getAttrs())->getResult(0);
   }
   rewrite::replaceAndErase(chain.back(), current);
   ++numRowChains;
@@ -1016,8 +1021,6 @@ bool EliminateLayoutTransformsPass::transposesMeet(TransposeOp transpose) {
     }
     SmallVector<NamedAttribute> attributes;
     for (NamedAttribute attribute : op->getAttrs()) {
-      if (attribute.getName() == "hone.dims" || attribute.getName() == "hone.values")
-        continue;
       if (attribute.getName() == "axis") {
         // The op reduced over dim `axis` of the transposed value: dim
         // perm[axis] of the Transpose's input.
