@@ -64,6 +64,10 @@ void buildLayoutStage(OpPassManager &pm, const PipelineOptions &options) {
   if (!options.layout)
     return;
   pm.addNestedPass<func::FuncOp>(createEliminateLayoutTransformsPass());
+  // Weights it laid out for a product of their own (projection-split) are
+  // ops over constants until folded; the constants they replace go.
+  pm.addNestedPass<func::FuncOp>(createFoldConstantsPass());
+  pm.addPass(createCanonicalizerPass());
   // The ops it rebuilt get their symbolic dims written again.
   pm.addNestedPass<func::FuncOp>(createPropagateDimsPass());
 }

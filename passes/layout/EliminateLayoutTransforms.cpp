@@ -46,6 +46,11 @@
 //   leading dim, its index list the chain run over the row numbers;
 //   elementwise ops inside the chain that treat every row alike (a bias
 //   Add) run after it, so that fusion puts them in the Gather's kernel.
+// - projection-split (SplitProjections.cpp): a Gather of one part of a
+//   product with constant weights, split by a Reshape and a Transpose
+//   (attention's q, k, v) -> the product of that part alone, computed in
+//   the Gather's layout (the weights' columns taken and laid out at
+//   compile time, folded by the stage's constant folding).
 //
 // p and c are ops that can run over another view of their dims: input-layout
 // independent ones (elementwise, numpy-broadcast) and ops that reduce over
@@ -59,6 +64,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "passes/layout/Passes.h"
+#include "passes/layout/LayoutRules.h"
 
 #include "dialects/hone/HoneOps.h"
 #include "passes/fusion/RewriteSupport.h"
@@ -77,6 +83,22 @@ namespace mlir::hone {
 
 using namespace mlir;
 using namespace mlir::hone;
+using layout::permutationOf;
+
+/// A Transpose's permutation (reversed dims when it has none).
+SmallVector<int64_t> layout::permutationOf(TransposeOp transpose) {
+  SmallVector<int64_t> perm;
+  int64_t rank = cast<ShapedType>(transpose.getData().getType()).getRank();
+  if (std::optional<ArrayAttr> attr = transpose.getPerm()) {
+    ArrayAttr values = *attr;
+    for (Attribute a : values)
+      perm.push_back(cast<IntegerAttr>(a).getInt());
+  } else {
+    for (int64_t d = rank - 1; d >= 0; --d)
+      perm.push_back(d);
+  }
+  return perm;
+}
 
 namespace {
 
@@ -261,22 +283,12 @@ struct EliminateLayoutTransformsPass final
   bool transposesMeet(TransposeOp transpose);
   bool slicesToGather(ConcatOp concat);
   bool rowChainToGather(GatherOp gather);
-};
-
-/// A Transpose's permutation (reversed dims when it has none).
-SmallVector<int64_t> permutationOf(TransposeOp transpose) {
-  SmallVector<int64_t> perm;
-  int64_t rank = cast<ShapedType>(transpose.getData().getType()).getRank();
-  if (std::optional<ArrayAttr> attr = transpose.getPerm()) {
-    ArrayAttr values = *attr;
-    for (Attribute a : values)
-      perm.push_back(cast<IntegerAttr>(a).getInt());
-  } else {
-    for (int64_t d = rank - 1; d >= 0; --d)
-      perm.push_back(d);
+  bool splitProjection(GatherOp gather) {
+    bool rewritten = layout::splitProjection(gather);
+    numProjectionsSplit += rewritten;
+    return rewritten;
   }
-  return perm;
-}
+};
 
 /// The input of `value`'s Transpose when it has permutation `perm`.
 Value inputOfTranspose(Value value, ArrayRef<int64_t> perm) {
@@ -1060,7 +1072,7 @@ void EliminateLayoutTransformsPass::runOnOperation() {
       else if (auto concat = dyn_cast<ConcatOp>(op))
         changed = slicesToGather(concat);
       else if (auto gather = dyn_cast<GatherOp>(op))
-        changed = rowChainToGather(gather);
+        changed = rowChainToGather(gather) || splitProjection(gather);
       return changed ? WalkResult::interrupt() : WalkResult::advance();
     });
     if (!changed)

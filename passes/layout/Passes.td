@@ -65,6 +65,7 @@ def EliminateLayoutTransformsPass : Pass<"hone-eliminate-layout-transforms", "::
     Statistic<"numSlicesGathered", "slices-gathered", "Concats of Slices of one tensor made one Gather">,
     Statistic<"numRowChains", "row-chains", "Chains of Reshapes, Transposes and Gathers made one Gather of rows">,
     Statistic<"numSlicesTransposed", "slices-transposed", "Concats of strided Slices of one tensor made one Transpose">,
+    Statistic<"numProjectionsSplit", "projections-split", "Gathers of a split product made products of their own">,
   ];
 }
 
