@@ -212,8 +212,26 @@ FailureOr<Halide::Func> buildReduce(const KernelRequest &request, Reduction kind
   Halide::Func full = reduceOverMask(*x, kind, reduced);
   if (keepDims)
     return full;
-  // Without keepdims the result drops the reduced dims (size 1 in `full`):
-  // the same row-major order, so the result's flat index addresses `full`.
+  // Without keepdims the result drops the reduced dims (size 1 in `full`).
+  // With constant axes the result's dims are the kept ones in order, each
+  // read at its own coordinate (a flat index through divisions costs 55x
+  // on a mean over tokens: 0.137 against 0.0025 ms with keepdims).
+  bool constantAxes = llvm::all_of(reduced, [](const Halide::Expr &e) {
+    return Halide::Internal::is_const_one(e) || Halide::Internal::is_const_zero(e);
+  });
+  if (constantAxes) {
+    std::vector<Halide::Expr> at(rank);
+    size_t kept = 0;
+    for (int64_t d = 0; d < rank; ++d)
+      at[d] = Halide::Internal::is_const_one(reduced[d]) ? Halide::Expr(0) : Halide::Expr(vars[kept++]);
+    if (kept != vars.size())
+      return request.fail("the result's rank is not the kept dims'");
+    Halide::Func reduce("reduce_dropped");
+    reduce(halideArgs(vars)) = full(halideArgs(at));
+    return reduce;
+  }
+  // Axes known at run time: the same row-major order, so the result's flat
+  // index addresses `full`.
   std::vector<Halide::Expr> outDims = request.resultDims();
   Halide::Expr flat = 0;
   for (size_t d = 0; d < outDims.size(); ++d) {
