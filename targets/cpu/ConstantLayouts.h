@@ -25,8 +25,10 @@ namespace mlir::hone::cpu {
 
 /// The order (tensor dims, outermost first) in which the CPU kernel of `op`
 /// reads its operand `index` best when that operand is a constant; empty:
-/// as the tensor is. A hone.fused op asks the one op of its body that reads
-/// the operand.
+/// as the tensor is. A convolution vectorized along its output channels
+/// (isChannelVectorizedConv) reads its weights channelsInnermost; a Gemm
+/// with transB its B as [K, N]. A hone.fused op asks the one op of its
+/// body that reads the operand.
 std::vector<int64_t> constantLayoutFor(Operation *op, unsigned index);
 
 /// The order in which the library stores the constant `value`: the one
