@@ -84,6 +84,14 @@ namespace mlir::hone {
 using namespace mlir;
 using namespace mlir::hone;
 using layout::permutationOf;
+using layout::staticShape;
+
+std::optional<ArrayRef<int64_t>> layout::staticShape(Value value) {
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || !type.hasStaticShape())
+    return std::nullopt;
+  return type.getShape();
+}
 
 /// A Transpose's permutation (reversed dims when it has none).
 SmallVector<int64_t> layout::permutationOf(TransposeOp transpose) {
@@ -106,12 +114,6 @@ namespace {
 /// past an op it cannot be moved back over, so graphs end far below it.
 constexpr int kMaxRewrites = 100000;
 
-std::optional<ArrayRef<int64_t>> staticShape(Value value) {
-  auto type = dyn_cast<RankedTensorType>(value.getType());
-  if (!type || !type.hasStaticShape())
-    return std::nullopt;
-  return type.getShape();
-}
 
 /// How many trailing dims `a` and `b` share (equal sizes, from the end).
 size_t sharedTrailingDims(ArrayRef<int64_t> a, ArrayRef<int64_t> b) {

@@ -9,10 +9,15 @@
 
 #include "dialects/hone/HoneOps.h"
 
+#include <optional>
+
 namespace mlir::hone::layout {
 
 /// A Transpose's permutation (reversed dims when it has none).
 SmallVector<int64_t> permutationOf(TransposeOp transpose);
+
+/// `value`'s shape when it is a ranked tensor with static dims.
+std::optional<ArrayRef<int64_t>> staticShape(Value value);
 
 /// projection-split (SplitProjections.cpp): gather(transpose(reshape(
 /// matmul(x, W) + b)), i), where the reshape splits the product's last dim

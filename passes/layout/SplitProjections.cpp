@@ -36,6 +36,7 @@
 
 using namespace mlir;
 using namespace mlir::hone;
+using layout::staticShape;
 
 namespace {
 
@@ -56,13 +57,6 @@ struct ProjectionSplit {
   SmallVector<int64_t> sources;    // for each dim of the Gather's result, the Reshape's dim
   Operation *splitter = nullptr;   // the Transpose (or Reshape) every Gather reads
 };
-
-std::optional<ArrayRef<int64_t>> staticShape(Value value) {
-  auto type = dyn_cast<RankedTensorType>(value.getType());
-  if (!type || !type.hasStaticShape())
-    return std::nullopt;
-  return type.getShape();
-}
 
 /// The product and bias behind `value`: matmul(x, W) or matmul(x, W) + b
 /// (either order), W and b known at compile time, each read only once.
