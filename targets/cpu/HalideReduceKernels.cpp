@@ -220,12 +220,15 @@ FailureOr<Halide::Func> buildReduce(const KernelRequest &request, Reduction kind
     return Halide::Internal::is_const_one(e) || Halide::Internal::is_const_zero(e);
   });
   if (constantAxes) {
-    std::vector<Halide::Expr> at(rank);
-    size_t kept = 0;
-    for (int64_t d = 0; d < rank; ++d)
-      at[d] = Halide::Internal::is_const_one(reduced[d]) ? Halide::Expr(0) : Halide::Expr(vars[kept++]);
+    auto kept = static_cast<size_t>(llvm::count_if(reduced, [](const Halide::Expr &e) {
+      return Halide::Internal::is_const_zero(e);
+    }));
     if (kept != vars.size())
       return request.fail("the result's rank is not the kept dims'");
+    std::vector<Halide::Expr> at(rank);
+    size_t next = 0;
+    for (int64_t d = 0; d < rank; ++d)
+      at[d] = Halide::Internal::is_const_one(reduced[d]) ? Halide::Expr(0) : Halide::Expr(vars[next++]);
     Halide::Func reduce("reduce_dropped");
     reduce(halideArgs(vars)) = full(halideArgs(at));
     return reduce;
